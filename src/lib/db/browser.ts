@@ -1,0 +1,71 @@
+/**
+ * DuckDB-wasm in a Web Worker. The wasm and worker files are self-hosted through Vite `?url`
+ * imports (content-hashed, same origin); nothing is fetched from a CDN and no extension is ever
+ * loaded. The database is started lazily, once, by the first caller of `getBrowserDatabase()`.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { SAFE_SETTINGS_SQL, toCell, type Database, type QueryResult, type Row } from './types';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+/** URLs of the files the browser engine will need, so the page can start fetching them early. */
+export const ENGINE_ASSET_URLS = { wasm: ehWasm, worker: ehWorker };
+
+let started: Promise<Database> | null = null;
+
+export function getBrowserDatabase(): Promise<Database> {
+	started ??= startDatabase().catch((error) => {
+		started = null; // allow a retry after a failed start
+		throw error;
+	});
+	return started;
+}
+
+async function startDatabase(): Promise<Database> {
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.open({
+		query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: false }
+	});
+	const connection = await db.connect();
+	for (const sql of SAFE_SETTINGS_SQL) await connection.query(sql);
+
+	return {
+		async query(sql: string): Promise<QueryResult> {
+			const table = await connection.query(sql);
+			const columns = table.schema.fields.map((f) => f.name);
+			const types = table.schema.fields.map((f) => String(f.type));
+			const vectors = columns.map((_, i) => table.getChildAt(i));
+			const rows: Row[] = new Array(table.numRows);
+			for (let r = 0; r < table.numRows; r++) {
+				const row: Row = {};
+				for (let c = 0; c < columns.length; c++) row[columns[c]] = toCell(vectors[c]?.get(r));
+				rows[r] = row;
+			}
+			return { columns, types, rows };
+		},
+		async exec(sql: string) {
+			await connection.query(sql);
+		},
+		async registerFile(name: string, bytes: Uint8Array) {
+			await db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name: string) {
+			await db.dropFile(name);
+		},
+		async close() {
+			await connection.close();
+			await db.terminate();
+			started = null;
+		}
+	};
+}
