@@ -1,0 +1,57 @@
+/**
+ * App-wide data state: the engine, the manifest, per-dataset progress and the overview rows.
+ * Big arrays are `$state.raw`: they are replaced whole, never mutated, so Svelte need not proxy them.
+ */
+import { getBrowserDatabase } from '$lib/db/browser';
+import type { Database } from '$lib/db/types';
+import { constituencyOverview, type OverviewRow } from '$lib/queries/overview';
+import { fetchDataBytes, fetchDataText } from './fetch-bytes';
+import { initialProgress, loadTables, type DatasetProgress } from './load-tables';
+import { parseManifest, type DataManifest } from './manifest';
+
+export type Phase = 'idle' | 'loading' | 'ready' | 'failed';
+export type EngineStatus = 'waiting' | 'starting' | 'ready' | 'failed';
+
+export class AppData {
+	phase = $state<Phase>('idle');
+	engine = $state<EngineStatus>('waiting');
+	error = $state<string | null>(null);
+	datasets = $state<DatasetProgress[]>([]);
+	manifest = $state.raw<DataManifest | null>(null);
+	overview = $state.raw<OverviewRow[]>([]);
+	db: Database | null = null;
+
+	async start(): Promise<void> {
+		if (this.phase === 'loading' || this.phase === 'ready') return;
+		this.phase = 'loading';
+		this.error = null;
+		try {
+			// Start the engine and the downloads together: the wasm is the biggest download.
+			this.engine = 'starting';
+			const dbReady = getBrowserDatabase().then(
+				(db) => {
+					this.engine = 'ready';
+					return db;
+				},
+				(error: Error) => {
+					this.engine = 'failed';
+					throw new Error(`The DuckDB engine did not start: ${error.message}`);
+				}
+			);
+			dbReady.catch(() => {});
+			const manifest = parseManifest(await fetchDataText('manifest.json'));
+			this.manifest = manifest;
+			this.datasets = initialProgress(manifest);
+			await loadTables(dbReady, manifest, fetchDataBytes, (name, patch) => {
+				const i = this.datasets.findIndex((d) => d.name === name);
+				if (i >= 0) this.datasets[i] = { ...this.datasets[i], ...patch };
+			});
+			this.db = await dbReady;
+			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
+			this.phase = 'ready';
+		} catch (error) {
+			this.error = (error as Error).message;
+			this.phase = 'failed';
+		}
+	}
+}

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Wait until DuckDB-wasm has loaded every table and the overview table is on screen. */
+async function openApp(page: Page) {
+	await page.goto('/');
+	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+}
+
+const bodyRows = (page: Page) => page.locator('table tbody tr[data-code]');
+
+test('the built app shows all 650 constituencies of the 2010 set', async ({ page }) => {
+	await openApp(page);
+	await expect(bodyRows(page)).toHaveCount(650);
+	await expect(page.getByTestId('row-count')).toHaveText('650 of 650 seats');
+});
+
+test('typing Hartlepool into the search leaves that row', async ({ page }) => {
+	await openApp(page);
+	await page.getByLabel('Search constituencies').fill('Hartlepool');
+	await expect(bodyRows(page)).toHaveCount(1);
+	await expect(bodyRows(page).first().locator('th')).toHaveText('Hartlepool');
+});
+
+test('sorting by UKIP share puts Clacton first', async ({ page }) => {
+	await openApp(page);
+	await page.getByRole('button', { name: /UKIP 2015/ }).click();
+	const first = bodyRows(page).first();
+	await expect(first.locator('th')).toHaveText('Clacton');
+	await expect(first).toContainText('44.4%');
+	await expect(page.getByRole('columnheader', { name: /UKIP 2015/ })).toHaveAttribute('aria-sort', 'descending');
+});
+
+test('attribution of every source is visible', async ({ page }) => {
+	await openApp(page);
+	const footer = page.getByRole('contentinfo');
+	for (const text of ['Open Parliament Licence', 'mySociety, CC BY 4.0', 'ODI Leeds', 'Hanretty', 'British Election Study', 'Crown copyright']) {
+		await expect(footer).toContainText(text);
+	}
+});
+
+test('no request leaves the app origin', async ({ page, baseURL }) => {
+	const requests: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
+	page.on('worker', (worker) => requests.push(worker.url()));
+	await openApp(page);
+	await page.getByLabel('Search constituencies').fill('Clacton');
+	await page.getByRole('button', { name: /UKIP 2015/ }).click();
+	const origin = new URL(baseURL!).origin;
+	const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
+	expect(requests.length).toBeGreaterThan(5);
+	expect(requests.some((url) => url.endsWith('.wasm'))).toBe(true);
+	expect(foreign).toEqual([]);
+});
+
+test('a failed data download shows the error panel and keeps the app alive', async ({ page }) => {
+	await page.route('**/data/results.csv', (route) => route.fulfill({ status: 404, body: 'missing' }));
+	await page.goto('/');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('Could not load “results”');
+	await expect(alert).toContainText('404');
+	await expect(page.locator('[data-dataset="results"]')).toHaveAttribute('data-status', 'failed');
+	// Retrying once the file is back loads everything.
+	await page.unroute('**/data/results.csv');
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await expect(bodyRows(page)).toHaveCount(650);
+});
