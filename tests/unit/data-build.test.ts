@@ -1,0 +1,117 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildData } from '../../scripts/data/build';
+import { readSourceManifest, SourceCheckError } from '../../scripts/data/sources';
+import { openNodeDatabase } from '../../src/lib/db/node';
+import { DATA_DIR } from './helpers';
+
+const sources = readSourceManifest();
+let work: string;
+
+/** A private copy of just the files the build reads, so corrupting one touches nothing shared. */
+function copyData(into: string) {
+	for (const s of sources) cpSync(join(DATA_DIR, s.file), join(into, s.file), { recursive: true });
+	// The shared folder is read-only; copies keep that mode, so make them writable.
+	for (const s of sources) writeFileSync(join(into, s.file), readFileSync(join(into, s.file)));
+}
+
+beforeAll(() => {
+	work = mkdtempSync(join(tmpdir(), 'heartlands-build-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('data build on the real sources', () => {
+	const out = () => join(work, 'out');
+
+	it('builds 650 constituencies per boundary set and 5 × 650 results', async () => {
+		const { status, manifest } = await buildData({ dataDir: DATA_DIR, outDir: out() });
+		expect(status).toBe('built');
+		const db = await openNodeDatabase({ searchPath: [out()] });
+		try {
+			const perSet = await db.query(
+				`SELECT boundary_set::VARCHAR AS boundary_set, count(*)::INTEGER AS n, count(DISTINCT code)::INTEGER AS codes
+				 FROM read_csv('constituencies.csv') GROUP BY 1 ORDER BY 1`
+			);
+			expect(perSet.rows).toEqual([
+				{ boundary_set: '2010', n: 650, codes: 650 },
+				{ boundary_set: '2024', n: 650, codes: 650 }
+			]);
+			const results = await db.query(
+				`SELECT year, count(*)::INTEGER AS n FROM read_csv('results.csv') GROUP BY 1 ORDER BY 1`
+			);
+			expect(results.rows).toEqual([2010, 2015, 2017, 2019, 2024].map((year) => ({ year, n: 650 })));
+		} finally {
+			await db.close();
+		}
+		const tableRows = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]));
+		expect(tableRows).toMatchObject({ constituencies: 1300, results: 3250, census2011: 632, deprivation: 1300, eu_ref: 650 });
+		expect(manifest.geo.map((g) => [g.name, g.features])).toContainEqual(['hex2024', 650]);
+		expect(manifest.sources.every((s) => s.attribution && s.licence)).toBe(true);
+	});
+
+	it('is idempotent: a second run does nothing and leaves the files untouched', async () => {
+		const before = statSync(join(out(), 'results.csv')).mtimeMs;
+		const { status } = await buildData({ dataDir: DATA_DIR, outDir: out() });
+		expect(status).toBe('up-to-date');
+		expect(statSync(join(out(), 'results.csv')).mtimeMs).toBe(before);
+	});
+
+	it('rebuilds when an output file was damaged', async () => {
+		writeFileSync(join(out(), 'eu_ref.csv'), 'tampered');
+		const { status } = await buildData({ dataDir: DATA_DIR, outDir: out() });
+		expect(status).toBe('built');
+		expect(readFileSync(join(out(), 'eu_ref.csv'), 'utf8')).toMatch(/^code,leave_pct/);
+	});
+});
+
+describe('data build rejects altered sources', () => {
+	const target = 'results/ge_2010_2024_harmonised_long.csv';
+
+	async function expectRejected(mutate: (path: string) => void, pattern: RegExp) {
+		const dir = mkdtempSync(join(work, 'src-'));
+		copyData(dir);
+		mutate(join(dir, target));
+		const outDir = join(dir, 'out');
+		const error = await buildData({ dataDir: dir, outDir }).then(
+			() => null,
+			(e: unknown) => e
+		);
+		expect(error).toBeInstanceOf(SourceCheckError);
+		const message = (error as Error).message;
+		expect(message).toContain(target);
+		expect(message).toMatch(pattern);
+		expect(message).toContain('HEARTLANDS_DATA');
+		expect(() => statSync(outDir)).toThrow(); // nothing half-built
+	}
+
+	it('names the file when one byte is changed', async () => {
+		await expectRejected((path) => {
+			const bytes = readFileSync(path);
+			bytes[bytes.length - 10] = bytes[bytes.length - 10] === 0x31 ? 0x32 : 0x31;
+			writeFileSync(path, bytes);
+		}, /sha256 is .* expected/);
+	});
+
+	it('names the file and the column when a column is removed', async () => {
+		await expectRejected((path) => {
+			const lines = readFileSync(path, 'utf8').split('\n');
+			const header = lines[0].split(',');
+			const drop = header.indexOf('ukip');
+			const cut = (line: string) => line.split(',').filter((_, i) => i !== drop).join(',');
+			writeFileSync(path, lines.map((l) => (l ? cut(l) : l)).join('\n'));
+		}, /missing column "ukip"/);
+	});
+
+	it('names the file when rows are missing', async () => {
+		await expectRejected((path) => {
+			const lines = readFileSync(path, 'utf8').split('\n');
+			writeFileSync(path, lines.slice(0, 100).join('\n') + '\n');
+		}, /has 99 rows, expected 3250/);
+	});
+
+	it('says where to put a missing file', async () => {
+		await expectRejected((path) => rmSync(path), /file not found/);
+	});
+});
