@@ -53,6 +53,33 @@ export const TABLE_BUILDS: TableBuild[] = [
 			ORDER BY code`
 	},
 	{
+		name: 'census2011_codebook',
+		description: 'Plain-English descriptions and Census table ids of the Census 2011 columns.',
+		sources: ['censusCodebook', 'census2011'],
+		expectedRows: 185,
+		// The codebook misspells a few names (e.g. "Accommadation"): match each real census column
+		// to its closest codebook entry, and keep only confident matches.
+		sql: (src) => `
+			WITH columns AS (
+				SELECT column_name AS variable FROM (DESCRIBE SELECT * FROM ${src('census2011')})
+				WHERE column_name LIKE 'c11%'
+			),
+			codebook AS (
+				SELECT "Variable Name" AS name, "Description" AS description, "Census table" AS census_table
+				FROM ${src('censusCodebook')} WHERE "Variable Name" LIKE 'c11%'
+			),
+			best AS (
+				SELECT c.variable, arg_min(b.description, levenshtein(lower(b.name), lower(c.variable))) AS description,
+				       arg_min(b.census_table, levenshtein(lower(b.name), lower(c.variable))) AS census_table,
+				       min(levenshtein(lower(b.name), lower(c.variable))) AS distance
+				FROM columns c, codebook b GROUP BY c.variable
+			)
+			SELECT variable,
+			       CASE WHEN distance <= 2 THEN description ELSE variable END AS description,
+			       CASE WHEN distance <= 2 THEN census_table END AS census_table
+			FROM best ORDER BY variable`
+	},
+	{
 		name: 'deprivation',
 		description: 'UK composite IMD score by constituency, both boundary sets.',
 		sources: ['deprivation2010', 'deprivation2024', 'parl25Lookup'],

@@ -1,0 +1,176 @@
+/**
+ * The indicator catalogue: every usable column, and the derived election measures, described for a
+ * committee (label, plain-English description, source, year, unit, boundary set, natural direction).
+ *
+ * Entries carry a structured `formula`, not SQL: `src/lib/queries/indicators.ts` compiles formulas
+ * to SQL, and coverage (which nations have values) is measured from the data, not declared.
+ */
+
+export type BoundarySet = '2010' | '2024';
+export type Party = 'con' | 'lab' | 'ld' | 'green' | 'snp' | 'pc' | 'ukip' | 'brexit' | 'reform' | 'right_populist';
+export type ElectionYear = 2010 | 2015 | 2017 | 2019 | 2024;
+
+export type Formula =
+	| { kind: 'census'; column: string }
+	| { kind: 'census-sum'; columns: string[] }
+	| { kind: 'deprivation'; column: 'score' | 'high_share' }
+	| { kind: 'leave' }
+	| { kind: 'share'; party: Party; year: ElectionYear }
+	| { kind: 'change'; party: Party; from: ElectionYear; fromParty?: Party; to: ElectionYear }
+	| { kind: 'majority-share'; year: ElectionYear }
+	| { kind: 'turnout'; year: ElectionYear }
+	| { kind: 'challenger-gap' | 'challenger-second' | 'challenger-top-two'; party: Party; year: ElectionYear }
+	/** A 2010-set indicator carried onto the 2024 set by population overlap. */
+	| { kind: 'notional'; of: string }
+	/** A 2024-set value minus a notional 2010-set value (e.g. Reform 2024 vs notional 2019). */
+	| { kind: 'change-from-notional'; current: Formula; notionalOf: string };
+
+export type IndicatorGroup = 'Census 2011' | 'Deprivation' | 'EU referendum' | 'Vote share' | 'Vote change' | 'Contest' | 'Challenger';
+
+export interface Indicator {
+	id: string;
+	label: string;
+	description: string;
+	group: IndicatorGroup;
+	source: string;
+	year: string;
+	unit: string;
+	boundarySet: BoundarySet;
+	/** +1: higher values mean more of what the score measures (decline, threat); −1: the opposite. */
+	naturalDirection: 1 | -1;
+	/** Carried across boundary sets through the overlap lookups. */
+	notional: boolean;
+	formula: Formula;
+}
+
+export interface CodebookEntry {
+	variable: string;
+	description: string;
+	census_table: string | null;
+}
+
+export const PARTY_LABEL: Record<Party, string> = {
+	con: 'Conservative', lab: 'Labour', ld: 'Liberal Democrat', green: 'Green', snp: 'SNP', pc: 'Plaid Cymru',
+	ukip: 'UKIP', brexit: 'Brexit Party', reform: 'Reform UK', right_populist: 'Right-populist (UKIP + Brexit Party + Reform UK)'
+};
+
+/** The right-populist challenger at each election. */
+export const CHALLENGER: Record<ElectionYear, Party> = { 2010: 'ukip', 2015: 'ukip', 2017: 'ukip', 2019: 'brexit', 2024: 'reform' };
+
+const RESULTS_SOURCE: Record<ElectionYear, string> = {
+	2010: 'Electoral Commission GE2010 results',
+	2015: 'House of Commons Library GE2015 results',
+	2017: 'House of Commons Library GE2017 results',
+	2019: 'House of Commons Library GE2019 results (UKIP from BES)',
+	2024: 'House of Commons Library GE2024 results'
+};
+const YEARS_2010_SET: ElectionYear[] = [2010, 2015, 2017, 2019];
+const PARTIES: Party[] = ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'brexit', 'reform', 'right_populist'];
+/** Parties that stood at each election (others are structurally zero and would only add noise). */
+const STOOD: Record<ElectionYear, Party[]> = {
+	2010: ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'right_populist'],
+	2015: ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'right_populist'],
+	2017: ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'right_populist'],
+	2019: ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'brexit', 'right_populist'],
+	2024: PARTIES.filter((p) => p !== 'ukip' && p !== 'brexit')
+};
+
+export const CENSUS_COMPOSITES = {
+	'census.mfg_mining': { columns: ['c11IndustryManufacturing', 'c11IndustryMining'], label: 'Manufacturing + mining employment', description: 'Share of employed residents aged 16–74 working in manufacturing or mining and quarrying (Census 2011, KS605).' },
+	'census.routine': { columns: ['c11NSSECRoutine', 'c11NSSECSemiRoutine'], label: 'Routine + semi-routine occupations', description: 'Share of residents aged 16–74 in routine or semi-routine occupations, NS-SeC classes 6–7 (Census 2011, KS611).' }
+} as const;
+
+const CENSUS_LABELS: Record<string, string> = {
+	c11LongTermSick: 'Long-term sick or disabled',
+	c11QualNone: 'No qualifications'
+};
+
+function censusUnit(column: string): string {
+	if (column === 'c11Population') return 'people';
+	if (column === 'c11PopulationDensity') return 'people per hectare';
+	return '% of residents';
+}
+
+/** Census descriptions start with "Census 2011: "; the label is the rest, shortened. */
+function censusLabel(entry: CodebookEntry): string {
+	return CENSUS_LABELS[entry.variable] ?? entry.description.replace(/^Census 2011:\s*/i, '').replace(/\s+/g, ' ').trim();
+}
+
+function census2010(codebook: CodebookEntry[]): Indicator[] {
+	const base = { group: 'Census 2011' as const, source: 'ONS/NRS Census 2011 via British Election Study', year: '2011', boundarySet: '2010' as const, notional: false };
+	const composites: Indicator[] = Object.entries(CENSUS_COMPOSITES).map(([id, c]) => ({
+		...base, id, label: c.label, description: c.description, unit: '% of residents', naturalDirection: 1,
+		formula: { kind: 'census-sum', columns: [...c.columns] }
+	}));
+	const columns: Indicator[] = codebook.map((entry) => ({
+		...base,
+		id: `census.${entry.variable}`,
+		label: censusLabel(entry),
+		description: `${entry.description}${entry.census_table ? ` (table ${entry.census_table})` : ''}. Great Britain only: no Census 2011 for Northern Ireland in this source.`,
+		unit: censusUnit(entry.variable),
+		naturalDirection: 1,
+		formula: { kind: 'census', column: entry.variable }
+	}));
+	return [...composites, ...columns];
+}
+
+function elections(set: BoundarySet, years: ElectionYear[]): Indicator[] {
+	const out: Indicator[] = [];
+	const base = { boundarySet: set, notional: false };
+	for (const year of years) {
+		const source = RESULTS_SOURCE[year];
+		for (const party of STOOD[year]) {
+			out.push({ ...base, id: `vote.${party}.${year}`, label: `${PARTY_LABEL[party]} share ${year}`, description: `${PARTY_LABEL[party]} votes as a share of valid votes at the ${year} general election.`, group: 'Vote share', source, year: String(year), unit: '% of valid votes', naturalDirection: 1, formula: { kind: 'share', party, year } });
+		}
+		out.push({ ...base, id: `majority.${year}`, label: `Majority ${year}`, description: `Winner's majority as a share of valid votes, ${year}. A small majority means a marginal seat.`, group: 'Contest', source, year: String(year), unit: '% of valid votes', naturalDirection: -1, formula: { kind: 'majority-share', year } });
+		out.push({ ...base, id: `turnout.${year}`, label: `Turnout ${year}`, description: `Valid votes as a share of the electorate, ${year} (rejected ballots excluded, so slightly below official turnout).`, group: 'Contest', source, year: String(year), unit: '% of electorate', naturalDirection: -1, formula: { kind: 'turnout', year } });
+		const ch = CHALLENGER[year];
+		const name = PARTY_LABEL[ch];
+		out.push({ ...base, id: `challenger.gap.${year}`, label: `${name} gap to winner ${year}`, description: `How far ${name} was behind the winner, as a share of valid votes, ${year}; negative where ${name} won (minus its majority). Smaller means closer.`, group: 'Challenger', source, year: String(year), unit: 'percentage points', naturalDirection: -1, formula: { kind: 'challenger-gap', party: ch, year } });
+		out.push({ ...base, id: `challenger.second.${year}`, label: `${name} second ${year}`, description: `1 where ${name} came second in ${year}, else 0.`, group: 'Challenger', source, year: String(year), unit: 'yes (1) / no (0)', naturalDirection: 1, formula: { kind: 'challenger-second', party: ch, year } });
+		out.push({ ...base, id: `challenger.top2.${year}`, label: `${name} first or second ${year}`, description: `1 where ${name} won or came second in ${year}, else 0. In a seat held by another party this is the same as coming second.`, group: 'Challenger', source, year: String(year), unit: 'yes (1) / no (0)', naturalDirection: 1, formula: { kind: 'challenger-top-two', party: ch, year } });
+	}
+	for (let i = 1; i < years.length; i++) {
+		const [from, to] = [years[i - 1], years[i]];
+		for (const party of STOOD[to].filter((p) => STOOD[from].includes(p))) {
+			out.push({ ...base, id: `change.${party}.${from}_${to}`, label: `${PARTY_LABEL[party]} change ${from}→${to}`, description: `Change in ${PARTY_LABEL[party]}'s share of valid votes from ${from} to ${to}, in percentage points (same boundaries).`, group: 'Vote change', source: `${RESULTS_SOURCE[from]}; ${RESULTS_SOURCE[to]}`, year: `${from}–${to}`, unit: 'percentage points', naturalDirection: 1, formula: { kind: 'change', party, from, to } });
+		}
+	}
+	return out;
+}
+
+function deprivation(set: BoundarySet): Indicator[] {
+	const source = 'mySociety UK composite IMD (England 2019, Wales 2019, Scotland 2020, NI 2017)';
+	return [
+		{ id: `deprivation.score`, label: 'Deprivation score', description: 'mySociety UK-wide composite Index of Multiple Deprivation, population-weighted to the constituency. Higher is more deprived. Anchored to England; combines the four nations’ indices.', group: 'Deprivation', source, year: '2019–2020', unit: 'score', boundarySet: set, naturalDirection: 1, notional: false, formula: { kind: 'deprivation', column: 'score' } },
+		{ id: `deprivation.high_share`, label: 'Share in most deprived fifth', description: 'Share of the population living in small areas in the UK’s most deprived quintile (mySociety composite IMD).', group: 'Deprivation', source, year: '2019–2020', unit: 'share (0–1)', boundarySet: set, naturalDirection: 1, notional: false, formula: { kind: 'deprivation', column: 'high_share' } }
+	];
+}
+
+const LEAVE: Indicator = { id: 'referendum.leave', label: 'Leave 2016', description: 'Estimated Leave share at the 2016 EU referendum: Chris Hanretty’s figure (the known count where one was published, otherwise his estimate) in Great Britain; official counts compiled by Alasdair Rae in Northern Ireland.', group: 'EU referendum', source: 'Hanretty (2017); Rae', year: '2016', unit: '% of votes', boundarySet: '2010', naturalDirection: 1, notional: false, formula: { kind: 'leave' } };
+
+/** Which 2010-set indicators are carried onto the 2024 set (flagged notional wherever they appear). */
+function isCarriedTo2024(indicator: Indicator): boolean {
+	return indicator.group === 'Census 2011' || indicator.group === 'EU referendum' || (indicator.group === 'Vote share' && indicator.year === '2019');
+}
+
+function notional(of: Indicator): Indicator {
+	return { ...of, id: `notional.${of.id}`, label: `${of.label} (notional)`, description: `${of.description} Notional: carried from the 2010 boundaries to the 2024 boundaries by population overlap.`, boundarySet: '2024', notional: true, formula: { kind: 'notional', of: of.id } };
+}
+
+export function buildCatalogue(codebook: CodebookEntry[]): Indicator[] {
+	const set2010 = [...census2010(codebook), ...deprivation('2010'), LEAVE, ...elections('2010', YEARS_2010_SET)];
+	const carried = set2010.filter(isCarriedTo2024).map(notional);
+	const reformChange: Indicator = {
+		id: 'change.reform.2019n_2024', label: 'Reform UK change from notional 2019 right-populist', boundarySet: '2024', notional: true,
+		description: 'Reform UK’s 2024 share minus the notional 2019 share of UKIP + Brexit Party on the 2024 boundaries, in percentage points. Notional: the 2019 share is carried across by population overlap.',
+		group: 'Vote change', source: `${RESULTS_SOURCE[2019]}; ${RESULTS_SOURCE[2024]}`, year: '2019–2024', unit: 'percentage points', naturalDirection: 1,
+		formula: { kind: 'change-from-notional', current: { kind: 'share', party: 'reform', year: 2024 }, notionalOf: 'vote.right_populist.2019' }
+	};
+	const set2024 = [...deprivation('2024'), ...elections('2024', [2024]), ...carried, reformChange];
+	return [...set2010, ...set2024];
+}
+
+export function indicatorsFor(catalogue: Indicator[], set: BoundarySet): Indicator[] {
+	return catalogue.filter((i) => i.boundarySet === set);
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/db/types';
+import { buildCatalogue, type CodebookEntry, type Indicator } from '../../src/lib/features/scores/catalogue';
+import { CODEBOOK_QUERY, createIndicatorTable, indicatorCoverage } from '../../src/lib/queries/indicators';
+import { openLoadedDatabase } from './helpers';
+
+describe('indicator tables on the real data', () => {
+	let db: Database;
+	let catalogue: Indicator[];
+	beforeAll(async () => {
+		({ db } = await openLoadedDatabase());
+		catalogue = buildCatalogue((await db.query(CODEBOOK_QUERY)).rows as unknown as CodebookEntry[]);
+		await db.exec(createIndicatorTable('2010', catalogue));
+		await db.exec(createIndicatorTable('2024', catalogue));
+	});
+	afterAll(() => db.close());
+
+	const value = async (set: string, name: string, id: string) => {
+		const { rows } = await db.query(
+			`SELECT v."${id}" AS v FROM indicators_${set} v JOIN constituencies c ON c.code = v.code AND c.boundary_set = '${set}' WHERE c.name = '${name}'`
+		);
+		return rows[0].v as number | null;
+	};
+
+	it('has 650 rows per set and unique ids', async () => {
+		for (const set of ['2010', '2024']) {
+			const { rows } = await db.query(`SELECT count(*)::INTEGER AS n FROM indicators_${set}`);
+			expect(rows[0].n).toBe(650);
+		}
+		const keys = catalogue.map((i) => `${i.boundarySet}/${i.id}`);
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+
+	it('computes the derived election measures', async () => {
+		expect((await value('2010', 'Clacton', 'vote.ukip.2015'))!.toFixed(1)).toBe('44.4');
+		expect((await value('2010', 'Clacton', 'change.ukip.2010_2015'))!.toFixed(1)).toBe('44.4');
+		// UKIP won Clacton by 3,437 over the Conservatives: the gap is minus the majority.
+		expect((await value('2010', 'Clacton', 'challenger.gap.2015'))!).toBeCloseTo((-100 * 3437) / 44207, 9);
+		expect(await value('2010', 'Clacton', 'challenger.top2.2015')).toBe(1);
+		expect(await value('2010', 'Clacton', 'challenger.second.2015')).toBe(0);
+		// Hartlepool 2015: Labour won, UKIP second.
+		expect(await value('2010', 'Hartlepool', 'challenger.second.2015')).toBe(1);
+		expect((await value('2010', 'Hartlepool', 'majority.2015'))!).toBeGreaterThan(0);
+	});
+
+	it('states coverage from the data: no Census 2011 in Northern Ireland', async () => {
+		const { rows } = await db.query(indicatorCoverage('2010', ['census.mfg_mining', 'deprivation.score']));
+		const ni = rows.find((r) => r.nation === 'Northern Ireland')!;
+		expect(ni).toMatchObject({ seats: 18, 'census.mfg_mining': 0, 'deprivation.score': 18 });
+		const england = rows.find((r) => r.nation === 'England')!;
+		expect(england['census.mfg_mining']).toBe(533);
+	});
+
+	it('carries 2010-set values onto the 2024 set by population overlap (notional)', async () => {
+		const { rows } = await db.query(`SELECT count("notional.census.mfg_mining")::INTEGER AS n, count("notional.referendum.leave")::INTEGER AS leave FROM indicators_2024`);
+		expect(rows[0]).toEqual({ n: 632, leave: 650 });
+		// Clacton's 2024 boundaries are nearly the same seat: notional Leave stays close to 2010-set Clacton.
+		const notionalLeave = (await value('2024', 'Clacton', 'notional.referendum.leave'))!;
+		const leave2010 = (await value('2010', 'Clacton', 'referendum.leave'))!;
+		expect(Math.abs(notionalLeave - leave2010)).toBeLessThan(3);
+		expect((await value('2024', 'Clacton', 'vote.reform.2024'))!.toFixed(1)).toBe('46.2');
+	});
+});
