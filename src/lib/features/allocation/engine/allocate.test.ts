@@ -89,10 +89,10 @@ describe('proportional', () => {
 	});
 
 	it('applies floor and cap together', () => {
-		// 100,10,1,1 with floor 50 and cap 400, budget 1000: A capped at 400, C and D floored at 50,
-		// and B takes the remaining 500? No: B is capped too, so 400/400/100/100 would need C, D to rise.
+		// Round 1: 100:10:1:1 of 1000 → A over the cap, C and D under the floor. Fixing A at 400 and
+		// C, D at 50 leaves 500 for B, over the cap too; with A and B at 400, C and D share the last
+		// 200 equally at 100 each, which is above the floor, so they are unbound in the end.
 		const r = allocate({ budget: 1000, seats: seats(100, 10, 1, 1), method: prop(50, 400) });
-		// λ where A, B capped (800) and C, D share 200 equally at 100 each (above the floor).
 		expect(amounts(r)).toEqual({ A: 400, B: 400, C: 100, D: 100 });
 		expect(r.ok && r.rows.map((x) => x.bound)).toEqual(['cap', 'cap', null, null]);
 	});

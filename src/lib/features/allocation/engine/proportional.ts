@@ -14,8 +14,11 @@
  *
  * S(λ) = Σ clamp(λ·p_i, floor, cap) is continuous, piecewise linear and non-decreasing, with
  * breakpoints where a seat leaves its floor (λ = floor/p) or reaches its cap (λ = cap/p). We walk
- * the breakpoints in order and solve the linear piece that crosses the budget. We take the
- * smallest λ that works, so when floor = cap (a flat S) every seat is reported at its floor.
+ * the breakpoints in order until S reaches the budget; that fixes which seats sit at the floor,
+ * which at the cap, and which are in between ("active"). The active seats then split what is left
+ * in ratio form, left × p_i / Σp_active, rather than as λ·p_i: λ itself can overflow (a priority
+ * of 1e-320 next to 1) and the ratio form sums to the budget without drift. We take the smallest
+ * λ that works, so when floor = cap (a flat S) every seat is reported at its floor.
  *
  * Zero-priority seats sit at the floor for every λ: the floor applies to all eligible seats.
  */
@@ -23,7 +26,8 @@ import type { Bound } from './types';
 
 export type ProportionalShare = { share: number; bound: Bound };
 
-type Breakpoint = { at: number; p: number; kind: 'leaves-floor' | 'reaches-cap' };
+type Status = 'floor' | 'active' | 'cap';
+type Breakpoint = { at: number; seat: number; to: Status };
 
 /**
  * Exact (real-valued) shares for `priorities` (finite, ≥ 0, at least one > 0). `floor` and `cap`
@@ -36,64 +40,59 @@ export function proportionalShares(
 	floor: number,
 	cap: number
 ): ProportionalShare[] | null {
-	// Scale so the largest priority is 1; this keeps λ in a sane range for tiny or huge priorities
-	// and does not change the answer, since only ratios of priorities matter.
-	const maxP = priorities.reduce((m, x) => Math.max(m, x), 0);
-	if (!(maxP > 0)) return null;
-	const p = priorities.map((x) => x / maxP);
-
+	const n = priorities.length;
+	// Every seat starts at the floor (λ = 0); zero-priority seats never leave it.
+	const status: Status[] = priorities.map(() => 'floor');
 	const breakpoints: Breakpoint[] = [];
-	let fixedSum = 0; // pounds held by seats currently at their floor or cap
-	let activeP = 0; // total (scaled) priority of seats strictly between floor and cap
-	let activeCount = 0; // lets us zero activeP exactly when no seat is active (no float residue)
-	for (const pi of p) {
-		fixedSum += floor;
-		if (pi > 0) {
-			breakpoints.push({ at: floor / pi, p: pi, kind: 'leaves-floor' });
-			if (Number.isFinite(cap)) breakpoints.push({ at: cap / pi, p: pi, kind: 'reaches-cap' });
-		}
-	}
-	breakpoints.sort((a, b) => a.at - b.at);
+	priorities.forEach((p, seat) => {
+		if (!(p > 0)) return;
+		breakpoints.push({ at: floor / p, seat, to: 'active' });
+		if (Number.isFinite(cap)) breakpoints.push({ at: cap / p, seat, to: 'cap' });
+	});
+	// At equal λ a seat must become active before it can reach the cap (floor = cap case).
+	breakpoints.sort((a, b) => a.at - b.at || (a.to === 'active' ? -1 : 1) - (b.to === 'active' ? -1 : 1));
 
-	let lambda: number | null = fixedSum >= budget ? 0 : null;
-	let k = 0;
-	while (lambda === null && k < breakpoints.length) {
+	// S at λ with the current statuses. Sums are recomputed from scratch rather than kept running,
+	// so no rounding residue builds up (O(n²) in the worst case; n is at most 650 seats).
+	const total = (lambda: number) => {
+		let sum = 0;
+		for (let i = 0; i < n; i++) {
+			if (status[i] === 'floor') sum += floor;
+			else if (status[i] === 'cap') sum += cap;
+			else sum += Math.min(cap, lambda * priorities[i]); // ∞ × p is ∞, clamped to the cap
+		}
+		return sum;
+	};
+
+	let reached = total(0) >= budget;
+	for (let k = 0; !reached && k < breakpoints.length; ) {
 		const at = breakpoints[k].at;
-		// S at the next breakpoint, using the current linear piece (S is continuous there).
-		if (fixedSum + at * activeP >= budget) {
-			lambda = activeP > 0 ? (budget - fixedSum) / activeP : at;
-			break;
-		}
-		for (; k < breakpoints.length && breakpoints[k].at === at; k++) {
-			const b = breakpoints[k];
-			if (b.kind === 'leaves-floor') {
-				fixedSum -= floor;
-				activeP += b.p;
-				activeCount += 1;
-			} else {
-				fixedSum += cap;
-				activeP -= b.p;
-				activeCount -= 1;
-			}
-		}
-		if (activeCount === 0) activeP = 0;
-		// Same value of S, recomputed from the updated pieces. Besides the flat case (every seat at
-		// a bound), this catches the budget being met exactly at a breakpoint when float drift in
-		// activeP made the check above fall a hair short (e.g. the last seat reaching its cap).
-		if (fixedSum + at * activeP >= budget) {
-			lambda = at;
-			break;
-		}
+		if (total(at) >= budget) break; // the budget is met inside the current linear piece
+		for (; k < breakpoints.length && breakpoints[k].at === at; k++) status[breakpoints[k].seat] = breakpoints[k].to;
+		reached = total(at) >= budget; // met exactly at this breakpoint (or a flat stretch)
 	}
-	// Past the last breakpoint: with no cap the remaining seats grow without limit.
-	if (lambda === null && activeP > 0) lambda = (budget - fixedSum) / activeP;
-	if (lambda === null || !Number.isFinite(lambda)) return null;
 
-	const l = Math.max(0, lambda);
-	return p.map((pi) => {
-		const raw = l * pi;
-		if (floor > 0 && raw <= floor) return { share: floor, bound: 'floor' };
-		if (raw >= cap) return { share: cap, bound: 'cap' };
-		return { share: Math.max(floor, raw), bound: null };
+	let fixed = 0;
+	let activeP = 0;
+	for (let i = 0; i < n; i++) {
+		if (status[i] === 'floor') fixed += floor;
+		else if (status[i] === 'cap') fixed += cap;
+		else activeP += priorities[i];
+	}
+	const left = budget - fixed;
+	// No active seats: the fixed amounts must already be the budget, else it cannot be met.
+	if (activeP === 0 && Math.abs(left) > 1e-6 * Math.max(1, budget)) return null;
+
+	return priorities.map((p, i): ProportionalShare => {
+		if (status[i] === 'floor') return { share: floor, bound: floor > 0 ? 'floor' : null };
+		if (status[i] === 'cap') return { share: cap, bound: 'cap' };
+		// Mathematically an active share lies in [floor, cap]; it can sit exactly on one when the
+		// budget is met right at a breakpoint. Snap shares within float noise of a bound onto it,
+		// so they are labelled and round to exactly that bound.
+		const share = (left * p) / activeP;
+		const eps = 1e-9 * Math.max(1, budget);
+		if (share >= cap - eps) return { share: cap, bound: 'cap' };
+		if (share <= floor + eps) return { share: floor, bound: floor > 0 ? 'floor' : null };
+		return { share, bound: null };
 	});
 }

@@ -86,23 +86,25 @@ export function sortedPresent(values: NumericInput): number[] {
 	return values.filter(isPresent).sort((a, b) => a - b);
 }
 
-/** Index of the first element greater than v in an ascending array. */
-function upperBound(sorted: readonly number[], v: number): number {
+/** Index of the first element greater than v (after = true) or not less than v. */
+function bound(sorted: readonly number[], v: number, after: boolean): number {
 	let lo = 0;
 	let hi = sorted.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if (sorted[mid] <= v) lo = mid + 1;
+		if (sorted[mid] < v || (after && sorted[mid] === v)) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
 }
 
 /**
- * Quantile breaks that never split ties. Each break is the value at the end of an equal share
- * of what is left; after a tie swallows more than its share, the remaining classes share the
- * remaining values, so a big tie costs one class rather than several. Runs of equal values
- * therefore stay whole and, with fewer distinct values than classes, each gets its own class.
+ * Quantile breaks that never split ties. Each class aims at an equal share of the values not
+ * yet classed. When the cut would fall inside a run of equal values, the whole run goes either
+ * below or above the break, whichever leaves the class nearer its share (the larger class on a
+ * draw, which reproduces the textbook ceil(i·n/k) cuts on untied data). Later classes share
+ * what is left, so one big tie costs at most one class and, with fewer distinct values than
+ * classes, each distinct value gets its own class.
  */
 export function quantileBreaks(sorted: readonly number[], classes: number): number[] {
 	const n = sorted.length;
@@ -111,11 +113,20 @@ export function quantileBreaks(sorted: readonly number[], classes: number): numb
 	const breaks: number[] = [];
 	let pos = 0;
 	for (let left = classes; left > 1 && pos < n; left--) {
-		const b = sorted[pos + Math.ceil((n - pos) / left) - 1];
-		// A break at the maximum would leave the top class empty.
-		if (b >= max) break;
+		const share = (n - pos) / left;
+		const v = sorted[pos + Math.ceil(share) - 1];
+		const runStart = bound(sorted, v, false);
+		const runEnd = bound(sorted, v, true);
+		// Each candidate is [break, end of the class]; both must leave the class non-empty
+		// and something above the break.
+		const candidates: [number, number][] = [];
+		if (v < max) candidates.push([v, runEnd]);
+		if (runStart > pos) candidates.push([sorted[runStart - 1], runStart]);
+		if (candidates.length === 0) break;
+		const off = ([, end]: [number, number]) => Math.abs(end - pos - share);
+		const [b, end] = candidates.length === 2 && off(candidates[1]) < off(candidates[0]) ? candidates[1] : candidates[0];
 		breaks.push(b);
-		pos = upperBound(sorted, b);
+		pos = end;
 	}
 	return breaks;
 }

@@ -1,0 +1,63 @@
+/**
+ * Lenses bundle the default method for one election and challenger (see the design brief). The
+ * defaults are a starting point a committee can defend, not weights tuned to any backtest.
+ */
+import type { BoundarySet, ElectionYear, Party } from './catalogue';
+import type { IndicatorSetting, LensId, ScoreDefinition } from './definition';
+
+export interface Lens {
+	id: LensId;
+	label: string;
+	year: ElectionYear;
+	boundarySet: BoundarySet;
+	challenger: Party;
+	challengerLabel: string;
+	summary: string;
+}
+
+export const LENSES: Lens[] = [
+	{ id: '2015-ukip', label: '2015 / UKIP', year: 2015, boundarySet: '2010', challenger: 'ukip', challengerLabel: 'UKIP', summary: 'The 2016 decision: 2015 results, Census 2011, Leave 2016, on the 2010 boundaries.' },
+	{ id: '2019-brexit', label: '2019 / Brexit Party', year: 2019, boundarySet: '2010', challenger: 'brexit', challengerLabel: 'Brexit Party', summary: '2019 results with the Brexit Party as challenger, Census 2011, Leave 2016, on the 2010 boundaries.' },
+	{ id: '2024-reform', label: '2024 / Reform UK', year: 2024, boundarySet: '2024', challenger: 'reform', challengerLabel: 'Reform UK', summary: '2024 results with Reform UK as challenger on the 2024 boundaries; Census 2011 and Leave 2016 carried across as notional values.' }
+];
+
+export const DEFAULT_LENS: LensId = '2015-ukip';
+
+export function lensById(id: LensId): Lens {
+	return LENSES.find((l) => l.id === id)!;
+}
+
+const setting = (id: string, direction: 1 | -1 = 1, weight = 1): IndicatorSetting => ({
+	id, weight, direction, normalisation: 'zscore', nullPolicy: 'impute-nation-median'
+});
+
+function postIndustrial(notional: boolean): IndicatorSetting[] {
+	const p = notional ? 'notional.' : '';
+	return [
+		setting(`${p}census.mfg_mining`),
+		setting(`${p}census.c11LongTermSick`),
+		setting(`${p}census.routine`),
+		setting(`${p}census.c11QualNone`),
+		setting('deprivation.score')
+	];
+}
+
+export function defaultDefinition(lensId: LensId): ScoreDefinition {
+	const lens = lensById(lensId);
+	const y = lens.year;
+	const threat: IndicatorSetting[] =
+		lensId === '2015-ukip'
+			? [setting('vote.ukip.2015'), setting('change.ukip.2010_2015'), setting('referendum.leave'), setting('challenger.gap.2015', -1), setting('challenger.top2.2015')]
+			: lensId === '2019-brexit'
+				? [setting('vote.brexit.2019'), setting('change.right_populist.2017_2019'), setting('referendum.leave'), setting('challenger.gap.2019', -1), setting('challenger.top2.2019')]
+				: [setting('vote.reform.2024'), setting('change.reform.2019n_2024'), setting('notional.referendum.leave'), setting(`challenger.gap.${y}`, -1), setting(`challenger.top2.${y}`)];
+	return {
+		version: 1,
+		lens: lensId,
+		scores: { postIndustrial: postIndustrial(lens.boundarySet === '2024'), threat },
+		priority: {
+			method: 'geometric',
+			eligibility: { holders: ['lab'], nations: [], regions: [], minPostIndustrialPercentile: 0, minThreatPercentile: 0 }
+		}
+	};
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Row } from '../../src/lib/db/types';
+import { prepareIndicators } from '../../src/lib/data/prepare-indicators';
+import type { Indicator } from '../../src/lib/features/scores/catalogue';
+import { LENS_IDS, NORMALISATIONS, NULL_POLICIES, type ScoreDefinition } from '../../src/lib/features/scores/definition';
+import { defaultDefinition } from '../../src/lib/features/scores/lenses';
+import { scoreSeats, type SeatInput } from '../../src/lib/features/scores/reference';
+import { scoreQuery, seatInputsQuery } from '../../src/lib/queries/scoring';
+import { openLoadedDatabase } from './helpers';
+
+let db: Database;
+let catalogue: Indicator[];
+
+beforeAll(async () => {
+	({ db } = await openLoadedDatabase());
+	({ catalogue } = await prepareIndicators(db));
+});
+afterAll(() => db.close());
+
+async function bothWays(definition: ScoreDefinition) {
+	const ids = [...definition.scores.postIndustrial, ...definition.scores.threat].map((s) => s.id);
+	const inputs: SeatInput[] = (await db.query(seatInputsQuery(definition, ids))).rows.map((r: Row) => ({
+		code: String(r.code), nation: String(r.nation), region: String(r.region), holder: r.holder === null ? null : String(r.holder),
+		values: Object.fromEntries(ids.map((id) => [id, r[id] as number | null]))
+	}));
+	const reference = scoreSeats(inputs, definition);
+	const sql = (await db.query(scoreQuery(definition))).rows;
+	return { reference, sql };
+}
+
+function expectClose(a: number | null, b: unknown, what: string) {
+	if (a === null || b === null) {
+		expect(b, what).toBe(a);
+		return;
+	}
+	expect(Math.abs(a - (b as number)), what).toBeLessThanOrEqual(1e-9);
+}
+
+async function expectParity(definition: ScoreDefinition) {
+	const { reference, sql } = await bothWays(definition);
+	expect(sql).toHaveLength(650);
+	expect(reference).toHaveLength(650);
+	for (const [i, ref] of reference.entries()) {
+		const row = sql[i];
+		expect(row.code).toBe(ref.code);
+		const at = `${definition.lens} ${ref.code}`;
+		expectClose(ref.postIndustrial, row.post_industrial, `${at} post_industrial`);
+		expectClose(ref.threat, row.threat, `${at} threat`);
+		expectClose(ref.postIndustrialPct, row.post_industrial_pct, `${at} post pct`);
+		expectClose(ref.threatPct, row.threat_pct, `${at} threat pct`);
+		expectClose(ref.priority, row.priority, `${at} priority`);
+		expect(row.eligible, `${at} eligible`).toBe(ref.eligible);
+		expect(row.post_industrial_rank, `${at} post rank`).toBe(ref.postIndustrialRank);
+		expect(row.threat_rank, `${at} threat rank`).toBe(ref.threatRank);
+		expect(row.priority_rank, `${at} priority rank`).toBe(ref.priorityRank);
+		ref.normalised.postIndustrial.forEach((v, j) => expectClose(v, row[`p${j}`], `${at} p${j}`));
+		ref.normalised.threat.forEach((v, j) => expectClose(v, row[`t${j}`], `${at} t${j}`));
+	}
+	return { reference, sql };
+}
+
+describe('SQL scorer equals the TS reference on the real data', () => {
+	for (const lens of LENS_IDS) {
+		it(`default definition, lens ${lens}`, async () => {
+			const { sql } = await expectParity(defaultDefinition(lens));
+			expect(sql.filter((r) => r.threat === null)).toHaveLength(0);
+		});
+	}
+
+	for (const normalisation of NORMALISATIONS) {
+		for (const nullPolicy of NULL_POLICIES) {
+			it(`every lens with ${normalisation} and ${nullPolicy}, mixed weights and directions`, async () => {
+				for (const lens of LENS_IDS) {
+					const d = defaultDefinition(lens);
+					for (const key of ['postIndustrial', 'threat'] as const) {
+						d.scores[key] = d.scores[key].map((s, j) => ({ ...s, normalisation, nullPolicy, weight: [1, 2.5, 0, 0.75, 3][j % 5], direction: j % 2 ? -1 : 1 }));
+					}
+					d.priority.method = nullPolicy === 'exclude' ? 'min' : 'mean';
+					d.priority.eligibility = { holders: ['lab', 'con'], nations: ['England', 'Wales'], regions: [], minPostIndustrialPercentile: 10, minThreatPercentile: 5 };
+					await expectParity(d);
+				}
+			});
+		}
+	}
+});
+
+describe('default 2015 / UKIP lens on the real data', () => {
+	it('puts Clacton first on threat and gives Northern Ireland a post-industrial score by imputation', async () => {
+		const { sql } = await bothWays(defaultDefinition('2015-ukip'));
+		const byName = new Map(sql.map((r) => [r.name, r]));
+		expect(byName.get('Clacton')!.threat_rank).toBe(1);
+		expect(sql.filter((r) => r.nation === 'Northern Ireland' && r.post_industrial === null)).toEqual([]);
+	});
+
+	it('ranks recognisable Labour-held targets near the top (a sanity check, not a tuning target)', async () => {
+		const { sql } = await bothWays(defaultDefinition('2015-ukip'));
+		const top = sql.filter((r) => r.priority_rank !== null && (r.priority_rank as number) <= 30).map((r) => String(r.name));
+		const expected = ['Rotherham', 'Heywood and Middleton', 'Hartlepool', 'Great Grimsby', 'Stoke-On-Trent North', 'Stoke-On-Trent Central'];
+		expect(expected.filter((n) => top.includes(n)).length).toBeGreaterThanOrEqual(4);
+		expect(sql.filter((r) => r.eligible).every((r) => r.holder === 'lab')).toBe(true);
+	});
+});
