@@ -16,9 +16,11 @@
  * breakpoints where a seat leaves its floor (λ = floor/p) or reaches its cap (λ = cap/p). We walk
  * the breakpoints in order until S reaches the budget; that fixes which seats sit at the floor,
  * which at the cap, and which are in between ("active"). The active seats then split what is left
- * in ratio form, left × p_i / Σp_active, rather than as λ·p_i: λ itself can overflow (a priority
- * of 1e-320 next to 1) and the ratio form sums to the budget without drift. We take the smallest
- * λ that works, so when floor = cap (a flat S) every seat is reported at its floor.
+ * in ratio form, left × (p_i / Σp_active), rather than as λ·p_i, which sums to the budget without
+ * drift. Breakpoints are kept as log λ = log(bound) − log(p): for a priority like 1e-320, floor/p
+ * and cap/p would both overflow to Infinity and the seat would seem to jump from floor to cap.
+ * We take the smallest λ that works, so when floor = cap (a flat S) every seat is reported at its
+ * floor.
  *
  * Zero-priority seats sit at the floor for every λ: the floor applies to all eligible seats.
  */
@@ -27,6 +29,7 @@ import type { Bound } from './types';
 export type ProportionalShare = { share: number; bound: Bound };
 
 type Status = 'floor' | 'active' | 'cap';
+/** `at` is log λ; with floor = 0 every seat leaves the floor at log 0 = −Infinity. */
 type Breakpoint = { at: number; seat: number; to: Status };
 
 /**
@@ -41,30 +44,32 @@ export function proportionalShares(
 	cap: number
 ): ProportionalShare[] | null {
 	const n = priorities.length;
+	const logP = priorities.map((p) => Math.log(p));
 	// Every seat starts at the floor (λ = 0); zero-priority seats never leave it.
 	const status: Status[] = priorities.map(() => 'floor');
 	const breakpoints: Breakpoint[] = [];
 	priorities.forEach((p, seat) => {
 		if (!(p > 0)) return;
-		breakpoints.push({ at: floor / p, seat, to: 'active' });
-		if (Number.isFinite(cap)) breakpoints.push({ at: cap / p, seat, to: 'cap' });
+		breakpoints.push({ at: Math.log(floor) - logP[seat], seat, to: 'active' });
+		if (Number.isFinite(cap)) breakpoints.push({ at: Math.log(cap) - logP[seat], seat, to: 'cap' });
 	});
 	// At equal λ a seat must become active before it can reach the cap (floor = cap case).
-	breakpoints.sort((a, b) => a.at - b.at || (a.to === 'active' ? -1 : 1) - (b.to === 'active' ? -1 : 1));
+	const order = (b: Breakpoint) => (b.to === 'active' ? 0 : 1);
+	breakpoints.sort((a, b) => a.at - b.at || order(a) - order(b));
 
-	// S at λ with the current statuses. Sums are recomputed from scratch rather than kept running,
-	// so no rounding residue builds up (O(n²) in the worst case; n is at most 650 seats).
-	const total = (lambda: number) => {
+	// S at log λ with the current statuses. Sums are recomputed from scratch rather than kept
+	// running, so no rounding residue builds up (O(n²) worst case; n is at most 650 seats).
+	const total = (logLambda: number) => {
 		let sum = 0;
 		for (let i = 0; i < n; i++) {
 			if (status[i] === 'floor') sum += floor;
 			else if (status[i] === 'cap') sum += cap;
-			else sum += Math.min(cap, lambda * priorities[i]); // ∞ × p is ∞, clamped to the cap
+			else sum += Math.min(cap, Math.exp(logLambda + logP[i]));
 		}
 		return sum;
 	};
 
-	let reached = total(0) >= budget;
+	let reached = total(Number.NEGATIVE_INFINITY) >= budget;
 	for (let k = 0; !reached && k < breakpoints.length; ) {
 		const at = breakpoints[k].at;
 		if (total(at) >= budget) break; // the budget is met inside the current linear piece
@@ -89,7 +94,7 @@ export function proportionalShares(
 		// Mathematically an active share lies in [floor, cap]; it can sit exactly on one when the
 		// budget is met right at a breakpoint. Snap shares within float noise of a bound onto it,
 		// so they are labelled and round to exactly that bound.
-		const share = (left * p) / activeP;
+		const share = left * (p / activeP); // p / activeP ≤ 1, so no overflow
 		const eps = 1e-9 * Math.max(1, budget);
 		if (share >= cap - eps) return { share: cap, bound: 'cap' };
 		if (share <= floor + eps) return { share: floor, bound: floor > 0 ? 'floor' : null };

@@ -61,6 +61,8 @@ describe('quantile', () => {
 		expect(r.breaks).toEqual([1, 2]);
 		expect(r.counts).toEqual([3, 2, 1]);
 		expect(r.ranges).toEqual([{ min: 1, max: 1 }, { min: 2, max: 2 }, { min: 3, max: 3 }]);
+		// Even when a big tie at the top would swallow the quantile positions.
+		expect(classify([1, 2, 3, 3, 3, 3, 3, 3, 3, 3], { method: 'quantile', classes: 3 }).counts).toEqual([1, 1, 8]);
 	});
 
 	it('ignores nulls and NaN when placing breaks', () => {

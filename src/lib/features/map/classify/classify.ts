@@ -103,13 +103,15 @@ function bound(sorted: readonly number[], v: number, after: boolean): number {
  * yet classed. When the cut would fall inside a run of equal values, the whole run goes either
  * below or above the break, whichever leaves the class nearer its share (the larger class on a
  * draw, which reproduces the textbook ceil(i·n/k) cuts on untied data). Later classes share
- * what is left, so one big tie costs at most one class and, with fewer distinct values than
- * classes, each distinct value gets its own class.
+ * what is left, so a big tie costs as few classes as the quantiles allow. With no more
+ * distinct values than classes, each distinct value simply gets its own class.
  */
 export function quantileBreaks(sorted: readonly number[], classes: number): number[] {
 	const n = sorted.length;
 	if (n === 0) return [];
 	const max = sorted[n - 1];
+	const distinct = sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+	if (distinct.length <= classes) return distinct.slice(0, -1);
 	const breaks: number[] = [];
 	let pos = 0;
 	for (let left = classes; left > 1 && pos < n; left--) {

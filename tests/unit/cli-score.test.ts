@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultDefinition } from '../../src/lib/features/scores/lenses';
+import { PROJECT_ROOT } from '../../scripts/data/sources';
+
+const run = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'heartlands-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function score(...args: string[]) {
+	return run('npx', ['tsx', 'scripts/score.ts', ...args], { cwd: PROJECT_ROOT }).then(
+		({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+		(error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr })
+	);
+}
+
+function parse(csv: string) {
+	const [header, ...lines] = csv.trim().split('\n');
+	const columns = header.split(',');
+	// Names in this data have no embedded commas except quoted ones; parse quotes simply.
+	return lines.map((line) => {
+		const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+		return Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+	});
+}
+
+describe('npm run score', () => {
+	it('writes 650 rows with no NaN under the 2015 lens, Clacton first on threat', async () => {
+		const out = join(work, 'scores.csv');
+		const result = await score('--lens', '2015', '--out', out);
+		expect(result.code, result.stderr).toBe(0);
+		const rows = parse(readFileSync(out, 'utf8'));
+		expect(rows).toHaveLength(650);
+		expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['code', 'name', 'post_industrial', 'threat', 'priority', 'post_industrial_rank', 'threat_rank', 'priority_rank']));
+		expect(readFileSync(out, 'utf8')).not.toMatch(/NaN|Infinity/);
+		expect(rows.find((r) => r.threat_rank === '1')!.name).toBe('Clacton');
+		const priorityRanks = rows.filter((r) => r.priority_rank !== '').map((r) => Number(r.priority_rank));
+		expect(Math.min(...priorityRanks)).toBe(1);
+	}, 120_000);
+
+	it('scores the 2024 lens on the 2024 boundaries', async () => {
+		const out = join(work, 'scores-2024.csv');
+		const result = await score('--lens', '2024', '--out', out);
+		expect(result.code, result.stderr).toBe(0);
+		const rows = parse(readFileSync(out, 'utf8'));
+		expect(rows).toHaveLength(650);
+		expect(rows.every((r) => r.code.match(/^[EWSN]\d{8}$/))).toBe(true);
+		expect(rows.find((r) => r.name === 'Clacton')!.code).toBe('E14001174');
+	}, 120_000);
+
+	it('exits non-zero with a message naming the field on a bad definition', async () => {
+		const d = defaultDefinition('2015-ukip');
+		d.scores.threat[0].weight = -2;
+		d.scores.postIndustrial[1].id = 'census.nope';
+		const path = join(work, 'bad.json');
+		writeFileSync(path, JSON.stringify(d));
+		const result = await score('--definition', path, '--out', join(work, 'never.csv'));
+		expect(result.code).not.toBe(0);
+		expect(result.stderr).toContain('scores.threat[0].weight: must be a finite number ≥ 0, got -2');
+		expect(result.stderr).toContain('scores.postIndustrial[1].id: unknown indicator "census.nope"');
+		expect(result.stderr).not.toContain('    at ');
+	}, 120_000);
+
+	it('refuses an unknown lens and unreadable JSON', async () => {
+		expect((await score('--lens', '1997', '--out', join(work, 'x.csv'))).stderr).toContain('Unknown lens "1997"');
+		const path = join(work, 'broken.json');
+		writeFileSync(path, '{ not json');
+		expect((await score('--definition', path, '--out', join(work, 'x.csv'))).stderr).toContain('Cannot read the definition');
+	}, 120_000);
+});
