@@ -5,6 +5,8 @@
 import { getBrowserDatabase } from '$lib/db/browser';
 import type { Database } from '$lib/db/types';
 import { constituencyOverview, type OverviewRow } from '$lib/queries/overview';
+import { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import { prepareIndicators } from './prepare-indicators';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTables, type DatasetProgress } from './load-tables';
 import { parseManifest, type DataManifest } from './manifest';
@@ -19,6 +21,7 @@ export class AppData {
 	datasets = $state<DatasetProgress[]>([]);
 	manifest = $state.raw<DataManifest | null>(null);
 	overview = $state.raw<OverviewRow[]>([]);
+	scores = $state.raw<ScoresState | null>(null);
 	db: Database | null = null;
 
 	async start(): Promise<void> {
@@ -48,6 +51,9 @@ export class AppData {
 			});
 			this.db = await dbReady;
 			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
+			const scores = new ScoresState(this.db, await prepareIndicators(this.db));
+			scores.rescore(true);
+			this.scores = scores;
 			this.phase = 'ready';
 		} catch (error) {
 			this.error = (error as Error).message;

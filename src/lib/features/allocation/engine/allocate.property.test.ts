@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from './allocate';
 import type { AllocationInput, AllocationMethod, AllocationResult, Seat } from './types';
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: 20000 };
 
 // Priorities are mostly small integers (so ties are common) plus arbitrary reals in a sane range.
 const priority = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }));
@@ -73,6 +73,55 @@ describe('proportional (property)', () => {
 				for (let i = 1; i < r.rows.length; i++) {
 					if (r.rows[i].priority === r.rows[i - 1].priority) expect(r.rows[i - 1].amount - r.rows[i].amount).toBeLessThanOrEqual(1);
 				}
+			}),
+			RUNS
+		);
+	});
+
+	it('matches a bisection oracle for clamp(λ·p, floor, cap) to within £1 per seat', () => {
+		// Independent check of the breakpoint solver: find λ by bisection on S(λ) = Σ clamp(λp).
+		const sane = feasibleProportional.filter((i) => i.seats.every((s) => s.priority === 0 || s.priority >= 1e-3));
+		fc.assert(
+			fc.property(sane, (input) => {
+				const { floor = 0, cap = Infinity } = input.method as Extract<AllocationMethod, { kind: 'proportional' }>;
+				const S = (l: number) => input.seats.reduce((a, s) => a + Math.min(cap, Math.max(floor, l * s.priority)), 0);
+				let lo = 0;
+				let hi = 1;
+				while (S(hi) < input.budget) hi *= 2;
+				for (let i = 0; i < 200; i++) {
+					const mid = (lo + hi) / 2;
+					if (S(mid) < input.budget) lo = mid;
+					else hi = mid;
+				}
+				const r = allocate(input);
+				expectOk(r);
+				for (const x of r.rows) {
+					const exact = Math.min(cap, Math.max(floor, hi * x.priority));
+					expect(Math.abs(x.amount - exact)).toBeLessThan(1 + 1e-6);
+				}
+			}),
+			RUNS
+		);
+	});
+
+	it('copes with extreme priority ratios (denormals next to 1e300)', () => {
+		const extreme = fc.constantFrom(0, 5e-324, 1e-320, 1e-300, 1e-10, 1, 3, 1e10, 1e300, Number.MAX_VALUE);
+		const input = fc
+			.record({ ps: fc.array(extreme, { minLength: 1, maxLength: 8 }), budget, useCap: fc.boolean(), useFloor: fc.boolean() })
+			.filter(({ ps }) => ps.some((p) => p > 0))
+			.map(({ ps, budget, useCap, useFloor }): AllocationInput => {
+				const n = ps.length;
+				const zero = ps.filter((p) => p === 0).length;
+				const floor = useFloor ? Math.floor(budget / n / 2) : undefined;
+				const cap = useCap ? Math.max(floor ?? 0, Math.ceil((budget - zero * (floor ?? 0)) / (n - zero))) : undefined;
+				return { budget, seats: ps.map((priority, i) => ({ code: `S${i}`, priority })), method: { kind: 'proportional', floor, cap } };
+			});
+		fc.assert(
+			fc.property(input, (input) => {
+				const r = allocate(input);
+				expectWellFormed(input, r);
+				expectOk(r);
+				for (let i = 1; i < r.rows.length; i++) expect(r.rows[i].amount).toBeLessThanOrEqual(r.rows[i - 1].amount);
 			}),
 			RUNS
 		);

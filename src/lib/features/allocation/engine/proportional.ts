@@ -28,6 +28,7 @@ import type { Bound } from './types';
 
 export type ProportionalShare = { share: number; bound: Bound };
 
+/** Where a seat sits on the current piece of S: held at the floor, growing with λ, or capped. */
 type Status = 'floor' | 'active' | 'cap';
 /** `at` is log λ; with floor = 0 every seat leaves the floor at log 0 = −Infinity. */
 type Breakpoint = { at: number; seat: number; to: Status };
@@ -45,37 +46,57 @@ export function proportionalShares(
 ): ProportionalShare[] | null {
 	const n = priorities.length;
 	const logP = priorities.map((p) => Math.log(p));
-	// Every seat starts at the floor (λ = 0); zero-priority seats never leave it.
-	const status: Status[] = priorities.map(() => 'floor');
 	const breakpoints: Breakpoint[] = [];
 	priorities.forEach((p, seat) => {
-		if (!(p > 0)) return;
+		if (!(p > 0)) return; // zero-priority seats never leave the floor
 		breakpoints.push({ at: Math.log(floor) - logP[seat], seat, to: 'active' });
 		if (Number.isFinite(cap)) breakpoints.push({ at: Math.log(cap) - logP[seat], seat, to: 'cap' });
 	});
 	// At equal λ a seat must become active before it can reach the cap (floor = cap case).
 	const order = (b: Breakpoint) => (b.to === 'active' ? 0 : 1);
-	breakpoints.sort((a, b) => a.at - b.at || order(a) - order(b));
+	breakpoints.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : order(a) - order(b)));
+	// Where each seat's breakpoints landed, so the statuses after the first k are cheap to derive.
+	const activeAt = new Array<number>(n).fill(Infinity);
+	const capAt = new Array<number>(n).fill(Infinity);
+	breakpoints.forEach((b, k) => ((b.to === 'active' ? activeAt : capAt)[b.seat] = k));
+	const statusesAfter = (k: number): Status[] =>
+		priorities.map((_, i) => (capAt[i] < k ? 'cap' : activeAt[i] < k ? 'active' : 'floor'));
 
-	// S at log λ with the current statuses. Sums are recomputed from scratch rather than kept
-	// running, so no rounding residue builds up (O(n²) worst case; n is at most 650 seats).
-	const total = (logLambda: number) => {
+	// S at log λ once the first k breakpoints have been passed. Summed from scratch each time, so
+	// no rounding residue builds up the way a running total would (that made a last seat reaching
+	// its cap look like the budget was never met).
+	const total = (k: number, logLambda: number) => {
 		let sum = 0;
-		for (let i = 0; i < n; i++) {
-			if (status[i] === 'floor') sum += floor;
-			else if (status[i] === 'cap') sum += cap;
-			else sum += Math.min(cap, Math.exp(logLambda + logP[i]));
+		for (const [i, st] of statusesAfter(k).entries()) {
+			sum += st === 'floor' ? floor : st === 'cap' ? cap : Math.min(cap, Math.exp(logLambda + logP[i]));
 		}
 		return sum;
 	};
 
-	let reached = total(Number.NEGATIVE_INFINITY) >= budget;
-	for (let k = 0; !reached && k < breakpoints.length; ) {
-		const at = breakpoints[k].at;
-		if (total(at) >= budget) break; // the budget is met inside the current linear piece
-		for (; k < breakpoints.length && breakpoints[k].at === at; k++) status[breakpoints[k].seat] = breakpoints[k].to;
-		reached = total(at) >= budget; // met exactly at this breakpoint (or a flat stretch)
+	// Breakpoints sharing a λ form one group. Walking the groups in order, the checks "S reaches
+	// the budget just before group g" and "just after it" form a non-decreasing sequence; binary
+	// search finds the first that passes, in O(n log n) rather than a walk's O(n²).
+	const groups: { at: number; start: number; end: number }[] = [];
+	for (let k = 0; k < breakpoints.length; k++) {
+		const last = groups[groups.length - 1];
+		if (last && last.at === breakpoints[k].at) last.end = k + 1;
+		else groups.push({ at: breakpoints[k].at, start: k, end: k + 1 });
 	}
+	const passed = (c: number) => {
+		const g = groups[c >> 1];
+		return total(c % 2 === 0 ? g.start : g.end, g.at) >= budget;
+	};
+	let lo = 0;
+	let hi = 2 * groups.length; // first passing check; 2G means none did (no cap: past them all)
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (passed(mid)) hi = mid;
+		else lo = mid + 1;
+	}
+	const status =
+		lo === 2 * groups.length
+			? statusesAfter(breakpoints.length)
+			: statusesAfter(lo % 2 === 0 ? groups[lo >> 1].start : groups[lo >> 1].end);
 
 	let fixed = 0;
 	let activeP = 0;
@@ -95,7 +116,7 @@ export function proportionalShares(
 		// budget is met right at a breakpoint. Snap shares within float noise of a bound onto it,
 		// so they are labelled and round to exactly that bound.
 		const share = left * (p / activeP); // p / activeP ≤ 1, so no overflow
-		const eps = 1e-9 * Math.max(1, budget);
+		const eps = 1e-12 * Math.max(1, budget);
 		if (share >= cap - eps) return { share: cap, bound: 'cap' };
 		if (share <= floor + eps) return { share: floor, bound: floor > 0 ? 'floor' : null };
 		return { share, bound: null };

@@ -1,0 +1,128 @@
+/**
+ * The scores screen's state: lens, the definition being edited, and the latest results.
+ * Every edit re-scores in DuckDB, debounced, and a result that arrives after a newer request was
+ * made is dropped, so the table never shows scores for weights the user has already moved past.
+ */
+import type { Database, Row } from '$lib/db/types';
+import type { PreparedIndicators } from '$lib/data/prepare-indicators';
+import { scoreQuery } from '$lib/queries/scoring';
+import type { BoundarySet, Indicator } from './catalogue';
+import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type IndicatorSetting, type LensId, type ScoreDefinition, type ScoreKey } from './definition';
+import { DEFAULT_LENS, defaultDefinition, lensById } from './lenses';
+
+export interface ScoredRow {
+	code: string;
+	name: string;
+	nation: string;
+	region: string;
+	holder: string | null;
+	post_industrial: number | null;
+	threat: number | null;
+	post_industrial_pct: number | null;
+	threat_pct: number | null;
+	priority: number | null;
+	eligible: boolean;
+	post_industrial_rank: number | null;
+	threat_rank: number | null;
+	priority_rank: number | null;
+	[normalised: string]: number | string | boolean | null;
+}
+
+const DEBOUNCE_MS = 40;
+
+export class ScoresState {
+	readonly #db: Database;
+	readonly prepared: PreparedIndicators;
+	definition = $state<ScoreDefinition>(defaultDefinition(DEFAULT_LENS));
+	results = $state.raw<ScoredRow[]>([]);
+	/** The definition the shown results were computed from (the breakdown must match the table). */
+	scoredDefinition = $state.raw<ScoreDefinition | null>(null);
+	errors = $state.raw<FieldError[]>([]);
+	queryError = $state<string | null>(null);
+	pending = $state(false);
+	selected = $state<string | null>(null);
+
+	readonly lens = $derived(lensById(this.definition.lens));
+	readonly boundarySet = $derived(LENS_BOUNDARY_SET[this.definition.lens]);
+	/** Indicators of the lens's boundary set, by id (built once per set; the catalogue never changes). */
+	get indicators(): Map<string, Indicator> {
+		return this.#bySet[this.boundarySet];
+	}
+
+	#request = 0;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+
+	readonly #bySet: Record<BoundarySet, Map<string, Indicator>>;
+
+	constructor(db: Database, prepared: PreparedIndicators) {
+		this.#db = db;
+		this.prepared = prepared;
+		const bySet = (set: BoundarySet) => new Map(prepared.catalogue.filter((i) => i.boundarySet === set).map((i) => [i.id, i]));
+		this.#bySet = { '2010': bySet('2010'), '2024': bySet('2024') };
+	}
+
+	indicator(id: string): Indicator | undefined {
+		return this.indicators.get(id);
+	}
+
+	setLens(id: LensId) {
+		this.definition = defaultDefinition(id);
+		this.selected = null;
+		this.rescore(true);
+	}
+
+	reset() {
+		this.definition = defaultDefinition(this.definition.lens);
+		this.rescore(true);
+	}
+
+	update(key: ScoreKey, index: number, patch: Partial<IndicatorSetting>) {
+		const list = this.definition.scores[key].map((s, i) => (i === index ? { ...s, ...patch } : s));
+		this.definition = { ...this.definition, scores: { ...this.definition.scores, [key]: list } };
+		this.rescore();
+	}
+
+	add(key: ScoreKey, id: string) {
+		const indicator = this.indicator(id);
+		if (!indicator || this.definition.scores[key].some((s) => s.id === id)) return;
+		const setting: IndicatorSetting = { id, weight: 1, direction: indicator.naturalDirection, normalisation: 'zscore', nullPolicy: 'impute-nation-median' };
+		this.definition = { ...this.definition, scores: { ...this.definition.scores, [key]: [...this.definition.scores[key], setting] } };
+		this.rescore();
+	}
+
+	remove(key: ScoreKey, index: number) {
+		const list = this.definition.scores[key].filter((_, i) => i !== index);
+		this.definition = { ...this.definition, scores: { ...this.definition.scores, [key]: list } };
+		this.rescore();
+	}
+
+	setPriority(patch: Partial<ScoreDefinition['priority']>) {
+		this.definition = { ...this.definition, priority: { ...this.definition.priority, ...patch } };
+		this.rescore();
+	}
+
+	/** Validate, then score in DuckDB. Invalid edits keep the last good results on screen. */
+	rescore(immediate = false) {
+		if (this.#timer) clearTimeout(this.#timer);
+		const validation = validateDefinition($state.snapshot(this.definition), this.prepared.catalogue);
+		this.errors = validation.ok ? [] : validation.errors;
+		if (!validation.ok) return;
+		const request = ++this.#request;
+		this.pending = true;
+		const run = async () => {
+			try {
+				const rows = (await this.#db.query(scoreQuery(validation.definition))).rows as Row[];
+				if (request !== this.#request) return; // a newer edit is on its way
+				this.results = rows as unknown as ScoredRow[];
+				this.scoredDefinition = validation.definition;
+				this.queryError = null;
+			} catch (error) {
+				if (request === this.#request) this.queryError = (error as Error).message;
+			} finally {
+				if (request === this.#request) this.pending = false;
+			}
+		};
+		if (immediate) void run();
+		else this.#timer = setTimeout(run, DEBOUNCE_MS);
+	}
+}
