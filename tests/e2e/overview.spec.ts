@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openApp as open, openTab } from './app';
 
-/** Wait until DuckDB-wasm has loaded every table and the overview table is on screen. */
+/** The constituency data tab, after everything has loaded. */
 async function openApp(page: Page) {
-	await page.goto('/');
-	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await open(page);
+	await openTab(page, 'Constituency data');
 }
 
 const bodyRows = (page: Page) => page.locator('table tbody tr[data-code]');
@@ -63,5 +64,6 @@ test('a failed data download shows the error panel and keeps the app alive', asy
 	await page.unroute('**/data/results.csv');
 	await page.getByRole('button', { name: 'Try again' }).click();
 	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await openTab(page, 'Constituency data');
 	await expect(bodyRows(page)).toHaveCount(650);
 });

@@ -177,7 +177,7 @@ describe('infeasible rules say why', () => {
 		],
 		['tiers over budget', { budget: 100, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 2, amount: 60 }] } }, 'tiers allocate £120 but the budget is £100'],
 		['tiers too many seats', { budget: 100, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 4, amount: 25 }] } }, 'tiers cover 4 seats but only 2 are eligible'],
-		['tiers reach zero seats', { budget: 100, seats: seats(2, 0), method: { kind: 'tiers', tiers: [{ seats: 2, amount: 50 }] } }, 'tiers cover 2 seats but only 1 have a priority above zero'],
+		['tiers reach zero seats', { budget: 100, seats: seats(2, 0), method: { kind: 'tiers', tiers: [{ seats: 2, amount: 50 }] } }, 'tiers cover 2 seats but only 1 has a priority above zero'],
 		['tiers increasing', { budget: 300, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 1, amount: 100 }, { seats: 1, amount: 200 }] } }, 'tier 2 pays more than tier 1 (£200 > £100)'],
 		['tiers empty', { budget: 300, seats: seats(2, 1), method: { kind: 'tiers', tiers: [] } }, 'no tiers given'],
 		['tier bad seats', { budget: 300, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 1.5, amount: 200 }] } }, 'tier 1: seats must be a whole number ≥ 1, got 1.5'],

@@ -168,9 +168,9 @@ function tiers(budget: number, eligible: number, positive: number, list: readonl
 		seats += t.seats;
 		total += t.seats * t.amount;
 	}
-	if (seats > eligible) return `tiers cover ${seatsWord(seats)} but only ${eligible} are eligible`;
+	if (seats > eligible) return `tiers cover ${seatsWord(seats)} but only ${eligible} ${eligible === 1 ? 'is' : 'are'} eligible`;
 	if (seats > positive) {
-		return `tiers cover ${seatsWord(seats)} but only ${positive} have a priority above zero; zero-priority seats are not ranked into tiers`;
+		return `tiers cover ${seatsWord(seats)} but only ${positive} ${positive === 1 ? 'has' : 'have'} a priority above zero; zero-priority seats are not ranked into tiers`;
 	}
 	if (total !== budget) {
 		return `tiers allocate ${formatPounds(total)} but the budget is ${formatPounds(budget)}; tier amounts must add up to the budget exactly`;

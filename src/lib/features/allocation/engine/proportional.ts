@@ -13,8 +13,8 @@
  * so a higher-priority seat never gets less than a lower-priority one.
  *
  * S(λ) = Σ clamp(λ·p_i, floor, cap) is continuous, piecewise linear and non-decreasing, with
- * breakpoints where a seat leaves its floor (λ = floor/p) or reaches its cap (λ = cap/p). We walk
- * the breakpoints in order until S reaches the budget; that fixes which seats sit at the floor,
+ * breakpoints where a seat leaves its floor (λ = floor/p) or reaches its cap (λ = cap/p). We find
+ * the first breakpoint where S reaches the budget; that fixes which seats sit at the floor,
  * which at the cap, and which are in between ("active"). The active seats then split what is left
  * in ratio form, left × (p_i / Σp_active), rather than as λ·p_i, which sums to the budget without
  * drift. Breakpoints are kept as log λ = log(bound) − log(p): for a priority like 1e-320, floor/p

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './app';
+
+const rows = (page: Page) => page.locator('section.table tbody tr[data-code]');
+const topSeats = async (page: Page, n = 10) => (await rows(page).locator('th').allTextContents()).slice(0, n);
+
+test('the scores screen ranks 650 seats with Labour-held seats eligible by default', async ({ page }) => {
+	await openApp(page);
+	await expect(rows(page)).toHaveCount(650);
+	await expect(page.getByTestId('scores-count')).toContainText('650 of 650 seats');
+	await expect(rows(page).first().locator('td').first()).toHaveText('1');
+	await expect(page.getByTestId('priority-formula')).toContainText('held by Labour');
+});
+
+test('moving a weight changes the ranks shown', async ({ page }) => {
+	await openApp(page);
+	const before = await topSeats(page);
+	const weight = page.getByRole('spinbutton', { name: 'Weight of UKIP share 2015 (number)' });
+	await weight.fill('5');
+	await expect(page.getByTestId('threat-formula')).toContainText('56% × UKIP share 2015');
+	await expect.poll(() => topSeats(page)).not.toEqual(before);
+	// The slider moves with the number.
+	await expect(page.getByRole('slider', { name: 'Weight of UKIP share 2015' })).toHaveValue('5');
+});
+
+test('the breakdown for Hartlepool lists every indicator of the definition', async ({ page }) => {
+	await openApp(page);
+	await page.getByLabel('Search scored seats').fill('Hartlepool');
+	await page.getByRole('button', { name: 'Hartlepool', exact: true }).click();
+	const chart = page.getByTestId('breakdown');
+	await expect(chart).toContainText('Hartlepool');
+	const controls = page.locator('li.control[data-indicator]');
+	const ids = await controls.evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
+	expect(ids.length).toBe(10);
+	for (const id of ids) await expect(chart.locator(`g[data-indicator="${id}"]`)).toHaveCount(1);
+	for (const label of ['Manufacturing + mining employment', 'No qualifications', 'Deprivation score', 'UKIP share 2015', 'Leave 2016']) {
+		await expect(chart.locator('svg')).toContainText(label);
+	}
+});
+
+test('reset restores the lens defaults', async ({ page }) => {
+	await openApp(page);
+	const before = await topSeats(page);
+	await page.getByRole('spinbutton', { name: 'Weight of Deprivation score (number)' }).fill('0');
+	await page.getByRole('button', { name: 'Remove Leave 2016' }).click();
+	await expect(page.locator('li.control[data-indicator="referendum.leave"]')).toHaveCount(0);
+	await expect.poll(() => topSeats(page)).not.toEqual(before);
+	await page.getByRole('button', { name: 'Reset to lens defaults' }).click();
+	await expect(page.locator('li.control[data-indicator="referendum.leave"]')).toHaveCount(1);
+	await expect(page.getByRole('spinbutton', { name: 'Weight of Deprivation score (number)' })).toHaveValue('1');
+	await expect.poll(() => topSeats(page)).toEqual(before);
+});
+
+test('an invalid weight gets a message naming the field and keeps the last scores', async ({ page }) => {
+	await openApp(page);
+	for (const label of ['Manufacturing + mining employment', 'Long-term sick or disabled', 'Routine + semi-routine occupations', 'No qualifications']) {
+		await page.getByRole('spinbutton', { name: `Weight of ${label} (number)` }).fill('0');
+	}
+	await expect(page.getByTestId('postIndustrial-formula')).toContainText('100% × Deprivation score');
+	await expect(page.locator('.results')).toHaveAttribute('aria-busy', 'false');
+	const before = await topSeats(page);
+	await page.getByRole('spinbutton', { name: 'Weight of Deprivation score (number)' }).fill('0');
+	await expect(page.getByTestId('definition-errors')).toContainText('scores.postIndustrial: all weights are zero');
+	expect(await topSeats(page)).toEqual(before);
+	await page.getByRole('spinbutton', { name: 'Weight of Deprivation score (number)' }).fill('-1');
+	await expect(page.getByTestId('definition-errors')).toContainText('scores.postIndustrial[4].weight: must be a finite number ≥ 0, got -1');
+});
+
+test('switching to the 2024 lens scores the 2024 boundaries with notional values flagged', async ({ page }) => {
+	await openApp(page);
+	await page.getByLabel('Lens').selectOption('2024-reform');
+	await expect(page.locator('li.control[data-indicator="notional.census.mfg_mining"]')).toContainText('notional');
+	await page.getByLabel('Search scored seats').fill('Clacton');
+	await expect(rows(page)).toHaveCount(1);
+	await expect(rows(page).first()).toHaveAttribute('data-code', 'E14001174');
+});
