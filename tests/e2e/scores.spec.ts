@@ -74,3 +74,13 @@ test('switching to the 2024 lens scores the 2024 boundaries with notional values
 	await expect(rows(page)).toHaveCount(1);
 	await expect(rows(page).first()).toHaveAttribute('data-code', 'E14001174');
 });
+
+test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015 lens', async ({ page }) => {
+	await openApp(page);
+	const table = page.getByTestId('backtest-table');
+	await expect(table).toContainText('Holding party lost the seat in 2019');
+	await expect(table.locator('tbody tr')).toHaveCount(7);
+	await expect(table.locator('tbody tr').first().locator('td').nth(4)).toHaveText('232');
+	await page.getByLabel('Lens').selectOption('2024-reform');
+	await expect(page.getByRole('region', { name: /Backtest/ })).toContainText('no later general election');
+});

@@ -100,3 +100,26 @@ describe('default 2015 / UKIP lens on the real data', () => {
 		expect(sql.filter((r) => r.eligible).every((r) => r.holder === 'lab')).toBe(true);
 	});
 });
+
+describe('backtest of the default 2015 lens on the real data', () => {
+	it('judges the 232 Labour-held seats against the 2017 and 2019 losses, and later shares', async () => {
+		const { backtestOutcomes, backtestOutcomeSpecs } = await import('../../src/lib/queries/backtest');
+		const { runBacktest } = await import('../../src/lib/features/scores/backtest');
+		const { lensById } = await import('../../src/lib/features/scores/lenses');
+		const lens = lensById('2015-ukip');
+		const scored = (await db.query(scoreQuery(defaultDefinition('2015-ukip')))).rows as never[];
+		const outcomes = (await db.query(backtestOutcomes(lens))).rows;
+		expect(outcomes).toHaveLength(650);
+		const lines = runBacktest(scored, outcomes, backtestOutcomeSpecs(lens));
+		const lost2019 = lines.find((l) => l.outcome.column === 'lost_2019' && l.score === 'priority')!;
+		const direct = await db.query(`SELECT count(*)::INTEGER AS n FROM results a JOIN results b ON a.code = b.code AND b.year = 2019 WHERE a.year = 2015 AND a.winner_key = 'lab' AND b.winner_key <> 'lab'`);
+		expect(lost2019.seats).toBe(232);
+		expect(lost2019.positives).toBe(direct.rows[0].n);
+		expect(lost2019.value).toBeGreaterThan(0);
+		expect(lost2019.value).toBeLessThan(1);
+		const notional = lines.find((l) => l.outcome.column === 'share_2024')!;
+		expect(notional.outcome.notional).toBe(true);
+		expect(notional.seats).toBe(650);
+		for (const l of lines) console.log(`${l.outcome.label} | ${l.score} | ${l.statistic} ${l.value?.toFixed(3)} | n=${l.seats} positives=${l.positives}`);
+	});
+});

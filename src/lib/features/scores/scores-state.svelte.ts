@@ -6,6 +6,8 @@
 import type { Database, Row } from '$lib/db/types';
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
 import { scoreQuery } from '$lib/queries/scoring';
+import { backtestOutcomes, backtestOutcomeSpecs } from '$lib/queries/backtest';
+import { runBacktest } from './backtest';
 import type { BoundarySet, Indicator } from './catalogue';
 import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type IndicatorSetting, type LensId, type ScoreDefinition, type ScoreKey } from './definition';
 import { DEFAULT_LENS, defaultDefinition, lensById } from './lenses';
@@ -41,6 +43,8 @@ export class ScoresState {
 	queryError = $state<string | null>(null);
 	pending = $state(false);
 	selected = $state<string | null>(null);
+	/** Later election outcomes for the lens (changes only with the lens, not with weights). */
+	outcomes = $state.raw<{ lens: LensId; rows: Row[] } | null>(null);
 
 	readonly lens = $derived(lensById(this.definition.lens));
 	readonly boundarySet = $derived(LENS_BOUNDARY_SET[this.definition.lens]);
@@ -48,6 +52,12 @@ export class ScoresState {
 	get indicators(): Map<string, Indicator> {
 		return this.#bySet[this.boundarySet];
 	}
+
+	readonly backtest = $derived(
+		this.outcomes && this.outcomes.lens === this.scoredDefinition?.lens
+			? runBacktest(this.results, this.outcomes.rows, backtestOutcomeSpecs(lensById(this.outcomes.lens)))
+			: []
+	);
 
 	#request = 0;
 	#timer: ReturnType<typeof setTimeout> | null = null;
@@ -113,6 +123,12 @@ export class ScoresState {
 			try {
 				const rows = (await this.#db.query(scoreQuery(validation.definition))).rows as Row[];
 				if (request !== this.#request) return; // a newer edit is on its way
+				if (this.outcomes?.lens !== validation.definition.lens) {
+					const lens = lensById(validation.definition.lens);
+					const outcomes = lens.boundarySet === '2010' ? (await this.#db.query(backtestOutcomes(lens))).rows : [];
+					if (request !== this.#request) return;
+					this.outcomes = { lens: lens.id, rows: outcomes };
+				}
 				this.results = rows as unknown as ScoredRow[];
 				this.scoredDefinition = validation.definition;
 				this.queryError = null;
