@@ -54,6 +54,9 @@ export class AppData {
 			const scores = new ScoresState(this.db, await prepareIndicators(this.db));
 			scores.rescore(true);
 			this.scores = scores;
+			if (new URLSearchParams(location.search).has('bench')) {
+				(await import('./bench-hooks')).installBenchHooks(this.db);
+			}
 			this.phase = 'ready';
 		} catch (error) {
 			this.error = (error as Error).message;

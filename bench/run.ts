@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: product workloads measured side by side in one run, interleaved, after a
+ * warm-up, reported as median and p90 and as ratios to native DuckDB. Writes
+ * bench/results/latest.json and bench/results/latest.md. Timings live here, never in tests.
+ */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { openNodeDatabase } from '../src/lib/db/node';
+import { openWasmNodeDatabase } from '../src/lib/db/wasm-node';
+import type { Database } from '../src/lib/db/types';
+import { loadTables } from '../src/lib/data/load-tables';
+import { prepareIndicators } from '../src/lib/data/prepare-indicators';
+import { defaultDefinition } from '../src/lib/features/scores/lenses';
+import { scoreQuery } from '../src/lib/queries/scoring';
+import { buildData } from '../scripts/data/build';
+import { PROJECT_ROOT, resolveDataDir } from '../scripts/data/sources';
+import { summarise, type Summary } from './stats';
+import { CHROMIUM_ARGS } from '../playwright.config';
+
+const REPS = Number(process.env.BENCH_REPS ?? 15);
+const WARMUP = 3;
+const PORT = 4391;
+const outDir = join(PROJECT_ROOT, 'static/data');
+
+async function loaded(open: () => Promise<Database>) {
+	const { manifest } = await buildData({ dataDir: resolveDataDir(), outDir });
+	const db = await open();
+	await loadTables(db, manifest, async (file) => new Uint8Array(readFileSync(join(outDir, file))));
+	await prepareIndicators(db);
+	return db;
+}
+
+/** Time one rescore with a fresh weight, so no layer can answer from a cache. */
+async function rescore(db: Database, i: number) {
+	const definition = defaultDefinition('2015-ukip');
+	definition.scores.threat[0].weight = 1 + (i % 7) / 10;
+	const sql = scoreQuery(definition);
+	const start = performance.now();
+	await db.query(sql);
+	return performance.now() - start;
+}
+
+async function inChromium(reps: number): Promise<{ samples: number[]; chromium: string; renderer: string }> {
+	const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true });
+	try {
+		const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+		const page = await browser.newPage();
+		for (let i = 0; i < 60; i++) {
+			try {
+				await page.goto(`http://localhost:${PORT}/?bench`);
+				break;
+			} catch {
+				await new Promise((r) => setTimeout(r, 500));
+			}
+		}
+		await page.waitForSelector('main[data-phase="ready"]', { timeout: 120_000 });
+		await page.waitForFunction(() => '__heartlandsBench' in globalThis);
+		const renderer = await page.evaluate(() => {
+			const gl = document.createElement('canvas').getContext('webgl');
+			const info = gl?.getExtension('WEBGL_debug_renderer_info');
+			return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL';
+		});
+		const samples = await page.evaluate(async ({ reps, warmup }) => {
+			const hooks = (globalThis as unknown as { __heartlandsBench: { rescore(w: number): Promise<number> } }).__heartlandsBench;
+			const out: number[] = [];
+			for (let i = 0; i < warmup + reps; i++) {
+				const t = await hooks.rescore(1 + (i % 7) / 10);
+				if (i >= warmup) out.push(t);
+			}
+			return out;
+		}, { reps, warmup: WARMUP });
+		const version = browser.version();
+		await browser.close();
+		return { samples, chromium: version, renderer };
+	} finally {
+		try {
+			process.kill(-server.pid!, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+	}
+}
+
+function version(pkg: string): string {
+	return JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+}
+
+async function main() {
+	const native = await loaded(() => openNodeDatabase({ threads: 1 }));
+	const wasm = await loaded(openWasmNodeDatabase);
+	const samples = { native: [] as number[], wasmNode: [] as number[] };
+	for (let i = 0; i < WARMUP + REPS; i++) {
+		const a = await rescore(native, i);
+		const b = await rescore(wasm, i);
+		if (i >= WARMUP) {
+			samples.native.push(a);
+			samples.wasmNode.push(b);
+		}
+	}
+	await native.close();
+	await wasm.close();
+	const browser = await inChromium(REPS);
+	const rows: { engine: string; summary: Summary }[] = [
+		{ engine: 'native DuckDB (@duckdb/node-api, 1 thread)', summary: summarise(samples.native) },
+		{ engine: 'DuckDB-wasm in Node', summary: summarise(samples.wasmNode) },
+		{ engine: 'DuckDB-wasm in Chromium (the app)', summary: summarise(browser.samples) }
+	];
+	const base = rows[0].summary.median;
+	const environment = {
+		date: new Date().toISOString(),
+		cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+		chromium: browser.chromium,
+		glRenderer: browser.renderer,
+		packages: Object.fromEntries(['@duckdb/duckdb-wasm', '@duckdb/node-api', 'maplibre-gl', 'svelte', '@sveltejs/kit', 'vite'].map((p) => [p, version(p)]))
+	};
+	const result = { environment, reps: REPS, warmup: WARMUP, workloads: [{ name: 'Re-score 650 seats after a weight change (2015 lens, default definition)', target: '≤ 20 ms median in the browser', rows: rows.map((r) => ({ ...r, ratioToNative: r.summary.median / base })) }] };
+	writeFileSync(join(PROJECT_ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n');
+	const md = [
+		`# Benchmark results`,
+		'',
+		`${environment.date} · ${environment.cpu} · ${environment.memoryGiB} GiB · Node ${environment.node} · Chromium ${environment.chromium} · GL: ${environment.glRenderer}`,
+		'',
+		`Packages: ${Object.entries(environment.packages).map(([p, v]) => `${p} ${v}`).join(', ')}. ${REPS} timed repetitions after ${WARMUP} warm-up, interleaved.`,
+		'',
+		...result.workloads.flatMap((w) => [
+			`## ${w.name}`,
+			'',
+			`Target: ${w.target}.`,
+			'',
+			'| engine | median (ms) | p90 (ms) | × native |',
+			'|---|---:|---:|---:|',
+			...w.rows.map((r) => `| ${r.engine} | ${r.summary.median.toFixed(2)} | ${r.summary.p90.toFixed(2)} | ${r.ratioToNative.toFixed(2)} |`),
+			''
+		])
+	].join('\n');
+	writeFileSync(join(PROJECT_ROOT, 'bench/results/latest.md'), md + '\n');
+	console.log(md);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
