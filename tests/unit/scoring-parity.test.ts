@@ -5,7 +5,7 @@ import type { Indicator } from '../../src/lib/features/scores/catalogue';
 import { LENS_IDS, NORMALISATIONS, NULL_POLICIES, type ScoreDefinition } from '../../src/lib/features/scores/definition';
 import { defaultDefinition } from '../../src/lib/features/scores/lenses';
 import { scoreSeats, type SeatInput } from '../../src/lib/features/scores/reference';
-import { scoreQuery, seatInputsQuery } from '../../src/lib/queries/scoring';
+import { combineQuery, createStageTable, READ_STAGE, scoreQuery, seatInputsQuery } from '../../src/lib/queries/scoring';
 import { openLoadedDatabase } from './helpers';
 
 let db: Database;
@@ -24,7 +24,15 @@ async function bothWays(definition: ScoreDefinition) {
 		values: Object.fromEntries(ids.map((id) => [id, r[id] as number | null]))
 	}));
 	const reference = scoreSeats(inputs, definition);
-	const sql = (await db.query(scoreQuery(definition))).rows;
+	const query = scoreQuery(definition);
+	const sql = (await db.query(query.sql, query.params)).rows;
+	// The app's two-stage path (materialised normalised stage, then the weighted combine) must give
+	// exactly the single-statement result.
+	await db.exec(createStageTable(definition));
+	const combine = combineQuery(definition);
+	const stage = (await db.query(READ_STAGE)).rows;
+	const combined = (await db.query(combine.sql, combine.params)).rows.map((r, i) => ({ ...stage[i], ...r }));
+	expect(combined).toEqual(sql);
 	return { reference, sql };
 }
 
@@ -107,7 +115,8 @@ describe('backtest of the default 2015 lens on the real data', () => {
 		const { runBacktest } = await import('../../src/lib/features/scores/backtest');
 		const { lensById } = await import('../../src/lib/features/scores/lenses');
 		const lens = lensById('2015-ukip');
-		const scored = (await db.query(scoreQuery(defaultDefinition('2015-ukip')))).rows as never[];
+		const query = scoreQuery(defaultDefinition('2015-ukip'));
+		const scored = (await db.query(query.sql, query.params)).rows as never[];
 		const outcomes = (await db.query(backtestOutcomes(lens))).rows;
 		expect(outcomes).toHaveLength(650);
 		const lines = runBacktest(scored, outcomes, backtestOutcomeSpecs(lens));
@@ -121,5 +130,41 @@ describe('backtest of the default 2015 lens on the real data', () => {
 		expect(notional.outcome.notional).toBe(true);
 		expect(notional.seats).toBe(650);
 		for (const l of lines) console.log(`${l.outcome.label} | ${l.score} | ${l.statistic} ${l.value?.toFixed(3)} | n=${l.seats} positives=${l.positives}`);
+	});
+});
+
+describe('DuckDB-wasm, the engine the app runs, agrees with native DuckDB', () => {
+	it('gives the same scores, ranks and nulls for every lens (staged and single-statement paths)', async () => {
+		const { openWasmNodeDatabase } = await import('../../src/lib/db/wasm-node');
+		const { loadTables } = await import('../../src/lib/data/load-tables');
+		const { readFileSync } = await import('node:fs');
+		const { join } = await import('node:path');
+		const { BUILT_DIR } = await import('./helpers');
+		const manifest = JSON.parse(readFileSync(join(BUILT_DIR, 'manifest.json'), 'utf8'));
+		const wasm = await openWasmNodeDatabase();
+		try {
+			await loadTables(wasm, manifest, async (file) => new Uint8Array(readFileSync(join(BUILT_DIR, file))));
+			await prepareIndicators(wasm);
+			for (const lens of LENS_IDS) {
+				const d = defaultDefinition(lens);
+				d.scores.postIndustrial[0].nullPolicy = 'exclude'; // exercise nulls through Arrow
+				const q = scoreQuery(d);
+				const native = (await db.query(q.sql, q.params)).rows;
+				const inWasm = (await wasm.query(q.sql, q.params)).rows;
+				expect(inWasm).toHaveLength(650);
+				for (const [i, row] of native.entries()) {
+					for (const [key, value] of Object.entries(row)) {
+						if (typeof value === 'number') expectClose(value, inWasm[i][key], `${lens} ${row.code} ${key}`);
+						else expect(inWasm[i][key], `${lens} ${row.code} ${key}`).toBe(value);
+					}
+				}
+				await wasm.exec(createStageTable(d));
+				const combine = combineQuery(d);
+				const staged = (await wasm.query(combine.sql, combine.params)).rows;
+				staged.forEach((r, i) => expectClose(native[i].priority as number | null, r.priority, `${lens} staged priority`));
+			}
+		} finally {
+			await wasm.close();
+		}
 	});
 });

@@ -55,7 +55,7 @@ export class AppData {
 			scores.rescore(true);
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
-				(await import('./bench-hooks')).installBenchHooks(this.db);
+				await (await import('./bench-hooks')).installBenchHooks(this.db);
 			}
 			this.phase = 'ready';
 		} catch (error) {

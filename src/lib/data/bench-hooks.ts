@@ -4,25 +4,33 @@
  */
 import type { Database } from '$lib/db/types';
 import { defaultDefinition } from '$lib/features/scores/lenses';
-import { scoreQuery } from '$lib/queries/scoring';
+import { combineQuery, createStageTable, scoreQuery } from '$lib/queries/scoring';
+
+export type RescoreMode = 'weight-change' | 'full';
 
 export interface BenchHooks {
-	/** Score 650 seats after a weight change; returns milliseconds. */
-	rescore(weight: number): Promise<number>;
+	/** Re-score 650 seats; returns milliseconds. `weight-change` reuses the normalised stage, as the app does. */
+	rescore(mode: RescoreMode, weight: number): Promise<number>;
 }
 
-export function installBenchHooks(db: Database) {
-	const hooks: BenchHooks = {
-		async rescore(weight: number) {
-			const definition = defaultDefinition('2015-ukip');
-			definition.scores.threat[0].weight = weight;
-			const sql = scoreQuery(definition);
-			const start = performance.now();
-			const { rows } = await db.query(sql);
-			const elapsed = performance.now() - start;
-			if (rows.length !== 650) throw new Error(`expected 650 seats, got ${rows.length}`);
-			return elapsed;
-		}
-	};
+/** Shared by the in-page hook and the Node benchmark so both time exactly the same work. */
+export async function timedRescore(db: Database, mode: RescoreMode, weight: number): Promise<number> {
+	const definition = defaultDefinition('2015-ukip');
+	definition.scores.threat[0].weight = weight;
+	const { sql, params } = mode === 'full' ? scoreQuery(definition) : combineQuery(definition);
+	const start = performance.now();
+	const { rows } = await db.query(sql, params);
+	const elapsed = performance.now() - start;
+	if (rows.length !== 650) throw new Error(`expected 650 seats, got ${rows.length}`);
+	return elapsed;
+}
+
+export async function prepareBench(db: Database) {
+	await db.exec(createStageTable(defaultDefinition('2015-ukip')));
+}
+
+export async function installBenchHooks(db: Database) {
+	await prepareBench(db);
+	const hooks: BenchHooks = { rescore: (mode, weight) => timedRescore(db, mode, weight) };
 	(globalThis as unknown as { __heartlandsBench: BenchHooks }).__heartlandsBench = hooks;
 }

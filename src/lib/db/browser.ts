@@ -8,7 +8,9 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { SAFE_SETTINGS_SQL, toCell, type Database, type QueryResult, type Row } from './types';
+import { arrowToResult } from './arrow-rows';
+import { StatementCache } from './statement-cache';
+import { SAFE_SETTINGS_SQL, type Database, type QueryResult } from './types';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -38,20 +40,13 @@ async function startDatabase(): Promise<Database> {
 	});
 	const connection = await db.connect();
 	for (const sql of SAFE_SETTINGS_SQL) await connection.query(sql);
+	const statements = new StatementCache<duckdb.AsyncPreparedStatement>(16, (s) => s.close());
 
 	return {
-		async query(sql: string): Promise<QueryResult> {
-			const table = await connection.query(sql);
-			const columns = table.schema.fields.map((f) => f.name);
-			const types = table.schema.fields.map((f) => String(f.type));
-			const vectors = columns.map((_, i) => table.getChildAt(i));
-			const rows: Row[] = new Array(table.numRows);
-			for (let r = 0; r < table.numRows; r++) {
-				const row: Row = {};
-				for (let c = 0; c < columns.length; c++) row[columns[c]] = toCell(vectors[c]?.get(r));
-				rows[r] = row;
-			}
-			return { columns, types, rows };
+		async query(sql: string, params?: number[]): Promise<QueryResult> {
+			if (!params) return arrowToResult(await connection.query(sql));
+			const statement = await statements.get(sql, () => connection.prepare(sql));
+			return arrowToResult(await statement.query(...params));
 		},
 		async exec(sql: string) {
 			await connection.query(sql);
@@ -63,6 +58,7 @@ async function startDatabase(): Promise<Database> {
 			await db.dropFile(name);
 		},
 		async close() {
+			await statements.clear();
 			await connection.close();
 			await db.terminate();
 			started = null;

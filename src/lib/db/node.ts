@@ -3,7 +3,8 @@
  * are written to a private temp folder that is put on DuckDB's `file_search_path`, so
  * `read_csv('name')` resolves exactly as it does in DuckDB-wasm.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
+import { StatementCache } from './statement-cache';
 import { mkdtempSync, rmSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,21 +26,33 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
 	for (const sql of SAFE_SETTINGS_SQL) await connection.run(sql);
 	await connection.run(`SET file_search_path = '${searchPath.replaceAll("'", "''")}'`);
 
+	const statements = new StatementCache<DuckDBPreparedStatement>(16, (s) => s.destroySync());
 	const safeName = (name: string) => {
 		if (!/^[\w.-]+$/.test(name)) throw new Error(`Invalid registered file name: ${name}`);
 		return join(scratch, name);
 	};
 
 	return {
-		async query(sql: string): Promise<QueryResult> {
-			const reader = await connection.runAndReadAll(sql);
+		async query(sql: string, params?: number[]): Promise<QueryResult> {
+			let reader: DuckDBResultReader;
+			if (params) {
+				const statement = await statements.get(sql, () => connection.prepare(sql));
+				statement.clearBindings();
+				params.forEach((value, i) => statement.bindDouble(i + 1, value));
+				reader = await statement.runAndReadAll();
+			} else {
+				reader = await connection.runAndReadAll(sql);
+			}
 			const columns = reader.columnNames();
 			const types = reader.columnTypes().map((t) => t.toString());
-			const rows: Row[] = reader.getRowsJS().map((values) => {
+			// Column-wise conversion is several times faster than row-wise in node-api.
+			const data = reader.getColumnsJS();
+			const rows: Row[] = new Array(reader.currentRowCount);
+			for (let r = 0; r < rows.length; r++) {
 				const row: Row = {};
-				columns.forEach((name, i) => (row[name] = toCell(values[i])));
-				return row;
-			});
+				for (let c = 0; c < columns.length; c++) row[columns[c]] = toCell(data[c][r]);
+				rows[r] = row;
+			}
 			return { columns, types, rows };
 		},
 		async exec(sql: string) {
@@ -53,6 +66,7 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
 			if (existsSync(path)) unlinkSync(path);
 		},
 		async close() {
+			await statements.clear();
 			connection.closeSync();
 			instance.closeSync();
 			rmSync(scratch, { recursive: true, force: true });

@@ -17,8 +17,11 @@ export interface QueryResult {
 }
 
 export interface Database {
-	/** Run one statement that returns rows. */
-	query(sql: string): Promise<QueryResult>;
+	/**
+	 * Run one statement that returns rows. With `params`, `$1…$n` are bound as numbers and the
+	 * prepared statement is cached by its SQL text, so repeated shapes skip planning.
+	 */
+	query(sql: string, params?: number[]): Promise<QueryResult>;
 	/** Run statements whose result is not needed (DDL, inserts). */
 	exec(sql: string): Promise<void>;
 	/**

@@ -4,7 +4,9 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { SAFE_SETTINGS_SQL, toCell, type Database, type QueryResult, type Row } from './types';
+import { arrowToResult } from './arrow-rows';
+import { StatementCache } from './statement-cache';
+import { SAFE_SETTINGS_SQL, type Database, type QueryResult } from './types';
 
 export async function openWasmNodeDatabase(): Promise<Database> {
 	const require = createRequire(import.meta.url);
@@ -19,19 +21,12 @@ export async function openWasmNodeDatabase(): Promise<Database> {
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = db.connect();
 	for (const sql of SAFE_SETTINGS_SQL) connection.query(sql);
+	const statements = new StatementCache<ReturnType<typeof connection.prepare>>(16, (s) => s.close());
 	return {
-		async query(sql: string): Promise<QueryResult> {
-			const table = connection.query(sql);
-			const columns = table.schema.fields.map((f) => f.name);
-			const types = table.schema.fields.map((f) => String(f.type));
-			const vectors = columns.map((_, i) => table.getChildAt(i));
-			const rows: Row[] = new Array(table.numRows);
-			for (let r = 0; r < table.numRows; r++) {
-				const row: Row = {};
-				for (let c = 0; c < columns.length; c++) row[columns[c]] = toCell(vectors[c]?.get(r));
-				rows[r] = row;
-			}
-			return { columns, types, rows };
+		async query(sql: string, params?: number[]): Promise<QueryResult> {
+			if (!params) return arrowToResult(connection.query(sql));
+			const statement = await statements.get(sql, async () => connection.prepare(sql));
+			return arrowToResult(statement.query(...params));
 		},
 		async exec(sql: string) {
 			connection.query(sql);
@@ -43,6 +38,7 @@ export async function openWasmNodeDatabase(): Promise<Database> {
 			db.dropFile(name);
 		},
 		async close() {
+			await statements.clear();
 			connection.close();
 		}
 	};

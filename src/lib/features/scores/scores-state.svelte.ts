@@ -5,7 +5,7 @@
  */
 import type { Database, Row } from '$lib/db/types';
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
-import { scoreQuery } from '$lib/queries/scoring';
+import { combineQuery, createStageTable, READ_STAGE, stageKey } from '$lib/queries/scoring';
 import { backtestOutcomes, backtestOutcomeSpecs } from '$lib/queries/backtest';
 import { runBacktest } from './backtest';
 import type { BoundarySet, Indicator } from './catalogue';
@@ -60,6 +60,7 @@ export class ScoresState {
 	);
 
 	#request = 0;
+	#stage: { key: string; rows: Row[] } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
 	readonly #bySet: Record<BoundarySet, Map<string, Indicator>>;
@@ -121,7 +122,18 @@ export class ScoresState {
 		this.pending = true;
 		const run = async () => {
 			try {
-				const rows = (await this.#db.query(scoreQuery(validation.definition))).rows as Row[];
+				// Stage 1 (normalised inputs) only when its shape changed; weights only re-run stage 2.
+				const key = stageKey(validation.definition);
+				if (key !== this.#stage?.key) {
+					this.#stage = null;
+					await this.#db.exec(createStageTable(validation.definition));
+					this.#stage = { key, rows: (await this.#db.query(READ_STAGE)).rows };
+				}
+				const stage = this.#stage;
+				if (request !== this.#request || !stage) return;
+				const query = combineQuery(validation.definition);
+				// Both are ordered by code: merge seat facts and normalised inputs with the new scores.
+				const rows = (await this.#db.query(query.sql, query.params)).rows.map((r, i) => ({ ...stage.rows[i], ...r }));
 				if (request !== this.#request) return; // a newer edit is on its way
 				if (this.outcomes?.lens !== validation.definition.lens) {
 					const lens = lensById(validation.definition.lens);
