@@ -53,7 +53,8 @@ async function main() {
 		}
 		const validation = validateDefinition(raw, catalogue);
 		if (!validation.ok) throw new CliError(`The definition is not valid:\n${formatErrors(validation.errors)}`);
-		const rows = (await db.query(scoreQuery(validation.definition))).rows;
+		const query = scoreQuery(validation.definition);
+		const rows = (await db.query(query.sql, query.params)).rows;
 		const columns = ['code', 'name', 'nation', 'region', 'holder', 'post_industrial', 'threat', 'priority', 'post_industrial_rank', 'threat_rank', 'priority_rank', 'post_industrial_pct', 'threat_pct', 'eligible'];
 		writeFileSync(values.out, toCsv(columns, rows.map((r) => columns.map((c) => r[c]))));
 		const eligible = rows.filter((r) => r.eligible).length;
