@@ -84,3 +84,30 @@ test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015
 	await page.getByLabel('Lens').selectOption('2024-reform');
 	await expect(page.getByRole('region', { name: /Backtest/ })).toContainText('no later general election');
 });
+
+test('a method downloads as JSON and loads back; a bad file is refused with the field named', async ({ page }, info) => {
+	await openApp(page);
+	await page.getByRole('spinbutton', { name: 'Weight of Leave 2016 (number)' }).fill('3');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download method (JSON)' }).click()]);
+	const path = info.outputPath('method.json');
+	await download.saveAs(path);
+	const method = JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8'));
+	expect(method.scores.threat.find((s: { id: string }) => s.id === 'referendum.leave').weight).toBe(3);
+
+	await page.getByRole('button', { name: 'Reset to lens defaults' }).click();
+	await expect(page.getByRole('spinbutton', { name: 'Weight of Leave 2016 (number)' })).toHaveValue('1');
+	await page.getByLabel('Load a method (JSON)').setInputFiles(path);
+	await expect(page.getByRole('spinbutton', { name: 'Weight of Leave 2016 (number)' })).toHaveValue('3');
+
+	method.scores.threat[0].weight = -5;
+	method.scores.threat[1].id = '<img src=x onerror=alert(1)>';
+	await page.getByLabel('Load a method (JSON)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(method)) });
+	const errors = page.getByTestId('method-file-errors');
+	await expect(errors).toContainText('scores.threat[0].weight: must be a finite number ≥ 0, got -5');
+	await expect(errors).toContainText('unknown indicator "<img src=x onerror=alert(1)>"');
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+	await expect(page.getByRole('spinbutton', { name: 'Weight of Leave 2016 (number)' })).toHaveValue('3');
+
+	await page.getByLabel('Load a method (JSON)').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0x00, 0x12]) });
+	await expect(errors).toContainText('junk.json: is not valid JSON');
+});

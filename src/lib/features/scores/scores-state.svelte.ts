@@ -82,6 +82,13 @@ export class ScoresState {
 		this.rescore(true);
 	}
 
+	/** Apply a validated definition (from a file, a link or a scenario). */
+	load(definition: ScoreDefinition) {
+		if (definition.lens !== this.definition.lens) this.selected = null;
+		this.definition = definition;
+		this.rescore(true);
+	}
+
 	reset() {
 		this.definition = defaultDefinition(this.definition.lens);
 		this.rescore(true);
