@@ -6,6 +6,7 @@ import { getBrowserDatabase } from '$lib/db/browser';
 import type { Database } from '$lib/db/types';
 import { constituencyOverview, type OverviewRow } from '$lib/queries/overview';
 import { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import { prepareIndicators } from './prepare-indicators';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTables, type DatasetProgress } from './load-tables';
@@ -22,6 +23,9 @@ export class AppData {
 	manifest = $state.raw<DataManifest | null>(null);
 	overview = $state.raw<OverviewRow[]>([]);
 	scores = $state.raw<ScoresState | null>(null);
+	allocation = $state.raw<AllocationState | null>(null);
+	/** Attribution lines, each once, for the footer and every export. */
+	readonly attribution = $derived(this.manifest ? [...new Set(this.manifest.sources.map((s) => s.attribution))] : []);
 	db: Database | null = null;
 
 	async start(): Promise<void> {
@@ -53,6 +57,7 @@ export class AppData {
 			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
 			const scores = new ScoresState(this.db, await prepareIndicators(this.db));
 			scores.rescore(true);
+			this.allocation = new AllocationState(scores);
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
 				await (await import('./bench-hooks')).installBenchHooks(this.db);
