@@ -12,13 +12,48 @@ import { prepareIndicators } from '../src/lib/data/prepare-indicators';
 import { formatErrors, LENS_IDS, validateDefinition, type LensId } from '../src/lib/features/scores/definition';
 import { defaultDefinition } from '../src/lib/features/scores/lenses';
 import { toCsv } from '../src/lib/export/csv';
+import { allocateSeats, type BudgetRule, type SeatFacts } from '../src/lib/features/allocation/budget';
+import { HOLDER_KEYS } from '../src/lib/features/scores/parties';
 import { scoreQuery } from '../src/lib/queries/scoring';
 import { buildData } from './data/build';
 import { PROJECT_ROOT, resolveDataDir } from './data/sources';
 
-const USAGE = 'Usage: npm run score -- --lens 2015|2019|2024 --out scores.csv [--definition definition.json]';
+const USAGE = `Usage: npm run score -- --lens 2015|2019|2024 --out scores.csv [--definition definition.json]
+       [--eligible-holder PARTY ...] [--budget POUNDS [--method proportional|topn|tiers]
+        [--floor POUNDS] [--cap POUNDS] [--n SEATS] [--tiers 20x30000,40x10000]]`;
 
 class CliError extends Error {}
+
+function wholePounds(name: string, value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const n = Number(value.replace(/[£,_]/g, ''));
+	if (!Number.isSafeInteger(n) || n < 0) throw new CliError(`--${name} must be a whole number of pounds, got "${value}".`);
+	return n;
+}
+
+/** --budget/--method/--floor/--cap/--n/--tiers → a budget rule, refusing anything ambiguous. */
+function budgetRuleFromArgs(values: Record<string, unknown>): BudgetRule {
+	const get = (k: string) => values[k] as string | undefined;
+	const budget = wholePounds('budget', get('budget'))!;
+	const kind = get('method') ?? 'proportional';
+	if (kind === 'proportional') return { budget, method: { kind, floor: wholePounds('floor', get('floor')), cap: wholePounds('cap', get('cap')) } };
+	if (kind === 'topn') {
+		const n = wholePounds('n', get('n'));
+		if (!n) throw new CliError('--method topn needs --n SEATS (a whole number of seats ≥ 1).');
+		return { budget, method: { kind, n } };
+	}
+	if (kind === 'tiers') {
+		const text = get('tiers');
+		const tiers = (text ?? '').split(',').filter(Boolean).map((part) => {
+			const m = /^\s*(\d+)\s*[x×]\s*£?([\d,_]+)\s*$/.exec(part);
+			if (!m) throw new CliError(`--tiers must look like 20x30000,40x10000; "${part}" does not.`);
+			return { seats: Number(m[1]), amount: Number(m[2].replace(/[,_]/g, '')) };
+		});
+		if (!tiers.length) throw new CliError('--method tiers needs --tiers, e.g. 20x30000,40x10000.');
+		return { budget, method: { kind, tiers } };
+	}
+	throw new CliError(`Unknown --method "${kind}". Use proportional, topn or tiers.`);
+}
 
 function lensFrom(value: string | undefined): LensId {
 	const lens = LENS_IDS.find((id) => id === value || id.startsWith(`${value}-`));
@@ -28,7 +63,11 @@ function lensFrom(value: string | undefined): LensId {
 
 async function main() {
 	const { values } = parseArgs({
-		options: { lens: { type: 'string' }, out: { type: 'string' }, definition: { type: 'string' }, help: { type: 'boolean' } }
+		options: {
+			lens: { type: 'string' }, out: { type: 'string' }, definition: { type: 'string' }, help: { type: 'boolean' },
+			'eligible-holder': { type: 'string', multiple: true }, budget: { type: 'string' }, method: { type: 'string' },
+			floor: { type: 'string' }, cap: { type: 'string' }, n: { type: 'string' }, tiers: { type: 'string' }
+		}
 	});
 	if (values.help) return console.log(USAGE);
 	if (!values.out) throw new CliError(`--out is required.\n${USAGE}`);
@@ -51,12 +90,28 @@ async function main() {
 		} else {
 			raw = defaultDefinition(lensFrom(values.lens ?? '2015'));
 		}
+		if (values['eligible-holder']) {
+			const holders = values['eligible-holder'].map((h) => h.toLowerCase());
+			const unknown = holders.filter((h) => !HOLDER_KEYS.includes(h));
+			if (unknown.length) throw new CliError(`Unknown --eligible-holder ${unknown.join(', ')}. Use party keys: ${HOLDER_KEYS.join(', ')}.`);
+			raw = { ...(raw as object), priority: { ...((raw as { priority?: object }).priority ?? {}), eligibility: { ...((raw as { priority?: { eligibility?: object } }).priority?.eligibility ?? {}), holders } } };
+		}
 		const validation = validateDefinition(raw, catalogue);
 		if (!validation.ok) throw new CliError(`The definition is not valid:\n${formatErrors(validation.errors)}`);
 		const query = scoreQuery(validation.definition);
 		const rows = (await db.query(query.sql, query.params)).rows;
 		const columns = ['code', 'name', 'nation', 'region', 'holder', 'post_industrial', 'threat', 'priority', 'post_industrial_rank', 'threat_rank', 'priority_rank', 'post_industrial_pct', 'threat_pct', 'eligible'];
-		writeFileSync(values.out, toCsv(columns, rows.map((r) => columns.map((c) => r[c]))));
+		let table = rows.map((r) => columns.map((c) => r[c]));
+		if (values.budget !== undefined) {
+			const rule = budgetRuleFromArgs(values);
+			const allocation = allocateSeats(rows as unknown as SeatFacts[], rule);
+			if (!allocation.ok) throw new CliError(`The budget rules cannot be met: ${allocation.error}`);
+			const amounts = new Map(allocation.seats.map((s) => [s.code, s.amount]));
+			columns.push('allocation_gbp');
+			table = rows.map((r, i) => [...table[i], r.eligible ? (amounts.get(String(r.code)) ?? 0) : 0]);
+			console.log(`Allocated £${allocation.total.toLocaleString('en-GB')} to ${allocation.seats.filter((s) => s.amount > 0).length} seats (${rule.method.kind}).`);
+		}
+		writeFileSync(values.out, toCsv(columns, table));
 		const eligible = rows.filter((r) => r.eligible).length;
 		console.log(`Scored ${rows.length} seats (${eligible} eligible) under lens ${validation.definition.lens}; wrote ${values.out}`);
 	} finally {

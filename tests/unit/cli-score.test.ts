@@ -71,4 +71,24 @@ describe('npm run score', () => {
 		writeFileSync(path, '{ not json');
 		expect((await score('--definition', path, '--out', join(work, 'x.csv'))).stderr).toContain('Cannot read the definition');
 	}, 120_000);
+
+	it('adds allocation_gbp that sums exactly to the budget, for every method', async () => {
+		for (const args of [['--cap', '25000'], ['--method', 'topn', '--n', '30'], ['--method', 'tiers', '--tiers', '20x30000,40x10000']]) {
+			const out = join(work, `alloc-${args[1]}.csv`);
+			const result = await score('--lens', '2015', '--out', out, '--budget', '1000000', '--eligible-holder', 'lab', ...args);
+			expect(result.code, result.stderr).toBe(0);
+			const rows = parse(readFileSync(out, 'utf8'));
+			expect(rows).toHaveLength(650);
+			expect(rows.reduce((a, r) => a + Number(r.allocation_gbp), 0)).toBe(1_000_000);
+			expect(rows.filter((r) => Number(r.allocation_gbp) > 0).every((r) => r.holder === 'lab')).toBe(true);
+		}
+	}, 180_000);
+
+	it('refuses impossible or malformed budget rules with a reason', async () => {
+		const out = join(work, 'x.csv');
+		expect((await score('--out', out, '--budget', '1000000', '--floor', '20000')).stderr).toContain('floor × eligible seats exceeds the budget');
+		expect((await score('--out', out, '--budget', '1000000', '--method', 'topn')).stderr).toContain('--method topn needs --n');
+		expect((await score('--out', out, '--budget', 'lots')).stderr).toContain('--budget must be a whole number of pounds');
+		expect((await score('--out', out, '--eligible-holder', 'whigs')).stderr).toContain('Unknown --eligible-holder whigs');
+	}, 180_000);
 });
