@@ -7,6 +7,7 @@ import type { Database } from '$lib/db/types';
 import { constituencyOverview, type OverviewRow } from '$lib/queries/overview';
 import { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
+import { CompareState } from '$lib/features/compare/compare-state.svelte';
 import { prepareIndicators } from './prepare-indicators';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTables, type DatasetProgress } from './load-tables';
@@ -24,6 +25,7 @@ export class AppData {
 	overview = $state.raw<OverviewRow[]>([]);
 	scores = $state.raw<ScoresState | null>(null);
 	allocation = $state.raw<AllocationState | null>(null);
+	compare = $state.raw<CompareState | null>(null);
 	/** Attribution lines, each once, for the footer and every export. */
 	readonly attribution = $derived(this.manifest ? [...new Set(this.manifest.sources.map((s) => s.attribution))] : []);
 	db: Database | null = null;
@@ -58,6 +60,7 @@ export class AppData {
 			const scores = new ScoresState(this.db, await prepareIndicators(this.db));
 			scores.rescore(true);
 			this.allocation = new AllocationState(scores);
+			this.compare = new CompareState(this.db, scores);
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
 				await (await import('./bench-hooks')).installBenchHooks(this.db);
