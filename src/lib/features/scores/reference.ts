@@ -90,10 +90,31 @@ export function normalise(column: Column, method: IndicatorSetting['normalisatio
 	return column.map((v) => (v === null ? null : sd > 0 ? (v - mean) / sd : 0));
 }
 
-/** Competition ranking, 1 = highest; seats without a value get no rank. */
+/**
+ * Competition ranking, 1 = highest; seats without a value get no rank. Rank = 1 + the number of
+ * values strictly above, found by binary search in a typed-array sort (native numeric order, no
+ * comparator calls), so the sensitivity Monte Carlo, which ranks every draw, stays O(n log n).
+ */
 export function rankDescending(column: Column): (number | null)[] {
-	const sorted = present(column).sort((a, b) => b - a);
-	return column.map((v) => (v === null ? null : sorted.findIndex((x) => x <= v) + 1));
+	const values = present(column);
+	// NaN has no place in an order; keep the original linear scan's answers for such a column.
+	if (values.some(Number.isNaN)) {
+		const sorted = values.sort((a, b) => b - a);
+		return column.map((v) => (v === null ? null : sorted.findIndex((x) => x <= v) + 1));
+	}
+	const ascending = Float64Array.from(values).sort();
+	const n = ascending.length;
+	return column.map((v) => {
+		if (v === null) return null;
+		let lo = 0;
+		let hi = n;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (ascending[mid] <= v) lo = mid + 1;
+			else hi = mid;
+		}
+		return n - lo + 1;
+	});
 }
 
 function combineScore(settings: IndicatorSetting[], normalised: Column[], seat: number): number | null {

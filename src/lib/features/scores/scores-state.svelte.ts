@@ -43,6 +43,11 @@ export class ScoresState {
 	queryError = $state<string | null>(null);
 	pending = $state(false);
 	selected = $state<string | null>(null);
+	/**
+	 * A set of seats picked together (a scatter brush, a bivariate legend cell), shown in the
+	 * table, the scatter and the map at once. `null` means nothing is highlighted.
+	 */
+	highlight = $state.raw<{ codes: ReadonlySet<string>; label: string } | null>(null);
 	/** Later election outcomes for the lens (changes only with the lens, not with weights). */
 	outcomes = $state.raw<{ lens: LensId; rows: Row[] } | null>(null);
 
@@ -76,9 +81,14 @@ export class ScoresState {
 		return this.indicators.get(id);
 	}
 
+	setHighlight(codes: Iterable<string> | null, label = '') {
+		this.highlight = codes === null ? null : { codes: new Set(codes), label };
+	}
+
 	setLens(id: LensId) {
 		this.definition = defaultDefinition(id);
 		this.selected = null;
+		this.highlight = null;
 		this.rescore(true);
 	}
 
