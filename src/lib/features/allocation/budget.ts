@@ -9,8 +9,13 @@ export interface BudgetRule {
 	method: AllocationMethod;
 }
 
-/** £1m in proportion to priority, capped at £25,000 a seat so the fund is not spread evenly thin. */
-export const DEFAULT_BUDGET_RULE: BudgetRule = { budget: 1_000_000, method: { kind: 'proportional', floor: 0, cap: 25_000 } };
+/**
+ * £1m in proportion to priority, with no floor and no cap. The engine treats limits as hard
+ * constraints: a floor fails once floor × eligible seats exceeds the budget, and a cap once
+ * cap × eligible seats falls below it, which tight eligibility filters reach easily. Without
+ * limits the default is feasible whenever any eligible seat has a priority above zero.
+ */
+export const DEFAULT_BUDGET_RULE: BudgetRule = { budget: 1_000_000, method: { kind: 'proportional' } };
 
 export interface SeatFacts {
 	code: string;

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AllocationMethod } from '../allocation/engine';
+import type { Indicator } from '../scores/catalogue';
+import { LENS_BOUNDARY_SET, LENS_IDS, NORMALISATIONS, NULL_POLICIES, PRIORITY_METHODS, type IndicatorSetting, type LensId, type ScoreDefinition } from '../scores/definition';
+import { defaultDefinition } from '../scores/lenses';
+import { defaultScenarioState, type ScenarioState } from './scenario';
+import { decodeState, encodeState, MAX_URL_STATE_LENGTH, stateFromSearchParams, tryDecodeState, UrlStateError, urlWithState } from './url-state';
+
+const catalogue: Indicator[] = LENS_IDS.flatMap((lens) => {
+	const d = defaultDefinition(lens);
+	return [...d.scores.postIndustrial, ...d.scores.threat].map((s) => ({ id: s.id, boundarySet: LENS_BOUNDARY_SET[lens] }) as Indicator);
+}).concat(['extra.one', 'extra.two'].flatMap((id) => (['2010', '2024'] as const).map((boundarySet) => ({ id, boundarySet }) as Indicator)));
+
+const toBase64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+
+/** decodeState must return a state or throw a UrlStateError, nothing else. */
+function outcome(text: string): 'ok' | 'error' {
+	try {
+		decodeState(text, catalogue);
+		return 'ok';
+	} catch (error) {
+		expect(error).toBeInstanceOf(UrlStateError);
+		expect((error as UrlStateError).message.length).toBeGreaterThan(0);
+		expect((error as UrlStateError).message.length).toBeLessThan(1000);
+		return 'error';
+	}
+}
+
+const ids = (lens: LensId) => catalogue.filter((i) => i.boundarySet === LENS_BOUNDARY_SET[lens]).map((i) => i.id);
+const weight = fc.oneof(fc.constant(1), fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }).map((w) => w + 0));
+const settings = (pool: string[]) =>
+	fc
+		.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 6 })
+		.chain((chosen) =>
+			fc.tuple(
+				...chosen.map((id) =>
+					fc.record({ id: fc.constant(id), weight, direction: fc.constantFrom(1 as const, -1 as const), normalisation: fc.constantFrom(...NORMALISATIONS), nullPolicy: fc.constantFrom(...NULL_POLICIES) })
+				)
+			)
+		)
+		.map((list): IndicatorSetting[] => list)
+		.filter((list) => list.some((s) => s.weight > 0));
+const percentile = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true }).map((p) => p + 0));
+const definitionArb: fc.Arbitrary<ScoreDefinition> = fc.constantFrom(...LENS_IDS).chain((lens) =>
+	fc.record({
+		version: fc.constant(1 as const),
+		lens: fc.constant(lens),
+		scores: fc.record({ postIndustrial: settings(ids(lens)), threat: settings(ids(lens)) }),
+		priority: fc.record({
+			method: fc.constantFrom(...PRIORITY_METHODS),
+			eligibility: fc.record({
+				holders: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+				nations: fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 3 }),
+				regions: fc.array(fc.constantFrom('North East', 'Yorkshire and The Humber', 'Ynys Môn ✓'), { maxLength: 3 }),
+				minPostIndustrialPercentile: percentile,
+				minThreatPercentile: percentile
+			})
+		})
+	})
+);
+const pounds = fc.integer({ min: 0, max: 1_000_000 });
+const methodArb: fc.Arbitrary<AllocationMethod> = fc.oneof(
+	fc.record({ kind: fc.constant('proportional' as const), floor: pounds, cap: pounds }, { requiredKeys: ['kind'] }).filter((m) => m.floor === undefined || m.cap === undefined || m.floor <= m.cap),
+	fc.record({ kind: fc.constant('topn' as const), n: fc.integer({ min: 1, max: 650 }) }),
+	fc.record({ kind: fc.constant('tiers' as const), tiers: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 100 }), amount: pounds }), { minLength: 1, maxLength: 5 }) })
+);
+const stateArb: fc.Arbitrary<ScenarioState> = fc.record({ definition: definitionArb, budget: fc.record({ budget: fc.integer({ min: 1, max: 1e12 }), method: methodArb }) });
+
+describe('encodeState / decodeState', () => {
+	it('round-trips the default state compactly in URL-safe characters', () => {
+		const state = defaultScenarioState('2024-reform');
+		const text = encodeState(state);
+		expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+		// Defaults are left out: well under half the plain JSON in base64url.
+		expect(text.length).toBeLessThan(800);
+		expect(text.length).toBeLessThan(toBase64Url(JSON.stringify(state)).length / 2);
+		expect(decodeState(text, catalogue)).toEqual(state);
+	});
+
+	it('round-trips any valid state (property)', () => {
+		fc.assert(
+			fc.property(stateArb, (state) => {
+				expect(decodeState(encodeState(state), catalogue)).toEqual(state);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('is deterministic: equal states give equal text whatever the key order', () => {
+		const state = defaultScenarioState();
+		const reordered = JSON.parse(JSON.stringify({ budget: state.budget, definition: { priority: state.definition.priority, scores: state.definition.scores, lens: state.definition.lens, version: 1 } }));
+		expect(encodeState(reordered)).toBe(encodeState(state));
+	});
+
+	it('never throws anything but UrlStateError on arbitrary text (fuzz)', () => {
+		fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void outcome(text)), { numRuns: 2000 });
+		fc.assert(fc.property(fc.base64String({ maxLength: 300 }), (text) => void outcome(text.replace(/=+$/, ''))), { numRuns: 500 });
+	});
+
+	it('never throws anything but UrlStateError on arbitrary JSON (fuzz)', () => {
+		fc.assert(fc.property(fc.jsonValue(), (value) => void outcome(toBase64Url(JSON.stringify(value)))), { numRuns: 1000 });
+		// Near misses: a valid link with one part replaced by anything.
+		const valid = JSON.parse(Buffer.from(encodeState(defaultScenarioState()), 'base64url').toString('utf8'));
+		fc.assert(
+			fc.property(fc.constantFrom('v', 'definition', 'budget'), fc.jsonValue(), (key, value) => void outcome(toBase64Url(JSON.stringify({ ...valid, [key]: value })))),
+			{ numRuns: 1000 }
+		);
+		expect(outcome(toBase64Url('['.repeat(14_000)))).toBe('error');
+	});
+
+	it('says what is wrong, in words', () => {
+		const message = (text: string) => (tryDecodeState(text, catalogue) as { ok: false; error: UrlStateError }).error;
+		expect(message('')).toMatchObject({ reason: 'empty', message: 'This link has no scenario in it.' });
+		expect(message('not base64!')).toMatchObject({ reason: 'malformed' });
+		expect(message(toBase64Url('{"v":1'))).toMatchObject({ reason: 'malformed' });
+		expect(message(toBase64Url('{"v":7}')).message).toMatch(/newer version of Heartlands \(link format 7\)/);
+		const tooLong = message('A'.repeat(MAX_URL_STATE_LENGTH + 1));
+		expect(tooLong.reason).toBe('too-long');
+		expect(tooLong.message).toMatch(/too long to read \(20,001 characters; the limit is 20,000\)/);
+		const state = defaultScenarioState();
+		state.budget.budget = 0;
+		const invalid = message(encodeState(state));
+		expect(invalid.reason).toBe('invalid');
+		expect(invalid.errors.map((e) => e.path)).toEqual(['budget.budget']);
+		expect(invalid.message).toMatch(/^This link's scenario can't be used: budget\.budget: the budget must be/);
+	});
+
+	it('reads and writes the s parameter', () => {
+		const state = defaultScenarioState('2019-brexit');
+		const url = urlWithState(new URL('https://example.org/heartlands/?tab=allocation#map'), state);
+		expect(url.searchParams.get('tab')).toBe('allocation');
+		expect(url.hash).toBe('#map');
+		expect(stateFromSearchParams(url.searchParams, catalogue)).toEqual(state);
+		expect(stateFromSearchParams(new URLSearchParams('tab=x'), catalogue)).toBeNull();
+	});
+});
