@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export async function openApp(page: Page, path = '/') {
 	await page.goto(path);
 	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true', { timeout: 30_000 });
 }
 
 export async function openTab(page: Page, name: string) {

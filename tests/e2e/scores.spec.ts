@@ -8,7 +8,7 @@ test('the scores screen ranks 650 seats with Labour-held seats eligible by defau
 	await openApp(page);
 	await expect(rows(page)).toHaveCount(650);
 	await expect(page.getByTestId('scores-count')).toContainText('650 of 650 seats');
-	await expect(rows(page).first().locator('td').first()).toHaveText('1');
+	await expect(rows(page).first().locator('td[data-col="priority_rank"]')).toHaveText('1');
 	await expect(page.getByTestId('priority-formula')).toContainText('held by Labour');
 });
 
@@ -68,7 +68,7 @@ test('an invalid weight gets a message naming the field and keeps the last score
 
 test('switching to the 2024 lens scores the 2024 boundaries with notional values flagged', async ({ page }) => {
 	await openApp(page);
-	await page.getByLabel('Lens').selectOption('2024-reform');
+	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
 	await expect(page.locator('li.control[data-indicator="notional.census.mfg_mining"]')).toContainText('notional');
 	await page.getByLabel('Search scored seats').fill('Clacton');
 	await expect(rows(page)).toHaveCount(1);
@@ -81,7 +81,7 @@ test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015
 	await expect(table).toContainText('Holding party lost the seat in 2019');
 	await expect(table.locator('tbody tr')).toHaveCount(7);
 	await expect(table.locator('tbody tr').first().locator('td').nth(4)).toHaveText('232');
-	await page.getByLabel('Lens').selectOption('2024-reform');
+	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
 	await expect(page.getByRole('region', { name: /Backtest/ })).toContainText('no later general election');
 });
 

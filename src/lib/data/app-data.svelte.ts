@@ -8,6 +8,7 @@ import { constituencyOverview, type OverviewRow } from '$lib/queries/overview';
 import { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import { CompareState } from '$lib/features/compare/compare-state.svelte';
+import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
 import { prepareIndicators } from './prepare-indicators';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTables, type DatasetProgress } from './load-tables';
@@ -26,9 +27,22 @@ export class AppData {
 	scores = $state.raw<ScoresState | null>(null);
 	allocation = $state.raw<AllocationState | null>(null);
 	compare = $state.raw<CompareState | null>(null);
+	scenarios = $state.raw<ScenariosState | null>(null);
 	/** Attribution lines, each once, for the footer and every export. */
 	readonly attribution = $derived(this.manifest ? [...new Set(this.manifest.sources.map((s) => s.attribution))] : []);
 	db: Database | null = null;
+
+	/** Keep the address bar equal to the current view, so copying it reproduces the view. */
+	#keepAddressCurrent(scenarios: ScenariosState) {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		$effect.root(() => {
+			$effect(() => {
+				const link = scenarios.link(location.href);
+				clearTimeout(timer);
+				timer = setTimeout(() => history.replaceState(history.state, '', link), 250);
+			});
+		});
+	}
 
 	async start(): Promise<void> {
 		if (this.phase === 'loading' || this.phase === 'ready') return;
@@ -57,9 +71,16 @@ export class AppData {
 			});
 			this.db = await dbReady;
 			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
-			const scores = new ScoresState(this.db, await prepareIndicators(this.db));
+			const prepared = await prepareIndicators(this.db);
+			const scores = new ScoresState(this.db, prepared);
+			const allocation = new AllocationState(scores);
+			const scenarios = new ScenariosState(this.db, scores, allocation, prepared.catalogue);
 			scores.rescore(true);
-			this.allocation = new AllocationState(scores);
+			scenarios.applyLink(location.search); // a shared link wins over the defaults
+			void scenarios.open();
+			this.#keepAddressCurrent(scenarios);
+			this.allocation = allocation;
+			this.scenarios = scenarios;
 			this.compare = new CompareState(this.db, scores);
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
