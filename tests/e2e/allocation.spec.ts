@@ -78,3 +78,29 @@ test('the printed committee report holds the method, rules, allocation and sourc
 	const pdf = await page.pdf();
 	expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
+
+test('the sensitivity run reports rank intervals and funding probabilities, and can be cancelled', async ({ page }) => {
+	await openAllocation(page);
+	await page.getByLabel('Method').selectOption('topn');
+	await page.getByLabel('Number of seats funded (N)').fill('30');
+	await page.getByLabel('Draws').fill('1000');
+	await page.getByRole('button', { name: 'Run sensitivity' }).click();
+	await expect(page.getByTestId('sensitivity-summary')).toContainText('1000 draws, seed 1', { timeout: 60_000 });
+	const rows = page.getByTestId('sensitivity-table').locator('tbody tr');
+	await expect(rows.first().locator('td').nth(2)).toHaveText(/^\d+%$/);
+	expect(await rows.count()).toBeGreaterThan(100);
+	// Zero jitter: every interval collapses to the seat's own rank.
+	await page.getByLabel('± %').fill('0');
+	await page.getByLabel('Draws').fill('50');
+	await page.getByRole('button', { name: 'Run sensitivity' }).click();
+	await expect(page.getByTestId('sensitivity-summary')).toContainText('50 draws');
+	const cells = await rows.evaluateAll((trs) => trs.slice(0, 30).map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+	for (const [rank, interval] of cells) expect(interval).toBe(`${rank}–${rank}`);
+	// A long run can be cancelled without changing anything.
+	await page.getByLabel('Draws').fill('100000');
+	await page.getByLabel('± %').fill('20');
+	await page.getByRole('button', { name: 'Run sensitivity' }).click();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('alert')).toContainText('Cancelled: nothing was changed.');
+	await expect(page.getByTestId('sensitivity-summary')).toContainText('50 draws');
+});
