@@ -83,7 +83,8 @@ async function buildTable(db: Database, dataDir: string, sources: SourceSpec[], 
 		bytes: bytes.length,
 		sha256: sha256(bytes),
 		columns: described.rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),
-		sources: build.sources
+		sources: build.sources,
+		...(build.lazy ? { lazy: true } : {})
 	};
 }
 

@@ -8,6 +8,8 @@ export interface TableBuild {
 	description: string;
 	sources: string[];
 	expectedRows: number;
+	/** Loaded only when needed (e.g. small-area lookups for an upload), not at start-up. */
+	lazy?: boolean;
 	/** `src(id)` returns a `read_csv(...)` expression for a verified source. */
 	sql(src: (id: string) => string): string;
 }
@@ -121,6 +123,30 @@ export const TABLE_BUILDS: TableBuild[] = [
 			SELECT '2024', PCON24CD, PCON10CD, share_of_pcon24_pop, overlap_pop, pcon24_pop
 			FROM ${src('overlap2024to2010')}
 			ORDER BY from_set, from_code, to_code`
+	},
+	{
+		name: 'smallarea_2010',
+		description: 'Small areas (LSOA 2011, data zones, NI SOAs) to 2010-set constituencies, with population for weighting.',
+		sources: ['smallArea2010', 'smallArea2024'],
+		expectedRows: 42619,
+		lazy: true,
+		// Population per small area comes from the 2024 overlap file (its lsoa_pop is the area's total).
+		sql: (src) => `
+			WITH pop AS (SELECT LSOA11CD AS area, max(lsoa_pop) AS population FROM ${src('smallArea2024')} GROUP BY 1)
+			SELECT l.lsoa11 AS area, l.pcon AS code, p.population
+			FROM ${src('smallArea2010')} l LEFT JOIN pop p ON p.area = l.lsoa11
+			ORDER BY area`
+	},
+	{
+		name: 'smallarea_2024',
+		description: 'Small areas to 2024-set constituencies by population overlap (an area can be split).',
+		sources: ['smallArea2024'],
+		expectedRows: 44728,
+		lazy: true,
+		sql: (src) => `
+			SELECT LSOA11CD AS area, PCON24CD AS code, share_of_lsoa_pop AS share, overlap_pop AS population
+			FROM ${src('smallArea2024')}
+			ORDER BY area, code`
 	}
 ];
 

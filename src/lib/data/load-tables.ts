@@ -21,8 +21,11 @@ export interface DatasetProgress {
 
 export type FetchBytes = (file: string, onBytes: (loaded: number) => void) => Promise<Uint8Array>;
 
+/** Tables loaded at start-up; lazy ones wait until a feature asks for them. */
+export const startupTables = (manifest: DataManifest) => manifest.tables.filter((t) => !t.lazy);
+
 export function initialProgress(manifest: DataManifest): DatasetProgress[] {
-	return manifest.tables.map((t) => ({
+	return startupTables(manifest).map((t) => ({
 		name: t.name,
 		description: t.description,
 		status: 'waiting',
@@ -52,7 +55,8 @@ export async function loadTables(
 	fetchBytes: FetchBytes,
 	onProgress: (name: string, patch: Partial<DatasetProgress>) => void = () => {}
 ): Promise<void> {
-	const downloads = manifest.tables.map((table) => {
+	const tables = startupTables(manifest);
+	const downloads = tables.map((table) => {
 		onProgress(table.name, { status: 'fetching' });
 		return fetchBytes(table.file, (loaded) => onProgress(table.name, { loadedBytes: loaded })).catch(
 			(error: Error) => {
@@ -63,7 +67,7 @@ export async function loadTables(
 	// Surface a failed download immediately rather than after the tables before it.
 	downloads.forEach((d) => d.catch(() => {}));
 	const db = await dbReady;
-	for (const [i, table] of manifest.tables.entries()) {
+	for (const [i, table] of tables.entries()) {
 		try {
 			const bytes = await downloads[i];
 			onProgress(table.name, { status: 'loading', loadedBytes: bytes.byteLength });

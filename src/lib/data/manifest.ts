@@ -17,6 +17,8 @@ export interface ManifestTable {
 	sha256: string;
 	columns: ManifestColumn[];
 	sources: string[];
+	/** Not loaded at start-up; fetched on first use. */
+	lazy?: boolean;
 }
 
 export interface ManifestGeo {

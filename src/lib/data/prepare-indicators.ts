@@ -15,9 +15,10 @@ export interface PreparedIndicators {
 	coverage: Record<BoundarySet, Coverage>;
 }
 
-export async function prepareIndicators(db: Database): Promise<PreparedIndicators> {
+/** `extra`: indicators from uploaded datasets, whose tables must already be in the database. */
+export async function prepareIndicators(db: Database, extra: Indicator[] = []): Promise<PreparedIndicators> {
 	const codebook = (await db.query(CODEBOOK_QUERY)).rows as unknown as CodebookEntry[];
-	const catalogue = buildCatalogue(codebook);
+	const catalogue = [...buildCatalogue(codebook), ...extra];
 	const coverage = {} as Record<BoundarySet, Coverage>;
 	for (const set of ['2010', '2024'] as BoundarySet[]) {
 		await db.exec(createIndicatorTable(set, catalogue));

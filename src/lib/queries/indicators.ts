@@ -58,6 +58,9 @@ export function compileFormula(formula: Formula): string {
 			return `n.${ident(formula.of)}`;
 		case 'change-from-notional':
 			return `(${compileFormula(formula.current)} - n.${ident(formula.notionalOf)})`;
+		case 'upload':
+			// Upload tables hold one row per seat (duplicates were resolved before commit).
+			return `(SELECT u.${ident(formula.column)} FROM ${ident(formula.table)} u WHERE u.code = c.code)`;
 	}
 }
 

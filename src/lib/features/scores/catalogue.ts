@@ -23,9 +23,11 @@ export type Formula =
 	/** A 2010-set indicator carried onto the 2024 set by population overlap. */
 	| { kind: 'notional'; of: string }
 	/** A 2024-set value minus a notional 2010-set value (e.g. Reform 2024 vs notional 2019). */
-	| { kind: 'change-from-notional'; current: Formula; notionalOf: string };
+	| { kind: 'change-from-notional'; current: Formula; notionalOf: string }
+	/** A column of a dataset the analyst uploaded (one row per seat, already matched). */
+	| { kind: 'upload'; table: string; column: string };
 
-export type IndicatorGroup = 'Census 2011' | 'Deprivation' | 'EU referendum' | 'Vote share' | 'Vote change' | 'Contest' | 'Challenger';
+export type IndicatorGroup = 'Census 2011' | 'Deprivation' | 'EU referendum' | 'Vote share' | 'Vote change' | 'Contest' | 'Challenger' | 'Uploaded';
 
 export interface Indicator {
 	id: string;
