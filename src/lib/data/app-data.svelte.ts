@@ -9,9 +9,11 @@ import { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import { CompareState } from '$lib/features/compare/compare-state.svelte';
 import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
+import { UploadsState } from '$lib/features/upload/uploads-state.svelte';
+import type { ReferenceSeat } from '$lib/features/upload/types';
 import { prepareIndicators } from './prepare-indicators';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
-import { initialProgress, loadTables, type DatasetProgress } from './load-tables';
+import { initialProgress, loadTable, loadTables, type DatasetProgress } from './load-tables';
 import { parseManifest, type DataManifest } from './manifest';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed';
@@ -28,9 +30,25 @@ export class AppData {
 	allocation = $state.raw<AllocationState | null>(null);
 	compare = $state.raw<CompareState | null>(null);
 	scenarios = $state.raw<ScenariosState | null>(null);
+	uploads = $state.raw<UploadsState | null>(null);
+	#lazy = new Map<string, Promise<void>>();
 	/** Attribution lines, each once, for the footer and every export. */
 	readonly attribution = $derived(this.manifest ? [...new Set(this.manifest.sources.map((s) => s.attribution))] : []);
 	db: Database | null = null;
+
+	/** Load a lazy table (e.g. a small-area lookup) once, on first use. */
+	ensureTable(name: string): Promise<void> {
+		const table = this.manifest?.tables.find((t) => t.name === name);
+		if (!table || !this.db) return Promise.reject(new Error(`Unknown data table ${name}.`));
+		const db = this.db;
+		let loading = this.#lazy.get(name);
+		if (!loading) {
+			loading = fetchDataBytes(table.file).then((bytes) => loadTable(db, table, bytes));
+			loading.catch(() => this.#lazy.delete(name));
+			this.#lazy.set(name, loading);
+		}
+		return loading;
+	}
 
 	/** Keep the address bar equal to the current view, so copying it reproduces the view. */
 	#keepAddressCurrent(scenarios: ScenariosState) {
@@ -82,6 +100,10 @@ export class AppData {
 			this.allocation = allocation;
 			this.scenarios = scenarios;
 			this.compare = new CompareState(this.db, scores);
+			const reference = (await this.db.query(`SELECT boundary_set AS "set", code, name, nation FROM constituencies`)).rows as unknown as ReferenceSeat[];
+			const uploads = new UploadsState(this.db, scores, reference, (name) => this.ensureTable(name));
+			this.uploads = uploads;
+			uploads.open().catch((error: Error) => (uploads.error = `Earlier uploads could not be restored: ${error.message}`));
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
 				await (await import('./bench-hooks')).installBenchHooks(this.db);

@@ -10,7 +10,7 @@ import type { ScoreDefinition } from '$lib/features/scores/definition';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { scoreQuery } from '$lib/queries/scoring';
 import { diffAllocations, type AllocationDiff, type AllocationLine } from './diff';
-import { createScenario, type Scenario, type ScenarioState } from './scenario';
+import { createScenario, validateScenario, type Scenario, type ScenarioState } from './scenario';
 import { openScenarioStore, type ScenarioStore } from './scenario-store';
 import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
 
@@ -100,6 +100,22 @@ export class ScenariosState {
 	remove(id: string) {
 		if (this.diff && (this.diff.a.id === id || this.diff.b.id === id)) this.diff = null;
 		return this.#run(() => this.#store!.remove(id));
+	}
+
+	/** Add scenarios from a workspace file; each is validated, ids already saved are skipped. */
+	async addScenarios(records: unknown[]): Promise<{ added: number; refused: string[] }> {
+		const refused: string[] = [];
+		let added = 0;
+		for (const [i, record] of records.entries()) {
+			const v = validateScenario(record, this.#catalogue);
+			if (!v.ok) refused.push(`scenario ${i + 1}: ${v.errors[0]?.path} ${v.errors[0]?.message}`);
+			else if (!this.list.some((s) => s.id === v.scenario.id)) {
+				await this.#store!.save(v.scenario);
+				added++;
+			}
+		}
+		await this.refresh();
+		return { added, refused };
 	}
 
 	/** Score and allocate both scenarios off-screen (the current view is untouched), then diff. */

@@ -34,7 +34,8 @@ const DEBOUNCE_MS = 40;
 
 export class ScoresState {
 	readonly #db: Database;
-	readonly prepared: PreparedIndicators;
+	/** The catalogue and coverage; replaced (never mutated) when uploads add or remove indicators. */
+	prepared = $state.raw<PreparedIndicators>(null as unknown as PreparedIndicators);
 	definition = $state<ScoreDefinition>(defaultDefinition(DEFAULT_LENS));
 	results = $state.raw<ScoredRow[]>([]);
 	/** The definition the shown results were computed from (the breakdown must match the table). */
@@ -68,13 +69,30 @@ export class ScoresState {
 	#stage: { key: string; rows: Row[] } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
-	readonly #bySet: Record<BoundarySet, Map<string, Indicator>>;
+	#bySet: Record<BoundarySet, Map<string, Indicator>> = $state.raw({ '2010': new Map(), '2024': new Map() });
 
 	constructor(db: Database, prepared: PreparedIndicators) {
 		this.#db = db;
+		this.setPrepared(prepared, false);
+	}
+
+	/**
+	 * A new catalogue (after an upload was added, renamed or deleted). Settings that name an
+	 * indicator that no longer exists are dropped, and the normalised stage is rebuilt.
+	 */
+	setPrepared(prepared: PreparedIndicators, rescore = true) {
 		this.prepared = prepared;
 		const bySet = (set: BoundarySet) => new Map(prepared.catalogue.filter((i) => i.boundarySet === set).map((i) => [i.id, i]));
 		this.#bySet = { '2010': bySet('2010'), '2024': bySet('2024') };
+		if (!rescore) return;
+		const known = this.#bySet[LENS_BOUNDARY_SET[this.definition.lens]];
+		const keep = (list: IndicatorSetting[]) => list.filter((s) => known.has(s.id));
+		const { postIndustrial, threat } = this.definition.scores;
+		if (keep(postIndustrial).length !== postIndustrial.length || keep(threat).length !== threat.length) {
+			this.definition = { ...this.definition, scores: { postIndustrial: keep(postIndustrial), threat: keep(threat) } };
+		}
+		this.#stage = null;
+		this.rescore(true);
 	}
 
 	indicator(id: string): Indicator | undefined {

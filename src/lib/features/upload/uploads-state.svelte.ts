@@ -1,0 +1,228 @@
+/**
+ * The import wizard and the list of committed uploads. A file is staged (parsed, typed, matched)
+ * without touching the database; only "Import" commits it: the seat-level table is built, loaded
+ * into DuckDB, saved in the browser, and its columns join the indicator catalogue.
+ */
+import type { Database } from '$lib/db/types';
+import { aggregateSmallAreaRows, dropDataset, loadDataset } from '$lib/data/dataset-db';
+import { prepareIndicators } from '$lib/data/prepare-indicators';
+import { openRecordStore, type RecordStore } from '$lib/data/record-store';
+import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import { buildSeatDataset, defaultChoices, numericColumnsOf, type ColumnChoice } from './build-dataset';
+import { datasetIndicators, newDatasetId, validateDataset, type UploadedDataset } from './dataset';
+import type { TextEncoding } from './decode';
+import { convertColumn } from './infer';
+import type { KeyCandidate } from './keys';
+import { acceptSuggestion, type MatchReport } from './match';
+import { matchForKey, prepareFile, type PreparedUpload } from './prepare';
+import type { Delimiter, ReferenceSeat, UploadWarning } from './types';
+
+export class UploadsState {
+	datasets = $state.raw<UploadedDataset[]>([]);
+	quarantined = $state<string[]>([]);
+	persistent = $state(true);
+	notice = $state<string | null>(null);
+	error = $state<string | null>(null);
+	busy = $state(false);
+	message = $state<string | null>(null);
+
+	// The wizard
+	prepared = $state.raw<PreparedUpload | null>(null);
+	warnings = $state.raw<readonly UploadWarning[]>([]);
+	stageError = $state<string | null>(null);
+	key = $state.raw<KeyCandidate | null>(null);
+	report = $state.raw<MatchReport | null>(null);
+	choices = $state<ColumnChoice[]>([]);
+	name = $state('');
+	duplicates = $state<'refuse' | 'sum' | 'mean'>('refuse');
+	smallAreaHow = $state<'sum' | 'mean'>('sum');
+	smallAreaSet = $state<BoundarySet>('2010');
+	encoding = $state<TextEncoding | 'auto'>('auto');
+	delimiter = $state<Delimiter | 'auto'>('auto');
+	#file: File | null = null;
+
+	#store: RecordStore | null = null;
+	readonly #db: Database;
+	readonly #scores: ScoresState;
+	readonly #reference: ReferenceSeat[];
+	readonly #ensureTable: (name: string) => Promise<void>;
+
+	constructor(db: Database, scores: ScoresState, reference: ReferenceSeat[], ensureTable: (name: string) => Promise<void>) {
+		this.#db = db;
+		this.#scores = scores;
+		this.#reference = reference;
+		this.#ensureTable = ensureTable;
+	}
+
+	/** Open storage and bring back earlier uploads; a damaged record is set aside, not fatal. */
+	async open() {
+		this.#store = await openRecordStore('heartlands-uploads', 'datasets');
+		this.persistent = this.#store.persistent;
+		this.notice = this.#store.reason;
+		const restored: UploadedDataset[] = [];
+		const quarantined: string[] = [];
+		for (const record of await this.#store.all().catch(() => [])) {
+			const v = validateDataset(record);
+			if (!v.ok) {
+				quarantined.push(v.reason);
+				continue;
+			}
+			await loadDataset(this.#db, v.dataset);
+			restored.push(v.dataset);
+		}
+		this.quarantined = quarantined;
+		if (restored.length) await this.#setDatasets(restored);
+	}
+
+	async #setDatasets(datasets: UploadedDataset[]) {
+		this.datasets = datasets;
+		this.#scores.setPrepared(await prepareIndicators(this.#db, datasets.flatMap(datasetIndicators)));
+	}
+
+	clearStage() {
+		this.prepared = null;
+		this.report = null;
+		this.key = null;
+		this.stageError = null;
+		this.warnings = [];
+		this.#file = null;
+	}
+
+	/** Stage a file: nothing is written to DuckDB or storage until `commit`. */
+	async stage(file: File) {
+		this.clearStage();
+		this.message = null;
+		this.#file = file;
+		this.busy = true;
+		try {
+			const result = await prepareFile(file, this.#reference, {
+				encoding: this.encoding,
+				delimiter: this.delimiter === 'auto' ? undefined : this.delimiter
+			});
+			if (!result.ok) {
+				this.stageError = result.error.message;
+				return;
+			}
+			this.prepared = result.value;
+			this.warnings = result.warnings;
+			this.name = file.name.replace(/\.[^.]+$/, '').slice(0, 200);
+			this.setKey(result.value.keys[0]);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Re-read the staged file with another encoding or delimiter. */
+	async restage() {
+		if (this.#file) await this.stage(this.#file);
+	}
+
+	setKey(key: KeyCandidate) {
+		if (!this.prepared) return;
+		this.key = key;
+		this.report = matchForKey(this.prepared.table, key, this.#reference);
+		if (key.kind === 'small-area') this.smallAreaSet = key.boundarySet ?? '2010';
+		this.choices = defaultChoices(this.prepared.columns, key.columnIndex);
+	}
+
+	accept(input: string, code: string) {
+		if (this.report) this.report = acceptSuggestion(this.report, input, code, this.#reference);
+	}
+
+	async commit() {
+		const prepared = this.prepared;
+		if (!prepared || !this.key) return;
+		this.busy = true;
+		this.error = null;
+		try {
+			const dataset = this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(prepared) : this.#buildFromSeats(prepared);
+			if (!dataset) return;
+			await loadDataset(this.#db, dataset);
+			await this.#store?.put(dataset.id, dataset).catch((error: Error) => {
+				this.notice = `${error.message} The upload works for this visit but will not survive a reload.`;
+			});
+			await this.#setDatasets([...this.datasets, dataset]);
+			this.message = `Imported “${dataset.name}”: ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} for ${dataset.codes.length} seats (${dataset.boundarySet} boundaries). Find ${dataset.columns.length > 1 ? 'them' : 'it'} under “Uploaded” when adding an indicator.`;
+			this.clearStage();
+		} catch (error) {
+			this.error = `Nothing was imported: ${(error as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	#buildFromSeats(prepared: PreparedUpload): UploadedDataset | null {
+		if (!this.report) return null;
+		const built = buildSeatDataset(prepared.table, prepared.columns, this.report, this.choices, { name: this.name, duplicates: this.duplicates, fileName: prepared.fileName });
+		if (!built.ok) {
+			this.error = built.error;
+			return null;
+		}
+		return built.dataset;
+	}
+
+	async #buildFromSmallAreas(prepared: PreparedUpload): Promise<UploadedDataset | null> {
+		const chosen = numericColumnsOf(prepared.columns, this.choices);
+		if (!chosen.length || !this.name.trim()) {
+			this.error = !chosen.length ? 'Choose at least one numeric column to import.' : 'Give the dataset a name.';
+			return null;
+		}
+		const set = this.smallAreaSet;
+		await this.#ensureTable(`smallarea_${set}`);
+		const areas = Array.from({ length: prepared.table.rowCount }, (_, r) => (prepared.table.columns[this.key!.columnIndex].at(r) ?? '').trim());
+		const values = chosen.map((c) => convertColumn(prepared.table.columns[c.index], prepared.columns[c.index].type).map((v) => (typeof v === 'number' ? v : null)));
+		const result = await aggregateSmallAreaRows(this.#db, set, this.smallAreaHow, areas, values);
+		if (!result.codes.length) {
+			this.error = `None of the ${areas.length} small-area codes is in the lookup for the ${set} boundaries (e.g. ${result.examples.join(', ')}).`;
+			return null;
+		}
+		if (result.unmatched) this.notice = `${result.unmatched} small-area rows were not in the lookup and were left out (e.g. ${result.examples.join(', ')}).`;
+		return {
+			version: 1,
+			id: newDatasetId(),
+			name: this.name.trim().slice(0, 200),
+			fileName: prepared.fileName.slice(0, 400),
+			boundarySet: set,
+			createdAt: new Date().toISOString(),
+			aggregation: this.smallAreaHow,
+			columns: chosen.map((c, i) => ({ id: `c${i}`, header: prepared.columns[c.index].name, label: c.label.trim().slice(0, 200) || prepared.columns[c.index].name, unit: c.unit.slice(0, 60), direction: c.direction })),
+			codes: result.codes,
+			values: result.values
+		};
+	}
+
+	async rename(id: string, name: string) {
+		const clean = name.trim().slice(0, 200);
+		if (!clean) return;
+		const datasets = this.datasets.map((d) => (d.id === id ? { ...d, name: clean } : d));
+		const changed = datasets.find((d) => d.id === id);
+		if (changed) await this.#store?.put(id, changed).catch((e: Error) => (this.error = e.message));
+		await this.#setDatasets(datasets);
+	}
+
+	async remove(id: string) {
+		const dataset = this.datasets.find((d) => d.id === id);
+		if (!dataset) return;
+		await this.#store?.delete(id).catch((e: Error) => (this.error = e.message));
+		await this.#setDatasets(this.datasets.filter((d) => d.id !== id));
+		await dropDataset(this.#db, dataset);
+	}
+
+	/** Add datasets from a workspace file; each is validated, and ids already present are skipped. */
+	async addDatasets(records: unknown[]): Promise<{ added: number; refused: string[] }> {
+		const refused: string[] = [];
+		const added: UploadedDataset[] = [];
+		for (const [i, record] of records.entries()) {
+			const v = validateDataset(record);
+			if (!v.ok) refused.push(`dataset ${i + 1}: ${v.reason}`);
+			else if (!this.datasets.some((d) => d.id === v.dataset.id)) added.push(v.dataset);
+		}
+		for (const d of added) {
+			await loadDataset(this.#db, d);
+			await this.#store?.put(d.id, d);
+		}
+		if (added.length) await this.#setDatasets([...this.datasets, ...added]);
+		return { added: added.length, refused };
+	}
+}

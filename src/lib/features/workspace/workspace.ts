@@ -1,0 +1,41 @@
+/**
+ * The workspace file: every upload and saved scenario in one JSON document, to move a workspace
+ * to another machine. Reading one validates every item; nothing is trusted or half-applied.
+ */
+export const WORKSPACE_FORMAT = 'heartlands-workspace';
+export const WORKSPACE_VERSION = 1;
+export const MAX_WORKSPACE_BYTES = 100 * 1024 * 1024;
+
+export interface WorkspaceFile {
+	format: typeof WORKSPACE_FORMAT;
+	version: typeof WORKSPACE_VERSION;
+	exportedAt: string;
+	datasets: unknown[];
+	scenarios: unknown[];
+}
+
+export function workspaceFile(datasets: unknown[], scenarios: unknown[], now = new Date()): WorkspaceFile {
+	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: now.toISOString(), datasets, scenarios };
+}
+
+export class WorkspaceError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'WorkspaceError';
+	}
+}
+
+/** Parse a workspace file's text; throws only WorkspaceError, with a message for the user. */
+export function readWorkspace(text: string): WorkspaceFile {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw new WorkspaceError('This is not a workspace file: it is not valid JSON.');
+	}
+	const w = value as Partial<WorkspaceFile> | null;
+	if (typeof w !== 'object' || w === null || w.format !== WORKSPACE_FORMAT) throw new WorkspaceError('This is not a Heartlands workspace file.');
+	if (w.version !== WORKSPACE_VERSION) throw new WorkspaceError(`This workspace file is version ${String(w.version).slice(0, 20)}; this app reads version ${WORKSPACE_VERSION}.`);
+	if (!Array.isArray(w.datasets) || !Array.isArray(w.scenarios)) throw new WorkspaceError('This workspace file is damaged: its lists of uploads and scenarios are missing.');
+	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: String(w.exportedAt ?? ''), datasets: w.datasets, scenarios: w.scenarios };
+}

@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, openTab } from './app';
+
+const file = (name: string, content: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
+
+async function stage(page: Page, f: ReturnType<typeof file>) {
+	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(f);
+}
+
+test('a members file matched by name becomes an indicator that changes the ranks, and survives a reload', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	// Windows-1252 bytes (as Excel saves them): ô in Ynys Môn, £ in a header.
+	const csv = 'Constituency;Members;Spend £\nHartlepool;1200;£300\nYnys Môn;80;£10\nHartlepol;5;£1\nClacton;300;£20\nClacton;10;£5\n<img src=x onerror=alert(1)>;1;£1\n';
+	await stage(page, file('members.csv', Buffer.from(csv, 'latin1')));
+	const stageBox = page.getByTestId('upload-stage');
+	await expect(stageBox).toContainText('windows-1252');
+	await expect(stageBox).toContainText('Ynys Môn');
+	await expect(stageBox).toContainText('<img src=x onerror=alert(1)>');
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+	await expect(page.getByTestId('matched-count')).toHaveText('3 keys matched');
+	await expect(page.getByTestId('duplicate-count')).toHaveText('1 seats with more than one row');
+	// A misspelling is only suggested, never applied, until chosen.
+	await page.getByRole('button', { name: /^Use Hartlepool/ }).click();
+	await expect(page.getByTestId('matched-count')).toHaveText('4 keys matched');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('commit-error')).toContainText('seats have more than one row');
+	await page.getByLabel('Rows for the same seat').selectOption('sum');
+	await page.getByLabel('Dataset name').fill('Members 2026');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('upload-message')).toContainText('Imported “Members 2026”: 2 indicators for 3 seats');
+	await expect(page.getByTestId('dataset-list')).toContainText('Members 2026');
+
+	await openTab(page, 'Scores');
+	await page.getByLabel('Search scored seats').fill('Ynys');
+	const threatCell = page.locator('section.table tbody tr[data-code] td').nth(5);
+	const before = await threatCell.textContent();
+	await page.locator('section.panel').filter({ hasText: 'Challenger-threat score' }).getByLabel('Add an indicator').selectOption({ label: 'Members (Members 2026)' });
+	await page.getByRole('spinbutton', { name: 'Weight of Members (Members 2026) (number)' }).fill('5');
+	await expect(page.getByTestId('threat-formula')).toContainText('Members (Members 2026)');
+	await expect.poll(() => threatCell.textContent()).not.toEqual(before);
+
+	await page.goto('/');
+	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await openTab(page, 'Your data');
+	await expect(page.getByTestId('dataset-list')).toContainText('Members 2026');
+	await openTab(page, 'Scores');
+	await expect(page.locator('section.panel').filter({ hasText: 'Challenger-threat score' }).getByLabel('Add an indicator').locator('option', { hasText: 'Members (Members 2026)' })).toHaveCount(1);
+});
+
+test('bad files get a clear message and lose nothing already loaded', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	await stage(page, file('codes.csv', 'code,value\nE14000733,1\nE14000642,2\n'));
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('dataset-list')).toContainText('codes');
+
+	await stage(page, file('empty.csv', ''));
+	await expect(page.getByTestId('upload-error')).toContainText('empty');
+	await stage(page, file('junk.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3])));
+	await expect(page.getByTestId('upload-error')).toContainText(/binary|PNG/i);
+	await stage(page, file('header.csv', 'code,value\n'));
+	await expect(page.getByTestId('upload-error')).toContainText(/no data rows|only a header/i);
+	await stage(page, file('nokey.csv', 'a,b\n1,2\n3,4\n'));
+	await expect(page.getByTestId('upload-error')).toBeVisible();
+	await stage(page, file('other-set.csv', 'code,value\nE14001174,5\nE14000642,2\n'));
+	await expect(page.getByTestId('match-report')).toContainText('1 from the other boundary set');
+	await expect(page.getByTestId('dataset-list')).toContainText('codes');
+});
+
+test('a small-area file is added up to constituencies', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	// Three Hartlepool LSOAs and one area the lookup does not know.
+	const rows = ['E01011949', 'E01011950', 'E01011951'].map((a) => `${a},10`).join('\n');
+	await stage(page, file('areas.csv', `lsoa,contacts\n${rows}\nE01999999,7\n`));
+	await expect(page.getByRole('combobox', { name: 'Key column' })).toContainText('LSOA');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('upload-message')).toContainText(/Imported “areas”: 1 indicator for \d+ seat/);
+	await expect(page.getByRole('status').filter({ hasText: 'not in the lookup' })).toContainText('E01999999');
+});
+
+test('the workspace file carries uploads and scenarios to another browser', async ({ page, browser }, info) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	await stage(page, file('members.csv', 'code,members\nE14000733,100\nE14000642,50\n'));
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('dataset-list')).toContainText('members');
+	await openTab(page, 'Scenarios');
+	await page.getByLabel('Scenario name').fill('Carried over');
+	await page.getByRole('button', { name: 'Save current settings' }).click();
+	await openTab(page, 'Your data');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workspace file' }).click()]);
+	const path = info.outputPath('workspace.json');
+	await download.saveAs(path);
+
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await openApp(other);
+	await openTab(other, 'Your data');
+	await other.getByLabel('Open a workspace file').setInputFiles(path);
+	await expect(other.getByTestId('workspace-status')).toContainText('Imported 1 upload(s) and 1 scenario(s).');
+	await expect(other.getByTestId('dataset-list')).toContainText('members');
+	await openTab(other, 'Scenarios');
+	await expect(other.getByTestId('scenario-list')).toContainText('Carried over');
+	await other.getByLabel('Open a workspace file').count(); // still on the page: nothing crashed
+	await fresh.close();
+});
