@@ -1,0 +1,163 @@
+/**
+ * The SQL console's state: the query being edited, the last result, the error or refusal, a short
+ * history kept in localStorage, and the schema browser's tables.
+ *
+ * Every statement passes `guardSql` first (all of them, before any runs), then runs in order as
+ * a prepared statement (`db.query(sql, [])`), so DuckDB itself also refuses a piece that holds
+ * more than one statement. The first DuckDB error stops the run and is shown as text.
+ */
+import type { Database, QueryResult } from '$lib/db/types';
+import { guardSql, makeProtection, mayChangeSchema, type GuardOptions } from './statement-guard';
+import { DISPLAY_ROW_CAP, SCHEMA_SQL, addToHistory, groupSchema, parseHistory, selectTableSql, shownRows, type SchemaTable } from './console-result';
+
+export const HISTORY_KEY = 'heartlands:console-history';
+
+export interface ConsoleResult extends QueryResult {
+	/** Milliseconds from the first statement starting to the last one finishing. */
+	elapsedMs: number;
+	/** How many statements ran; the result is the last one's. */
+	statementCount: number;
+}
+
+export interface ConsoleMessage {
+	/** `refused`: the guard said no and nothing ran; `error`: DuckDB reported an error. */
+	kind: 'refused' | 'error';
+	text: string;
+	/** 1-based statement number when several were sent. */
+	statement?: number;
+}
+
+/** localStorage, or null where there is none (tests, locked-down browsers). */
+function defaultStorage(): Storage | null {
+	try {
+		return globalThis.localStorage ?? null;
+	} catch {
+		return null;
+	}
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'DuckDB reported an error without a message.';
+
+export class ConsoleState {
+	text = $state('');
+	running = $state(false);
+	result = $state.raw<ConsoleResult | null>(null);
+	message = $state.raw<ConsoleMessage | null>(null);
+	history = $state.raw<string[]>([]);
+	schema = $state.raw<SchemaTable[]>([]);
+	schemaError = $state<string | null>(null);
+	/** Set when history could not be saved; the console still works. */
+	storageNotice = $state<string | null>(null);
+	readonly rowCap: number = DISPLAY_ROW_CAP;
+	/** The rows the table shows: at most `rowCap`. */
+	readonly shown = $derived(this.result ? shownRows(this.result.rows, this.rowCap) : []);
+
+	/** Supplies the protected tables at run time (props can change). Not reactive on purpose. */
+	guardOptions: () => GuardOptions;
+	readonly #db: Database;
+	readonly #storage: Storage | null;
+	#schemaRequest = 0;
+
+	constructor(db: Database, guardOptions: () => GuardOptions, options: { rowCap?: number; storage?: Storage | null } = {}) {
+		this.#db = db;
+		this.guardOptions = guardOptions;
+		this.rowCap = options.rowCap ?? DISPLAY_ROW_CAP;
+		this.#storage = options.storage === undefined ? defaultStorage() : options.storage;
+		try {
+			this.history = parseHistory(this.#storage?.getItem(HISTORY_KEY));
+		} catch {
+			this.history = []; // unreadable storage never blocks the console
+		}
+	}
+
+	/** Guard, then run each statement in order; stops at the first error. */
+	async run(sql: string = this.text): Promise<void> {
+		if (this.running) return;
+		if (!sql.trim()) {
+			this.message = { kind: 'refused', text: 'Type a query first.' };
+			return;
+		}
+		this.#remember(sql);
+		this.result = null;
+		this.message = null;
+		const verdict = guardSql(sql, this.guardOptions());
+		if (!verdict.ok) {
+			this.message = { kind: 'refused', text: verdict.reason };
+			return;
+		}
+		this.running = true;
+		let schemaChanged = false;
+		const started = performance.now();
+		try {
+			let last: QueryResult | null = null;
+			for (const [index, statement] of verdict.statements.entries()) {
+				try {
+					last = await this.#db.query(statement, []);
+				} catch (error) {
+					this.message = { kind: 'error', text: errorText(error), statement: verdict.statements.length > 1 ? index + 1 : undefined };
+					return;
+				}
+				if (mayChangeSchema(statement)) schemaChanged = true;
+			}
+			if (last) this.result = { ...last, elapsedMs: performance.now() - started, statementCount: verdict.statements.length };
+		} finally {
+			this.running = false;
+			if (schemaChanged) await this.refreshSchema();
+		}
+	}
+
+	/** Re-reads the tables and their columns for the schema browser. */
+	async refreshSchema(): Promise<void> {
+		const request = ++this.#schemaRequest;
+		try {
+			const { rows } = await this.#db.query(SCHEMA_SQL);
+			if (request !== this.#schemaRequest) return;
+			this.schema = groupSchema(rows, makeProtection(this.guardOptions()));
+			this.schemaError = null;
+		} catch (error) {
+			if (request === this.#schemaRequest) this.schemaError = `The list of tables could not be read: ${errorText(error)}`;
+		}
+	}
+
+	/** Puts `SELECT * FROM "table" LIMIT 100` in the editor. */
+	showTable(name: string) {
+		this.text = selectTableSql(name);
+	}
+
+	recall(index: number) {
+		const entry = this.history[index];
+		if (entry !== undefined) this.text = entry;
+	}
+
+	clearHistory() {
+		this.history = [];
+		this.#save();
+	}
+
+	#remember(sql: string) {
+		this.history = addToHistory(this.history, sql);
+		this.#save();
+	}
+
+	#save() {
+		try {
+			if (this.history.length) this.#storage?.setItem(HISTORY_KEY, JSON.stringify(this.history));
+			else this.#storage?.removeItem(HISTORY_KEY);
+			this.storageNotice = null;
+		} catch {
+			this.storageNotice = 'Recent queries could not be saved in this browser (storage is full or disabled); they will last until you close the page.';
+		}
+	}
+}
+
+/** One console per database, so the query and result survive switching tabs. */
+const states = new WeakMap<Database, ConsoleState>();
+
+export function consoleStateFor(db: Database, guardOptions: () => GuardOptions): ConsoleState {
+	let state = states.get(db);
+	if (!state) {
+		state = new ConsoleState(db, guardOptions);
+		states.set(db, state);
+	} else state.guardOptions = guardOptions;
+	return state;
+}

@@ -1,0 +1,283 @@
+/**
+ * The map's state: what is mapped and how it is classified, geo or hex, hover and the selected
+ * bivariate cell, plus the geometry of the current boundary set.
+ *
+ * Everything the map draws is `$derived` from ScoresState.results, so a weight change flows
+ * straight to new colours (and from there to feature-state); nothing here is copied by an effect.
+ * The only async work is loading files and indicator columns, started by the view for the
+ * current set and dropped when a newer request (or another set) has overtaken it.
+ */
+import { untrack } from 'svelte';
+import type { FeatureCollection } from 'geojson';
+import type { AppData } from '$lib/data/app-data.svelte';
+import type { DataManifest } from '$lib/data/manifest';
+import { fetchDataText } from '$lib/data/fetch-bytes';
+import type { Database } from '$lib/db/types';
+import { mapIndicatorValues } from '$lib/queries/map';
+import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import {
+	bivariateColour,
+	ClassificationError,
+	classColour,
+	classify,
+	classifyBivariate,
+	DEFAULT_CLASSES,
+	DEFAULT_SEQUENTIAL,
+	parseCustomBreaks,
+	seatsInCell,
+	type CellId,
+	type ClassificationMethod,
+	type PaletteId
+} from './classify';
+import { collectionBounds, groupBounds, type Bounds } from './bounds';
+import { geoFile, parseFeatureCollection } from './geo-files';
+import { layoutHexes, parseHexJson, type HexLayout } from './hex-layout';
+import { buildBivariateLegend, buildLegend, classColours, noDataReason, type NoDataContext } from './legend';
+import { indicatorIdOf, resolveVariable, type VariableId } from './map-variables';
+import { rankDescending } from './format';
+import type { MapExportRow } from './map-export';
+import { holderLabel } from '$lib/features/scores/parties';
+import { classText, summariseSeat, type SeatSummary } from './seat-summary';
+import { cellLabel } from './legend';
+
+export type ViewMode = 'geo' | 'hex';
+interface ForSet<T> {
+	set: BoundarySet;
+	value: T;
+}
+
+const NO_CODES: ReadonlySet<string> = new Set();
+
+/**
+ * One MapState per loaded app, so map settings survive switching tabs (the tab unmounts).
+ * It is created after an await on purpose: Svelte ties a $derived to the effect running when it
+ * is created and freezes it once that effect is destroyed, so a MapState made during the Map
+ * tab's setup would stop following the lens after the first tab switch. Made outside any effect
+ * (as ScoresState is, after AppData's awaits), its deriveds live as long as the app.
+ */
+const states = new WeakMap<AppData, MapState>();
+export async function loadMapState(data: AppData): Promise<MapState | null> {
+	await Promise.resolve();
+	if (!data.scores || !data.db || !data.manifest) return null;
+	let state = states.get(data);
+	if (!state) {
+		state = new MapState(data.scores, data.db, data.manifest);
+		states.set(data, state);
+	}
+	return state;
+}
+
+export class MapState {
+	readonly scores: ScoresState;
+	readonly manifest: DataManifest;
+	readonly #db: Database;
+
+	variable = $state<VariableId>('bivariate');
+	method = $state<ClassificationMethod>('quantile');
+	classes = $state(DEFAULT_CLASSES);
+	customText = $state('');
+	palette = $state<PaletteId>(DEFAULT_SEQUENTIAL);
+	view = $state<ViewMode>('geo');
+	hovered = $state<string | null>(null);
+	selectedCell = $state<CellId | null>(null);
+	/** 'uk', 'nation:<name>' or 'region:<name>'. */
+	zoom = $state('uk');
+
+	boundaries = $state.raw<ForSet<FeatureCollection> | null>(null);
+	outline = $state.raw<FeatureCollection | null>(null);
+	hex = $state.raw<ForSet<HexLayout> | null>(null);
+	indicatorValues = $state.raw<{ set: BoundarySet; id: string; values: Map<string, number | null> } | null>(null);
+	loadError = $state<string | null>(null);
+
+	// Arrow forms: the fields read `scores`, which the constructor sets after field initialisers run.
+	readonly set = $derived.by(() => this.scores.boundarySet);
+	readonly info = $derived.by(() => resolveVariable(this.variable, this.scores.indicators));
+	readonly rows = $derived.by(() => this.scores.results);
+	readonly indexByCode = $derived(new Map(this.rows.map((r, i) => [r.code, i])));
+	readonly indicatorLoading = $derived.by(() => {
+		const id = indicatorIdOf(this.info.id);
+		return id !== null && !(this.indicatorValues?.set === this.set && this.indicatorValues.id === id);
+	});
+
+	/** The mapped value per row (null for bivariate, which maps both scores). */
+	readonly values = $derived.by((): (number | null)[] => {
+		const info = this.info;
+		if (info.kind === 'bivariate') return this.rows.map(() => null);
+		if (info.kind === 'score') return this.rows.map((r) => r[info.id as 'post_industrial' | 'threat' | 'priority']);
+		const loaded = this.indicatorLoading ? null : this.indicatorValues!.values;
+		return this.rows.map((r) => loaded?.get(r.code) ?? null);
+	});
+
+	readonly custom = $derived.by((): { breaks: number[] | null; error: string | null } => {
+		if (this.method !== 'custom') return { breaks: null, error: null };
+		try {
+			return { breaks: parseCustomBreaks(this.customText), error: null };
+		} catch (e) {
+			return { breaks: null, error: e instanceof ClassificationError ? e.message : String(e) };
+		}
+	});
+
+	/** Single-variable classes. Bad custom breaks fall back to quantiles (and the error is shown). */
+	readonly choropleth = $derived.by(() => {
+		if (this.info.kind === 'bivariate') return null;
+		const breaks = this.custom.breaks;
+		const classification = breaks
+			? classify(this.values, { method: 'custom', customBreaks: breaks })
+			: classify(this.values, { method: this.method === 'custom' ? 'quantile' : this.method, classes: this.classes });
+		return { classification, colours: classColours(this.palette, classification.counts.length), fallback: this.method === 'custom' && !breaks };
+	});
+
+	readonly bivariate = $derived(
+		this.info.kind === 'bivariate' ? classifyBivariate(this.rows.map((r) => r.post_industrial), this.rows.map((r) => r.threat)) : null
+	);
+
+	/** Seat code → fill colour: the one thing both maps and both exports draw from. */
+	readonly colours = $derived.by((): ReadonlyMap<string, string> => {
+		const out = new Map<string, string>();
+		const { bivariate, choropleth } = this;
+		this.rows.forEach((r, i) => {
+			out.set(r.code, bivariate ? bivariateColour(bivariate.cells[i]) : classColour(choropleth!.classification.classOf[i], choropleth!.colours));
+		});
+		return out;
+	});
+
+	readonly noDataReason = $derived.by(() => {
+		const info = this.info;
+		const present = info.kind === 'bivariate' ? this.rows.map((r) => (r.post_industrial !== null && r.threat !== null ? 1 : null)) : this.values;
+		const context: NoDataContext =
+			info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' ? { kind: 'priority' } : { kind: 'score' };
+		return noDataReason(this.rows, present, context);
+	});
+
+	readonly legend = $derived(this.choropleth ? buildLegend(this.choropleth.classification, this.choropleth.colours, this.noDataReason) : null);
+	readonly bivariateLegend = $derived(this.bivariate ? buildBivariateLegend(this.bivariate, this.noDataReason) : null);
+
+	/** Seats in the selected legend cell, highlighted on the map. */
+	readonly highlighted = $derived.by((): ReadonlySet<string> => {
+		if (!this.bivariate || !this.selectedCell) return NO_CODES;
+		return new Set(seatsInCell(this.bivariate.cells, this.selectedCell).map((i) => this.rows[i].code));
+	});
+
+	/** The quadrant table shows the selected cell, or high/high (the seats the fund is about). */
+	readonly quadrantCell = $derived<CellId>(this.selectedCell ?? '2-2');
+	readonly quadrantRows = $derived.by(() => {
+		if (!this.bivariate) return [];
+		const rows = seatsInCell(this.bivariate.cells, this.quadrantCell).map((i) => this.rows[i]);
+		const both = (r: (typeof rows)[number]) => (r.post_industrial_pct ?? 0) + (r.threat_pct ?? 0);
+		return rows.sort((a, b) => both(b) - both(a) || a.name.localeCompare(b.name));
+	});
+
+	/** Rank per row (1 = highest): the table's SQL ranks for scores, computed here for indicators. */
+	readonly ranks = $derived.by((): (number | null)[] => {
+		const info = this.info;
+		if (info.kind === 'score') return this.rows.map((r) => r[`${info.id}_rank` as 'priority_rank']);
+		return info.kind === 'indicator' ? rankDescending(this.values) : this.rows.map(() => null);
+	});
+	readonly ranked = $derived(this.values.filter((v) => v !== null).length);
+
+	readonly ukBounds = $derived.by((): Bounds | null => (this.boundaries ? collectionBounds(this.boundaries.value) : null));
+	readonly zoomAreas = $derived.by((): Map<string, Bounds> => {
+		if (!this.boundaries || this.boundaries.set !== this.set) return new Map();
+		return groupBounds(this.boundaries.value.features, (code) => {
+			const r = this.rows[this.indexByCode.get(code) ?? -1];
+			return r ? [`nation:${r.nation}`, `region:${r.region}`] : [];
+		});
+	});
+	readonly zoomBounds = $derived(this.zoomAreas.get(this.zoom) ?? this.ukBounds);
+
+	readonly #files = new Map<string, Promise<string>>();
+	#indicatorRequest = 0;
+
+	constructor(scores: ScoresState, db: Database, manifest: DataManifest) {
+		this.scores = scores;
+		this.#db = db;
+		this.manifest = manifest;
+	}
+
+	/** Each geometry file is fetched once per session, however often the set is switched. */
+	#text(file: string): Promise<string> {
+		let p = this.#files.get(file);
+		if (!p) {
+			p = fetchDataText(file);
+			p.catch(() => this.#files.delete(file)); // let "try again" refetch
+			this.#files.set(file, p);
+		}
+		return p;
+	}
+
+	/** Boundaries, outline and hex layout for a set; a result for a set no longer shown is dropped. */
+	async ensureGeo(set: BoundarySet): Promise<void> {
+		if (untrack(() => this.boundaries?.set === set && this.hex?.set === set && this.outline)) return;
+		try {
+			const [outlineFile, boundaryFile, hexFile] = [geoFile(this.manifest, 'outline', 'none'), geoFile(this.manifest, 'boundaries', set), geoFile(this.manifest, 'hexjson', set)];
+			const [outline, boundaries, hex] = await Promise.all([this.#text(outlineFile.file), this.#text(boundaryFile.file), this.#text(hexFile.file)]);
+			if (untrack(() => this.set) !== set) return;
+			this.outline ??= parseFeatureCollection(outline, outlineFile.file, false);
+			this.boundaries = { set, value: parseFeatureCollection(boundaries, boundaryFile.file, true) };
+			this.hex = { set, value: layoutHexes(parseHexJson(hex)) };
+			this.loadError = null;
+		} catch (e) {
+			this.loadError = `The map could not load its geometry: ${(e as Error).message}`;
+		}
+	}
+
+	/** The indicator column for the current set, from DuckDB; stale answers are ignored. */
+	async ensureIndicator(set: BoundarySet, id: string): Promise<void> {
+		if (untrack(() => this.indicatorValues?.set === set && this.indicatorValues.id === id)) return;
+		const request = ++this.#indicatorRequest;
+		try {
+			const { rows } = await this.#db.query(mapIndicatorValues(set, id));
+			if (request !== this.#indicatorRequest) return;
+			this.indicatorValues = { set, id, values: new Map(rows.map((r) => [String(r.code), typeof r.value === 'number' ? r.value : null])) };
+			this.loadError = null;
+		} catch (e) {
+			if (request === this.#indicatorRequest) this.loadError = `The indicator could not be read: ${(e as Error).message}`;
+		}
+	}
+
+	summary(code: string | null): SeatSummary | null {
+		const i = code === null ? undefined : this.indexByCode.get(code);
+		if (i === undefined) return null;
+		return summariseSeat(this.rows[i], {
+			info: this.info,
+			value: this.values[i],
+			rank: this.ranks[i],
+			ranked: this.ranked,
+			cell: this.bivariate ? this.bivariate.cells[i] : undefined,
+			noDataReason: this.noDataReason
+		});
+	}
+
+	/** The current view as rows for the CSV, with the same colours and classes as the map. */
+	exportRows(): MapExportRow[] {
+		return this.rows.map((r, i) => {
+			const cell = this.bivariate?.cells[i];
+			const classLabel = this.bivariate
+				? cell ? cellLabel(`${cell.x}-${cell.y}`) : 'no data'
+				: classText(this.choropleth!.classification.classOf[i], this.legend!.classes);
+			return {
+				code: r.code, name: r.name, nation: r.nation, region: r.region, holder: holderLabel(r.holder),
+				post_industrial: r.post_industrial, threat: r.threat, value: this.bivariate ? null : this.values[i],
+				classLabel, colour: this.colours.get(r.code) ?? ''
+			};
+		});
+	}
+
+	setVariable(id: VariableId) {
+		this.variable = id;
+		this.selectedCell = null;
+	}
+
+	/** Switching to custom starts from the breaks on screen, so the user edits rather than types from nothing. */
+	setMethod(method: ClassificationMethod) {
+		if (method === 'custom' && !this.customText.trim() && this.choropleth) {
+			this.customText = this.choropleth.classification.breaks.map((b) => String(Number(b.toPrecision(4)))).join(', ');
+		}
+		this.method = method;
+	}
+
+	toggleCell(id: CellId) {
+		this.selectedCell = this.selectedCell === id ? null : id;
+	}
+}

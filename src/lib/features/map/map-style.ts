@@ -1,0 +1,69 @@
+/**
+ * The MapLibre style, built inline. It references nothing outside the page: no tile URLs, no
+ * glyphs (so no text/symbol layers, which would make MapLibre fetch fonts), no sprite. Seat
+ * fills read their colour from feature-state, so a recolour is a feature-state update and the
+ * GeoJSON source is never rebuilt for a weight change.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { NO_DATA_COLOUR } from './classify';
+
+export const BACKGROUND = '#eef3f7';
+export const OUTLINE_SOURCE = 'uk-outline';
+export const SEAT_FILL = 'seat-fill';
+export const SEAT_LINE = 'seat-line';
+export const SEAT_FOCUS = 'seat-focus';
+
+/** One source id per boundary set, so swapping sets never reuses another set's feature-state. */
+export function seatSourceId(set: string): string {
+	return `seats-${set}`;
+}
+
+export function baseStyle(outline: FeatureCollection | null): StyleSpecification {
+	const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+	return {
+		version: 8,
+		sources: { [OUTLINE_SOURCE]: { type: 'geojson', data: outline ?? empty } },
+		layers: [
+			{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
+			{ id: 'uk-land', type: 'fill', source: OUTLINE_SOURCE, paint: { 'fill-color': '#fbfaf7' } },
+			{ id: 'uk-coast', type: 'line', source: OUTLINE_SOURCE, paint: { 'line-color': '#8b93a1', 'line-width': 0.8 } }
+		]
+	};
+}
+
+/**
+ * Seat layers for a source. Fill colour comes only from feature-state (`fill`), defaulting to the
+ * no-data grey until the first colours arrive. `dim` fades seats outside a selected legend cell;
+ * `selected`, `highlighted` and `hovered` draw outlines on top.
+ */
+export function seatLayers(source: string): LayerSpecification[] {
+	const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+	return [
+		{
+			id: SEAT_FILL,
+			type: 'fill',
+			source,
+			paint: {
+				'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR],
+				'fill-opacity': ['case', state('dim'), 0.25, 0.95]
+			}
+		},
+		{
+			id: SEAT_LINE,
+			type: 'line',
+			source,
+			paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.2, 8, 0.8] }
+		},
+		{
+			id: SEAT_FOCUS,
+			type: 'line',
+			source,
+			paint: {
+				'line-color': ['case', state('selected'), '#111111', state('hovered'), '#333333', '#e8590c'],
+				'line-width': ['case', state('selected'), 2.5, state('hovered'), 1.5, state('highlighted'), 1.2, 0],
+				'line-opacity': ['case', ['any', state('selected'), state('hovered'), state('highlighted')], 1, 0]
+			}
+		}
+	];
+}
