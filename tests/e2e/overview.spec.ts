@@ -39,8 +39,12 @@ test('attribution of every source is visible', async ({ page }) => {
 	}
 });
 
-test('no request leaves the app origin', async ({ page, baseURL }) => {
+test('no request leaves the app origin, and the page runs under its CSP without violations', async ({ page, baseURL }) => {
 	const requests: string[] = [];
+	const violations: string[] = [];
+	page.on('console', (m) => {
+		if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+	});
 	page.on('request', (request) => requests.push(request.url()));
 	page.on('worker', (worker) => requests.push(worker.url()));
 	await openApp(page);
@@ -51,6 +55,16 @@ test('no request leaves the app origin', async ({ page, baseURL }) => {
 	expect(requests.length).toBeGreaterThan(5);
 	expect(requests.some((url) => url.endsWith('.wasm'))).toBe(true);
 	expect(foreign).toEqual([]);
+	const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+	expect(csp).toContain("default-src 'self'");
+	expect(csp).toContain("connect-src 'self'");
+	expect(csp).not.toContain('unsafe-eval');
+	// A tour of every tab: none may trip the policy.
+	for (const tab of ['Map', 'Allocation', 'Compare', 'Scenarios', 'Your data', 'SQL console', 'Constituency data', 'Method', 'Scores']) {
+		await page.getByRole('tab', { name: tab }).click();
+	}
+	expect(violations).toEqual([]);
+	expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
 });
 
 test('a failed data download shows the error panel and keeps the app alive', async ({ page }) => {
