@@ -138,3 +138,38 @@ test('the PNG export downloads a non-empty image and the CSV has every seat', as
 	expect(text).toContain('# Sources and licences:');
 	expect(text).toContain('Open Parliament Licence');
 });
+
+test('one highlight across the app: a legend cell filters the table, a scatter brush outlines the map', async ({ page }) => {
+	await openApp(page);
+	await openMap(page);
+	await page.getByTestId('bivariate-legend').locator('button[data-cell="2-2"]').click();
+	const codes = await quadrantCodes(page);
+	await openTab(page, 'Scores');
+	await expect(page.getByTestId('highlight-status')).toContainText(`the ${codes.length} highlighted seats`);
+	const listed = await page.locator('section.table tbody tr[data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')!));
+	expect(listed.sort()).toEqual([...codes].sort());
+
+	await page.getByRole('button', { name: 'Show all seats' }).click();
+	const svg = page.getByTestId('scatter').locator('svg');
+	await svg.scrollIntoViewIfNeeded();
+	const box = (await svg.boundingBox())!;
+	await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.1);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.8, { steps: 6 });
+	await page.mouse.up();
+	const n = Number((await page.getByTestId('highlight-status').textContent())!.match(/the (\d+) highlighted/)![1]);
+	await openTab(page, 'Map');
+	await expect(geoMap(page)).toHaveAttribute('data-selected-codes-count', String(n), MAP_TIMEOUT);
+	await expect(page.getByTestId('bivariate-legend').locator('button[aria-pressed="true"]')).toHaveCount(0);
+});
+
+test('the proposed allocation maps as £ per seat, with ineligible seats as no data', async ({ page }) => {
+	await openApp(page);
+	const eligible = Number((await page.getByTestId('scores-count').textContent())!.match(/(\d+) eligible/)![1]);
+	await openMap(page);
+	await page.getByLabel('Map variable').selectOption('allocation');
+	const legend = page.getByTestId('legend');
+	await expect(legend).toHaveAttribute('data-total', '650');
+	await expect(legend).toContainText('£');
+	await expect(page.getByTestId('legend-no-data')).toHaveAttribute('data-count', String(650 - eligible));
+});

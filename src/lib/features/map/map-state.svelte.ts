@@ -16,6 +16,7 @@ import type { Database } from '$lib/db/types';
 import { mapIndicatorValues } from '$lib/queries/map';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import type { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import {
 	bivariateColour,
 	ClassificationError,
@@ -62,7 +63,7 @@ export async function loadMapState(data: AppData): Promise<MapState | null> {
 	if (!data.scores || !data.db || !data.manifest) return null;
 	let state = states.get(data);
 	if (!state) {
-		state = new MapState(data.scores, data.db, data.manifest);
+		state = new MapState(data.scores, data.db, data.manifest, data.allocation);
 		states.set(data, state);
 	}
 	return state;
@@ -70,6 +71,7 @@ export async function loadMapState(data: AppData): Promise<MapState | null> {
 
 export class MapState {
 	readonly scores: ScoresState;
+	readonly allocation: AllocationState | null;
 	readonly manifest: DataManifest;
 	readonly #db: Database;
 
@@ -104,6 +106,11 @@ export class MapState {
 	readonly values = $derived.by((): (number | null)[] => {
 		const info = this.info;
 		if (info.kind === 'bivariate') return this.rows.map(() => null);
+		if (info.id === 'allocation') {
+			// £ for eligible seats (0 when unfunded); ineligible seats have no amount at all.
+			const amounts = this.allocation?.allocation.ok ? this.allocation.amountByCode : new Map<string, number>();
+			return this.rows.map((r) => amounts.get(r.code) ?? null);
+		}
 		if (info.kind === 'score') return this.rows.map((r) => r[info.id as 'post_industrial' | 'threat' | 'priority']);
 		const loaded = this.indicatorLoading ? null : this.indicatorValues!.values;
 		return this.rows.map((r) => loaded?.get(r.code) ?? null);
@@ -146,21 +153,24 @@ export class MapState {
 		const info = this.info;
 		const present = info.kind === 'bivariate' ? this.rows.map((r) => (r.post_industrial !== null && r.threat !== null ? 1 : null)) : this.values;
 		const context: NoDataContext =
-			info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' ? { kind: 'priority' } : { kind: 'score' };
+			info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score' };
 		return noDataReason(this.rows, present, context);
 	});
 
 	readonly legend = $derived(this.choropleth ? buildLegend(this.choropleth.classification, this.choropleth.colours, this.noDataReason) : null);
 	readonly bivariateLegend = $derived(this.bivariate ? buildBivariateLegend(this.bivariate, this.noDataReason) : null);
 
-	/** Seats in the selected legend cell, highlighted on the map. */
-	readonly highlighted = $derived.by((): ReadonlySet<string> => {
-		if (!this.bivariate || !this.selectedCell) return NO_CODES;
-		return new Set(seatsInCell(this.bivariate.cells, this.selectedCell).map((i) => this.rows[i].code));
-	});
+	/**
+	 * Highlighted seats are shared app-wide through ScoresState, so a legend cell, a scatter brush
+	 * and the table all show the same set. A legend cell stays "pressed" only while the shared
+	 * highlight is still the one it set.
+	 */
+	#cellHighlight = $state.raw<ScoresState['highlight']>(null);
+	readonly activeCell = $derived.by((): CellId | null => (this.selectedCell && this.scores.highlight === this.#cellHighlight ? this.selectedCell : null));
+	readonly highlighted = $derived.by((): ReadonlySet<string> => this.scores.highlight?.codes ?? NO_CODES);
 
 	/** The quadrant table shows the selected cell, or high/high (the seats the fund is about). */
-	readonly quadrantCell = $derived<CellId>(this.selectedCell ?? '2-2');
+	readonly quadrantCell = $derived<CellId>(this.activeCell ?? '2-2');
 	readonly quadrantRows = $derived.by(() => {
 		if (!this.bivariate) return [];
 		const rows = seatsInCell(this.bivariate.cells, this.quadrantCell).map((i) => this.rows[i]);
@@ -171,6 +181,7 @@ export class MapState {
 	/** Rank per row (1 = highest): the table's SQL ranks for scores, computed here for indicators. */
 	readonly ranks = $derived.by((): (number | null)[] => {
 		const info = this.info;
+		if (info.id === 'allocation') return rankDescending(this.values);
 		if (info.kind === 'score') return this.rows.map((r) => r[`${info.id}_rank` as 'priority_rank']);
 		return info.kind === 'indicator' ? rankDescending(this.values) : this.rows.map(() => null);
 	});
@@ -189,8 +200,9 @@ export class MapState {
 	readonly #files = new Map<string, Promise<string>>();
 	#indicatorRequest = 0;
 
-	constructor(scores: ScoresState, db: Database, manifest: DataManifest) {
+	constructor(scores: ScoresState, db: Database, manifest: DataManifest, allocation: AllocationState | null = null) {
 		this.scores = scores;
+		this.allocation = allocation;
 		this.#db = db;
 		this.manifest = manifest;
 	}
@@ -266,6 +278,7 @@ export class MapState {
 
 	setVariable(id: VariableId) {
 		this.variable = id;
+		if (this.activeCell) this.scores.setHighlight(null);
 		this.selectedCell = null;
 	}
 
@@ -278,6 +291,16 @@ export class MapState {
 	}
 
 	toggleCell(id: CellId) {
-		this.selectedCell = this.selectedCell === id ? null : id;
+		if (this.activeCell === id || !this.bivariate) {
+			this.selectedCell = null;
+			this.scores.setHighlight(null);
+			return;
+		}
+		this.selectedCell = id;
+		this.scores.setHighlight(
+			seatsInCell(this.bivariate.cells, id).map((i) => this.rows[i].code),
+			`the ${cellLabel(id)} cell of the bivariate map`
+		);
+		this.#cellHighlight = this.scores.highlight;
 	}
 }

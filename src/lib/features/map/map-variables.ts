@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '$lib/features/scores/catalogue';
 
-export type ScoreVariable = 'post_industrial' | 'threat' | 'priority';
+export type ScoreVariable = 'post_industrial' | 'threat' | 'priority' | 'allocation';
 export type VariableId = 'bivariate' | ScoreVariable | `indicator:${string}`;
 
 export interface VariableInfo {
@@ -23,7 +23,8 @@ export const SCORE_VARIABLES: Record<ScoreVariable, { label: string; unit: strin
 	// Scores are weighted means of normalised indicators: unitless, so the unit just says "score".
 	post_industrial: { label: 'Post-industrial score', unit: 'score' },
 	threat: { label: 'Challenger-threat score', unit: 'score' },
-	priority: { label: 'Priority', unit: 'combined percentile, 0–1' }
+	priority: { label: 'Priority', unit: 'combined percentile, 0–1' },
+	allocation: { label: 'Proposed allocation (£)', unit: '£' }
 };
 
 export const BIVARIATE_LABEL = 'Post-industrial × threat (bivariate)';
