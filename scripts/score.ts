@@ -4,10 +4,19 @@
  * Exits non-zero with a readable message on a bad definition or missing data.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openNodeDatabase } from '../src/lib/db/node';
-import { loadTables } from '../src/lib/data/load-tables';
+import { loadTable, loadTables } from '../src/lib/data/load-tables';
+import type { DataManifest } from '../src/lib/data/manifest';
+import type { Database } from '../src/lib/db/types';
+import { aggregateSmallAreaRows, loadDataset } from '../src/lib/data/dataset-db';
+import { datasetIndicators, validateDataset, type UploadedDataset } from '../src/lib/features/upload/dataset';
+import { buildSeatDataset, defaultChoices, numericColumnsOf } from '../src/lib/features/upload/build-dataset';
+import { prepareDelimitedUpload } from '../src/lib/features/upload/prepare';
+import { convertColumn } from '../src/lib/features/upload/infer';
+import type { ReferenceSeat } from '../src/lib/features/upload/types';
+import { readWorkspace } from '../src/lib/features/workspace/workspace';
 import { prepareIndicators } from '../src/lib/data/prepare-indicators';
 import { formatErrors, LENS_IDS, validateDefinition, type LensId } from '../src/lib/features/scores/definition';
 import { defaultDefinition } from '../src/lib/features/scores/lenses';
@@ -19,10 +28,72 @@ import { buildData } from './data/build';
 import { PROJECT_ROOT, resolveDataDir } from './data/sources';
 
 const USAGE = `Usage: npm run score -- --lens 2015|2019|2024 --out scores.csv [--definition definition.json]
+       [--extra data.csv ...] [--extra-duplicates sum|mean] [--extra-aggregate sum|mean] [--workspace workspace.json]
        [--eligible-holder PARTY ...] [--budget POUNDS [--method proportional|topn|tiers]
         [--floor POUNDS] [--cap POUNDS] [--n SEATS] [--tiers 20x30000,40x10000]]`;
 
 class CliError extends Error {}
+
+async function loadLazy(db: Database, manifest: DataManifest, outDir: string, name: string) {
+	const table = manifest.tables.find((t) => t.name === name)!;
+	await loadTable(db, table, new Uint8Array(readFileSync(join(outDir, table.file))));
+}
+
+/** Datasets from a workspace file saved by the app: ids match the app's, so its definitions run here. */
+function workspaceDatasets(path: string): UploadedDataset[] {
+	let workspace;
+	try {
+		workspace = readWorkspace(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new CliError(`Cannot read the workspace ${path}: ${(error as Error).message}`);
+	}
+	return workspace.datasets.map((raw, i) => {
+		const v = validateDataset(raw);
+		if (!v.ok) throw new CliError(`The workspace ${path} has a damaged upload (number ${i + 1}): ${v.reason}.`);
+		return v.dataset;
+	});
+}
+
+/**
+ * --extra file.csv: the app's import pipeline, headless. Every numeric column becomes an indicator
+ * named upload.<file name>.c<n>; nothing is guessed: duplicates need --extra-duplicates.
+ */
+async function extraDataset(db: Database, path: string, values: Record<string, unknown>, ensure: (name: string) => Promise<void>): Promise<UploadedDataset> {
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(readFileSync(path));
+	} catch (error) {
+		throw new CliError(`Cannot read --extra ${path}: ${(error as Error).message}`);
+	}
+	const reference = (await db.query(`SELECT boundary_set AS "set", code, name, nation FROM constituencies`)).rows as unknown as ReferenceSeat[];
+	const name = basename(path);
+	const prepared = prepareDelimitedUpload(bytes, reference, { fileName: name });
+	if (!prepared.ok) throw new CliError(`--extra ${name}: ${prepared.error.message}`);
+	const p = prepared.value;
+	const key = p.keys[0];
+	const choices = defaultChoices(p.columns, key.columnIndex);
+	const id = name.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]/g, '').slice(0, 30) || 'extra';
+	const duplicates = (values['extra-duplicates'] as string | undefined) ?? 'refuse';
+	if (!['refuse', 'sum', 'mean'].includes(duplicates)) throw new CliError('--extra-duplicates must be sum or mean.');
+	if (key.kind === 'small-area') {
+		const how = ((values['extra-aggregate'] as string | undefined) ?? 'sum') as 'sum' | 'mean';
+		if (how !== 'sum' && how !== 'mean') throw new CliError('--extra-aggregate must be sum or mean.');
+		const set = key.boundarySet ?? '2010';
+		await ensure(`smallarea_${set}`);
+		const chosen = numericColumnsOf(p.columns, choices);
+		if (!chosen.length) throw new CliError(`--extra ${name}: no numeric column to use.`);
+		const areas = Array.from({ length: p.table.rowCount }, (_, r) => (p.table.columns[key.columnIndex].at(r) ?? '').trim());
+		const numbers = chosen.map((c) => convertColumn(p.table.columns[c.index], p.columns[c.index].type).map((v) => (typeof v === 'number' ? v : null)));
+		const agg = await aggregateSmallAreaRows(db, set, how, areas, numbers);
+		if (agg.unmatched) console.error(`--extra ${name}: ${agg.unmatched} small areas are not in the lookup and were left out (e.g. ${agg.examples.join(', ')}).`);
+		return { version: 1, id, name, fileName: name, boundarySet: set, createdAt: new Date().toISOString(), aggregation: how, columns: chosen.map((c, i) => ({ id: `c${i}`, header: p.columns[c.index].name, label: c.label, unit: c.unit, direction: 1 })), codes: agg.codes, values: agg.values };
+	}
+	if (!p.match) throw new CliError(`--extra ${name}: no key column was recognised.`);
+	if (p.match.unmatched.length) console.error(`--extra ${name}: ${p.match.unmatched.length} keys matched no seat and were left out (e.g. ${p.match.unmatched.slice(0, 3).map((u) => u.input).join(', ')}).`);
+	const built = buildSeatDataset(p.table, p.columns, p.match, choices, { name, duplicates: duplicates as 'refuse' | 'sum' | 'mean', fileName: name });
+	if (!built.ok) throw new CliError(`--extra ${name}: ${built.error.replace('Choose to sum or average them, or fix the file.', 'Pass --extra-duplicates sum or mean, or fix the file.')}`);
+	return { ...built.dataset, id };
+}
 
 function wholePounds(name: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
@@ -66,7 +137,9 @@ async function main() {
 		options: {
 			lens: { type: 'string' }, out: { type: 'string' }, definition: { type: 'string' }, help: { type: 'boolean' },
 			'eligible-holder': { type: 'string', multiple: true }, budget: { type: 'string' }, method: { type: 'string' },
-			floor: { type: 'string' }, cap: { type: 'string' }, n: { type: 'string' }, tiers: { type: 'string' }
+			floor: { type: 'string' }, cap: { type: 'string' }, n: { type: 'string' }, tiers: { type: 'string' },
+			extra: { type: 'string', multiple: true }, 'extra-duplicates': { type: 'string' }, 'extra-aggregate': { type: 'string' },
+			workspace: { type: 'string' }
 		}
 	});
 	if (values.help) return console.log(USAGE);
@@ -76,7 +149,15 @@ async function main() {
 	const db = await openNodeDatabase();
 	try {
 		await loadTables(db, manifest, async (file) => new Uint8Array(readFileSync(join(outDir, file))));
-		const { catalogue } = await prepareIndicators(db);
+		const datasets = [
+			...(values.workspace ? workspaceDatasets(values.workspace) : []),
+			...(await Promise.all((values.extra ?? []).map((path) => extraDataset(db, path, values, async (name) => loadLazy(db, manifest, outDir, name)))))
+		];
+		for (const d of datasets) {
+			await loadDataset(db, d);
+			for (const i of datasetIndicators(d)) console.log(`Indicator ${i.id} (${i.boundarySet} set): ${i.label}`);
+		}
+		const { catalogue } = await prepareIndicators(db, datasets.flatMap(datasetIndicators));
 		let raw: unknown;
 		if (values.definition) {
 			try {

@@ -91,4 +91,34 @@ describe('npm run score', () => {
 		expect((await score('--out', out, '--budget', 'lots')).stderr).toContain('--budget must be a whole number of pounds');
 		expect((await score('--out', out, '--eligible-holder', 'whigs')).stderr).toContain('Unknown --eligible-holder whigs');
 	}, 180_000);
+
+	it('--extra turns an uploaded CSV into indicators a definition can use', async () => {
+		const extra = join(work, 'members.csv');
+		writeFileSync(extra, 'Constituency,Members\nHartlepool,1200\nClacton,300\nGreat Grimsby,900\n');
+		const d = defaultDefinition('2015-ukip');
+		d.scores.threat.push({ id: 'upload.members.c0', weight: 3, direction: 1, normalisation: 'zscore', nullPolicy: 'reweight' });
+		const definition = join(work, 'with-members.json');
+		writeFileSync(definition, JSON.stringify(d));
+		const withExtra = await score('--definition', definition, '--out', join(work, 'with.csv'), '--extra', extra);
+		expect(withExtra.code, withExtra.stderr).toBe(0);
+		expect(withExtra.stdout).toContain('Indicator upload.members.c0 (2010 set): Members (members.csv)');
+		const plain = await score('--lens', '2015', '--out', join(work, 'plain.csv'));
+		expect(plain.code).toBe(0);
+		const threat = (file: string, name: string) => parse(readFileSync(join(work, file), 'utf8')).find((r) => r.name === name)!.threat;
+		expect(threat('with.csv', 'Hartlepool')).not.toBe(threat('plain.csv', 'Hartlepool'));
+		expect(threat('with.csv', 'Aldershot')).toBe(threat('plain.csv', 'Aldershot'));
+		// Without the upload the definition names an unknown indicator.
+		const missing = await score('--definition', definition, '--out', join(work, 'x.csv'));
+		expect(missing.stderr).toContain('unknown indicator "upload.members.c0"');
+	}, 180_000);
+
+	it('--extra refuses duplicate seats unless told how to combine them', async () => {
+		const extra = join(work, 'dupes.csv');
+		writeFileSync(extra, 'code,n\nE14000733,1\nE14000733,2\n');
+		const refused = await score('--lens', '2015', '--out', join(work, 'x.csv'), '--extra', extra);
+		expect(refused.code).not.toBe(0);
+		expect(refused.stderr).toContain('Pass --extra-duplicates sum or mean');
+		const summed = await score('--lens', '2015', '--out', join(work, 'x.csv'), '--extra', extra, '--extra-duplicates', 'sum');
+		expect(summed.code, summed.stderr).toBe(0);
+	}, 180_000);
 });
