@@ -1,5 +1,6 @@
 /** Summary statistics for benchmark samples. */
 export function quantile(samples: number[], q: number): number {
+	if (!samples.length) return NaN; // reported as such rather than crashing the run
 	const s = [...samples].sort((a, b) => a - b);
 	const pos = (s.length - 1) * q;
 	const lo = Math.floor(pos);

@@ -173,3 +173,16 @@ test('the proposed allocation maps as £ per seat, with ineligible seats as no d
 	await expect(legend).toContainText('£');
 	await expect(page.getByTestId('legend-no-data')).toHaveAttribute('data-count', String(650 - eligible));
 });
+
+test('hovering a row of the quadrant table outlines that seat on the map; clicking selects it everywhere', async ({ page }) => {
+	await openApp(page);
+	await openMap(page);
+	const row = page.getByTestId('quadrant-table').locator('tbody tr[data-code]').first();
+	const code = (await row.getAttribute('data-code'))!;
+	await row.hover();
+	await expect(geoMap(page)).toHaveAttribute('data-hovered', code);
+	await row.getByRole('button').click();
+	await openTab(page, 'Scores');
+	await expect(page.locator(`section.table tbody tr[data-code="${code}"]`)).toHaveClass(/selected/);
+	await expect(page.getByTestId('breakdown')).toBeVisible();
+});

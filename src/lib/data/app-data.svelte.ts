@@ -106,7 +106,7 @@ export class AppData {
 			uploads.open().catch((error: Error) => (uploads.error = `Earlier uploads could not be restored: ${error.message}`));
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
-				await (await import('./bench-hooks')).installBenchHooks(this.db);
+				await (await import('./bench-hooks')).installBenchHooks(this.db, scores);
 			}
 			this.phase = 'ready';
 		} catch (error) {

@@ -5,12 +5,15 @@
 import type { Database } from '$lib/db/types';
 import { defaultDefinition } from '$lib/features/scores/lenses';
 import { combineQuery, createStageTable, scoreQuery } from '$lib/queries/scoring';
+import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 
 export type RescoreMode = 'weight-change' | 'full';
 
 export interface BenchHooks {
 	/** Re-score 650 seats; returns milliseconds. `weight-change` reuses the normalised stage, as the app does. */
 	rescore(mode: RescoreMode, weight: number): Promise<number>;
+	/** Move a weight through the app's own state (as the slider does); returns performance.now() at the edit. */
+	moveWeight(weight: number): number;
 }
 
 /** Shared by the in-page hook and the Node benchmark so both time exactly the same work. */
@@ -29,8 +32,15 @@ export async function prepareBench(db: Database) {
 	await db.exec(createStageTable(defaultDefinition('2015-ukip')));
 }
 
-export async function installBenchHooks(db: Database) {
+export async function installBenchHooks(db: Database, scores: ScoresState) {
 	await prepareBench(db);
-	const hooks: BenchHooks = { rescore: (mode, weight) => timedRescore(db, mode, weight) };
+	const hooks: BenchHooks = {
+		rescore: (mode, weight) => timedRescore(db, mode, weight),
+		moveWeight(weight) {
+			const start = performance.now();
+			scores.update('threat', 0, { weight });
+			return start;
+		}
+	};
 	(globalThis as unknown as { __heartlandsBench: BenchHooks }).__heartlandsBench = hooks;
 }

@@ -81,7 +81,13 @@ export class MapState {
 	customText = $state('');
 	palette = $state<PaletteId>(DEFAULT_SEQUENTIAL);
 	view = $state<ViewMode>('geo');
-	hovered = $state<string | null>(null);
+	/** Shared with ScoresState so a row hovered in a table is outlined on the map. */
+	get hovered(): string | null {
+		return this.scores.hovered;
+	}
+	set hovered(code: string | null) {
+		this.scores.hovered = code;
+	}
 	selectedCell = $state<CellId | null>(null);
 	/** 'uk', 'nation:<name>' or 'region:<name>'. */
 	zoom = $state('uk');

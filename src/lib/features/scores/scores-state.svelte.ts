@@ -44,6 +44,8 @@ export class ScoresState {
 	queryError = $state<string | null>(null);
 	pending = $state(false);
 	selected = $state<string | null>(null);
+	/** The seat under the pointer (or keyboard focus) in any table or map: shown on the map too. */
+	hovered = $state<string | null>(null);
 	/**
 	 * A set of seats picked together (a scatter brush, a bivariate legend cell), shown in the
 	 * table, the scatter and the map at once. `null` means nothing is highlighted.
