@@ -4,6 +4,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(process.argv[2] ?? 'http://localhost:4173/');
 await page.waitForSelector('main[data-phase="ready"]', { timeout: 60000 });
+await page.waitForSelector('main[data-scored="true"]', { timeout: 60000 });
 if (process.argv[4]) await eval(process.argv[4]);
 await page.screenshot({ path: process.argv[3] ?? 'docs/screenshot.png' });
 await browser.close();
