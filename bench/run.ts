@@ -17,7 +17,7 @@ import { prepareBench, timedRescore, type RescoreMode } from '../src/lib/data/be
 import { buildData } from '../scripts/data/build';
 import { PROJECT_ROOT, resolveDataDir } from '../scripts/data/sources';
 import { summarise, type Summary } from './stats';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const WARMUP = 3;
@@ -40,7 +40,7 @@ const MODES: { mode: RescoreMode; name: string; target?: string }[] = [
 async function inChromium(reps: number): Promise<{ samples: Record<string, number[]>; chromium: string; renderer: string }> {
 	const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true });
 	try {
-		const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 		const page = await browser.newPage();
 		for (let i = 0; i < 60; i++) {
 			try {

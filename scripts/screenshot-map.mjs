@@ -3,21 +3,12 @@
 //   node scripts/screenshot-map.mjs http://localhost:4199/ [docs/screenshot-map.png]
 // Uses Debian's Chromium with the same software-GL flags as playwright.config.ts.
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const url = process.argv[2] ?? 'http://localhost:4173/';
 const out = process.argv[3] ?? 'docs/screenshot-map.png';
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
 	const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 	await page.goto(url);

@@ -1,6 +1,7 @@
 // Takes the README screenshot from a running app: node scripts/screenshot.mjs [url] [out.png] [js-action]
 import { chromium } from '@playwright/test';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--use-angle=swiftshader','--enable-unsafe-swiftshader','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(process.argv[2] ?? 'http://localhost:4173/');
 await page.waitForSelector('main[data-phase="ready"]', { timeout: 60000 });

@@ -156,15 +156,3 @@ export function svgToImage(svg: SVGSVGElement, width: number, height: number): P
 		img.src = url;
 	});
 }
-
-export function downloadBlob(blob: Blob, filename: string) {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// Revoke later: the download may not have started reading the URL yet.
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
