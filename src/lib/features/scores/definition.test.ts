@@ -72,3 +72,17 @@ describe('validateDefinition', () => {
 		expect(errorsOf('x')).toHaveLength(1);
 	});
 });
+
+describe('validateDefinition on arbitrary input', () => {
+	it('returns a definition or field errors, never throws', async () => {
+		const fc = (await import('fast-check')).default;
+		const base = defaultDefinition('2015-ukip') as unknown as Record<string, unknown>;
+		fc.assert(
+			fc.property(fc.oneof(fc.anything(), fc.record({ version: fc.anything(), lens: fc.constantFrom('2015-ukip', '2024-reform', 'x'), scores: fc.anything(), priority: fc.anything() }), fc.constant(base)), (raw) => {
+				const v = validateDefinition(raw, catalogue);
+				if (!v.ok) expect(v.errors.every((e) => typeof e.path === 'string' && e.message.length > 0)).toBe(true);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+});
