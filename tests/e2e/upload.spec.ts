@@ -1,10 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, openTab } from './app';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { buildXlsx, simpleRow } from '../../src/lib/features/upload/xlsx-fixtures';
 
 const file = (name: string, content: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
 
 async function stage(page: Page, f: ReturnType<typeof file>) {
-	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(f);
+	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles(f);
 }
 
 test('a members file matched by name becomes an indicator that changes the ranks, and survives a reload', async ({ page }) => {
@@ -105,4 +108,68 @@ test('the workspace file carries uploads and scenarios to another browser', asyn
 	await expect(other.getByTestId('scenario-list')).toContainText('Carried over');
 	await other.getByLabel('Open a workspace file').count(); // still on the page: nothing crashed
 	await fresh.close();
+});
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('an Excel workbook imports from the sheet the user chooses', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	const notes = { name: 'Notes', rows: simpleRow(1, ['About this file']) + simpleRow(2, ['Exported by the field team']) };
+	const members = { name: 'Members', rows: simpleRow(1, ['code', 'members']) + simpleRow(2, ['E14000733', 120]) + simpleRow(3, ['E14000642', 45]) };
+	await stage(page, file('members.xlsx', Buffer.from(buildXlsx([notes, members])), XLSX_MIME));
+	// The first sheet with data is read by default; it has no key column, so the user picks another.
+	const sheet = page.getByLabel('Sheet');
+	await expect(sheet).toHaveValue('Notes');
+	await expect(page.getByTestId('upload-error')).toBeVisible();
+	await sheet.selectOption('Members');
+	const stageBox = page.getByTestId('upload-stage');
+	await expect(stageBox).toContainText('Excel workbook (.xlsx), sheet “Members”');
+	await expect(page.getByTestId('upload-error')).toHaveCount(0);
+	await expect(page.getByTestId('matched-count')).toHaveText('2 keys matched');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('upload-message')).toContainText('Imported “members”: 1 indicator for 2 seats');
+	await expect(page.getByTestId('dataset-list')).toContainText('members.xlsx');
+});
+
+test('a Parquet file is decoded in the page and imports', async ({ page }, info) => {
+	const path = info.outputPath('canvass.parquet');
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	// DuckDB writes snappy pages by default: the JS decoder must read them under the page's CSP.
+	await con.run(`COPY (SELECT * FROM (VALUES ('E14000733', 1200::BIGINT, DATE '2024-07-04', 'Smith, "Jo"'), ('E14000642', 300::BIGINT, DATE '2024-07-05', NULL)) t(code, contacts, day, organiser)) TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`);
+	con.closeSync();
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' && /Content Security Policy|WebAssembly|unsafe-eval/i.test(m.text())) problems.push(m.text());
+	});
+	await openApp(page);
+	await openTab(page, 'Your data');
+	await stage(page, file('canvass.parquet', readFileSync(path), 'application/octet-stream'));
+	const stageBox = page.getByTestId('upload-stage');
+	await expect(stageBox).toContainText('2 rows, 4 columns, Parquet');
+	await expect(stageBox).toContainText('2024-07-04');
+	await expect(stageBox).toContainText('Smith, "Jo"');
+	await expect(page.getByTestId('matched-count')).toHaveText('2 keys matched');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('upload-message')).toContainText('Imported “canvass”: 1 indicator for 2 seats');
+	expect(problems).toEqual([]);
+});
+
+test('a damaged .xlsx gets a clear message and loses nothing already loaded', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	await stage(page, file('codes.csv', 'code,value\nE14000733,1\nE14000642,2\n'));
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('dataset-list')).toContainText('codes');
+
+	const good = Buffer.from(buildXlsx([{ name: 'Data', rows: simpleRow(1, ['code', 'value']) + simpleRow(2, ['E14000733', 5]) }]));
+	await stage(page, file('broken.xlsx', good.subarray(0, Math.floor(good.length / 2)), XLSX_MIME));
+	await expect(page.getByTestId('upload-error')).toContainText('not an Excel workbook (.xlsx)');
+	await expect(page.getByTestId('upload-error')).toContainText('Nothing already loaded was changed.');
+	await expect(page.getByTestId('upload-stage')).toHaveCount(0);
+	await stage(page, file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'application/vnd.ms-excel'));
+	await expect(page.getByTestId('upload-error')).toContainText('save it as an Excel Workbook (.xlsx) or "CSV UTF-8"');
+	await expect(page.getByTestId('dataset-list')).toContainText('codes');
+	await expect(page.getByTestId('dataset-list').locator('tbody tr')).toHaveCount(1);
 });

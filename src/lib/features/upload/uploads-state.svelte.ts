@@ -12,10 +12,11 @@ import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { buildSeatDataset, defaultChoices, numericColumnsOf, type ColumnChoice } from './build-dataset';
 import { datasetIndicators, newDatasetId, validateDataset, type UploadedDataset } from './dataset';
 import type { TextEncoding } from './decode';
+import { stageFile, type UploadFormat } from './formats';
 import { convertColumn } from './infer';
 import type { KeyCandidate } from './keys';
 import { acceptSuggestion, type MatchReport } from './match';
-import { matchForKey, prepareFile, type PreparedUpload } from './prepare';
+import { matchForKey, type PreparedUpload } from './prepare';
 import type { Delimiter, ReferenceSeat, UploadWarning } from './types';
 
 export class UploadsState {
@@ -40,6 +41,10 @@ export class UploadsState {
 	smallAreaSet = $state<BoundarySet>('2010');
 	encoding = $state<TextEncoding | 'auto'>('auto');
 	delimiter = $state<Delimiter | 'auto'>('auto');
+	/** The staged file's format, and for a workbook its sheets and the one read. */
+	format = $state<UploadFormat | null>(null);
+	sheets = $state.raw<readonly string[]>([]);
+	sheet = $state('');
 	#file: File | null = null;
 
 	#store: RecordStore | null = null;
@@ -86,20 +91,39 @@ export class UploadsState {
 		this.key = null;
 		this.stageError = null;
 		this.warnings = [];
+		this.format = null;
+		this.sheets = [];
 		this.#file = null;
 	}
 
 	/** Stage a file: nothing is written to DuckDB or storage until `commit`. */
 	async stage(file: File) {
+		this.sheet = '';
+		await this.#read(file);
+	}
+
+	/** Re-read the staged file with another encoding, delimiter or sheet. */
+	async restage() {
+		if (this.#file) await this.#read(this.#file);
+	}
+
+	async #read(file: File) {
+		const sheet = this.sheet;
 		this.clearStage();
 		this.message = null;
 		this.#file = file;
 		this.busy = true;
 		try {
-			const result = await prepareFile(file, this.#reference, {
+			const staged = await stageFile(file, this.#reference, {
 				encoding: this.encoding,
-				delimiter: this.delimiter === 'auto' ? undefined : this.delimiter
+				delimiter: this.delimiter === 'auto' ? undefined : this.delimiter,
+				sheet: sheet || undefined
 			});
+			// Kept even when the sheet fails, so another sheet can be chosen.
+			this.format = staged.format;
+			this.sheets = staged.sheets;
+			this.sheet = staged.sheet ?? '';
+			const result = staged.result;
 			if (!result.ok) {
 				this.stageError = result.error.message;
 				return;
@@ -111,11 +135,6 @@ export class UploadsState {
 		} finally {
 			this.busy = false;
 		}
-	}
-
-	/** Re-read the staged file with another encoding or delimiter. */
-	async restage() {
-		if (this.#file) await this.stage(this.#file);
 	}
 
 	setKey(key: KeyCandidate) {
