@@ -173,3 +173,42 @@ test('a damaged .xlsx gets a clear message and loses nothing already loaded', as
 	await expect(page.getByTestId('dataset-list')).toContainText('codes');
 	await expect(page.getByTestId('dataset-list').locator('tbody tr')).toHaveCount(1);
 });
+
+test('three misspelt names are listed with suggestions; types can be overridden; hostile headers stay text', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	const csv = [
+		'Constituency,"x""; DROP TABLE results; --",Ward code',
+		'Hartlepool,10,00123',
+		'Great Grimsbee,20,00456',
+		'Rotheram,30,00789',
+		'Barnsley Eastt,40,01000',
+		'Clacton,50,02000',
+		'Wentworth and Dearne,60,03000',
+		'Doncaster North,70,04000',
+		'Walsall North,80,05000',
+		'Bolton South East,90,06000',
+		'Stoke-On-Trent North,99,07000'
+	].join('\n');
+	await stage(page, file('misspelt.csv', csv));
+	const report = page.getByTestId('match-report');
+	await expect(page.getByTestId('matched-count')).toHaveText('7 keys matched');
+	await expect(report).toContainText('3 not matched');
+	for (const [typed, suggestion] of [['Great Grimsbee', 'Great Grimsby'], ['Rotheram', 'Rotherham'], ['Barnsley Eastt', 'Barnsley East']]) {
+		await expect(report.locator('li', { hasText: `“${typed}”` }).getByRole('button', { name: new RegExp(`^Use ${suggestion}`) })).toBeVisible();
+	}
+	// Leading zeros are kept as text; the override makes the column a number when the user says so.
+	await expect(page.getByLabel('Type of Ward code')).toHaveValue('text');
+	await expect(page.getByLabel('Import Ward code')).not.toBeChecked();
+	await page.getByLabel('Type of Ward code').selectOption('integer');
+	await expect(page.getByLabel('Import Ward code')).toBeChecked();
+	await page.getByLabel('Type of Ward code').selectOption('text');
+	await expect(page.getByLabel('Import Ward code')).not.toBeChecked();
+	// The hostile header is imported as a label only.
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('upload-message')).toContainText('Imported “misspelt”');
+	await openTab(page, 'SQL console');
+	await page.getByLabel('SQL query').fill('SELECT count(*) AS n FROM results');
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await expect(page.getByRole('table').filter({ hasText: 'n' }).first()).toContainText('3250');
+});

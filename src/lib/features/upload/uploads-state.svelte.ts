@@ -13,7 +13,7 @@ import { buildSeatDataset, defaultChoices, numericColumnsOf, type ColumnChoice }
 import { datasetIndicators, newDatasetId, validateDataset, type UploadedDataset } from './dataset';
 import type { TextEncoding } from './decode';
 import { stageFile, type UploadFormat } from './formats';
-import { convertColumn } from './infer';
+import { convertColumn, profileColumn, type ColumnType } from './infer';
 import type { KeyCandidate } from './keys';
 import { acceptSuggestion, type MatchReport } from './match';
 import { matchForKey, type PreparedUpload } from './prepare';
@@ -143,6 +143,16 @@ export class UploadsState {
 		this.report = matchForKey(this.prepared.table, key, this.#reference);
 		if (key.kind === 'small-area') this.smallAreaSet = key.boundarySet ?? '2010';
 		this.choices = defaultChoices(this.prepared.columns, key.columnIndex);
+	}
+
+	/** Override a column's inferred type (e.g. codes read as numbers); re-profiles that column only. */
+	setType(index: number, type: ColumnType) {
+		const p = this.prepared;
+		if (!p) return;
+		const columns = p.columns.map((c, i) => (i === index ? profileColumn(c.name, p.table.columns[i], type) : c));
+		this.prepared = { ...p, columns };
+		const numeric = type === 'integer' || type === 'number' || type === 'percent';
+		this.choices = this.choices.map((c) => (c.index === index ? { ...c, include: numeric && index !== this.key?.columnIndex } : c));
 	}
 
 	accept(input: string, code: string) {
