@@ -13,13 +13,16 @@ import { openWasmNodeDatabase } from '../src/lib/db/wasm-node';
 import type { Database } from '../src/lib/db/types';
 import { loadTables } from '../src/lib/data/load-tables';
 import { prepareIndicators } from '../src/lib/data/prepare-indicators';
-import { prepareBench, timedRescore, type RescoreMode } from '../src/lib/data/bench-hooks';
+import { prepareBench, syntheticCsv, timedIngest, timedRescore, type RescoreMode } from '../src/lib/data/bench-hooks';
 import { buildData } from '../scripts/data/build';
 import { PROJECT_ROOT, resolveDataDir } from '../scripts/data/sources';
 import { summarise, type Summary } from './stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
+/** CSV ingest sizes (rows × 10 columns); BENCH_LARGE=1 adds 5e6 rows (about 0.5 GB of text). */
+const INGEST_ROWS = process.env.BENCH_LARGE ? [1e5, 1e6, 5e6] : [1e5, 1e6];
+const INGEST_REPS = 5;
 const WARMUP = 3;
 const PORT = 4391;
 const outDir = join(PROJECT_ROOT, 'static/data');
@@ -68,6 +71,17 @@ async function inChromium(reps: number): Promise<{ samples: Record<string, numbe
 				}
 				return out;
 			}, { reps, warmup: WARMUP, mode });
+		}
+		for (const rows of INGEST_ROWS) {
+			const out: number[] = [];
+			let bytes = 0;
+			for (let i = 0; i < 1 + INGEST_REPS; i++) {
+				const r = await page.evaluate((n) => (globalThis as unknown as { __heartlandsBench: { ingestCsv(n: number): Promise<{ ms: number; bytes: number }> } }).__heartlandsBench.ingestCsv(n), rows);
+				bytes = r.bytes;
+				if (i > 0) out.push(r.ms);
+			}
+			samples[`ingest-${rows}`] = out;
+			samples[`ingest-${rows}-bytes`] = [bytes];
 		}
 		// The map: first scored paint from a warm cache (the page reloaded with the Map tab open),
 		// and a weight change until the recoloured frame has rendered.
@@ -124,6 +138,15 @@ async function main() {
 			}
 		}
 	}
+	const nativeIngest: Record<number, number[]> = {};
+	for (const rows of INGEST_ROWS) {
+		const bytes = syntheticCsv(rows);
+		nativeIngest[rows] = [];
+		for (let i = 0; i < 1 + INGEST_REPS; i++) {
+			const ms = await timedIngest(native, bytes);
+			if (i > 0) nativeIngest[rows].push(ms);
+		}
+	}
 	await native.close();
 	await wasm.close();
 	const browser = await inChromium(REPS);
@@ -153,7 +176,21 @@ async function main() {
 		target,
 		rows: [{ engine: 'DuckDB-wasm + MapLibre in Chromium', summary: summarise(browser.samples[key]), ratioToNative: NaN }]
 	}));
-	const result = { environment, reps: REPS, warmup: WARMUP, workloads: [...workloads, ...browserOnly] };
+	const ingest = INGEST_ROWS.map((rows) => {
+		const bytes = browser.samples[`ingest-${rows}-bytes`][0];
+		const mbps = (ms: number) => bytes / 1e6 / (ms / 1000);
+		const nativeSummary = summarise(nativeIngest[rows]);
+		const chromeSummary = summarise(browser.samples[`ingest-${rows}`]);
+		return {
+			name: `CSV ingest, ${rows.toLocaleString('en-GB')} rows × 10 columns (${(bytes / 1e6).toFixed(0)} MB): native ${mbps(nativeSummary.median).toFixed(0)} MB/s, Chromium ${mbps(chromeSummary.median).toFixed(0)} MB/s`,
+			target: rows === 1e6 ? 'under 3 s in Chromium and within 4× of native' : undefined,
+			rows: [
+				{ engine: 'native DuckDB (@duckdb/node-api, 1 thread)', summary: nativeSummary, ratioToNative: 1 },
+				{ engine: 'DuckDB-wasm in Chromium (the app)', summary: chromeSummary, ratioToNative: chromeSummary.median / nativeSummary.median }
+			]
+		};
+	});
+	const result = { environment, reps: REPS, warmup: WARMUP, workloads: [...workloads, ...ingest, ...browserOnly] };
 	writeFileSync(join(PROJECT_ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n');
 	const md = [
 		`# Benchmark results`,

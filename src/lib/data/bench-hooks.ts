@@ -14,6 +14,29 @@ export interface BenchHooks {
 	rescore(mode: RescoreMode, weight: number): Promise<number>;
 	/** Move a weight through the app's own state (as the slider does); returns performance.now() at the edit. */
 	moveWeight(weight: number): number;
+	/** Ingest a synthetic CSV of `rows` × 10 columns into DuckDB; returns { ms, bytes }. */
+	ingestCsv(rows: number): Promise<{ ms: number; bytes: number }>;
+}
+
+/** The same synthetic file in Node and in the page: a key and nine numbers per row. */
+export function syntheticCsv(rows: number): Uint8Array {
+	const lines = ['key,c1,c2,c3,c4,c5,c6,c7,c8,c9'];
+	for (let r = 0; r < rows; r++) {
+		const x = (r * 2654435761) % 1000003;
+		lines.push(`E${String(r % 650).padStart(8, '0')},${r},${x},${(x % 997) / 7},${r % 13},${(r * 31) % 101},${x % 65536},${(r % 1000) / 10},${x % 7},${(r * 7) % 1009}`);
+	}
+	return new TextEncoder().encode(lines.join('\n') + '\n');
+}
+
+/** Load bytes as a table via DuckDB's CSV reader (auto-detected), timing only the ingest. */
+export async function timedIngest(db: Database, bytes: Uint8Array): Promise<number> {
+	await db.registerFile('bench_ingest.csv', bytes);
+	const start = performance.now();
+	await db.exec(`CREATE OR REPLACE TABLE bench_ingest AS SELECT * FROM read_csv('bench_ingest.csv', header = true)`);
+	const ms = performance.now() - start;
+	await db.exec('DROP TABLE bench_ingest');
+	await db.dropFile('bench_ingest.csv');
+	return ms;
 }
 
 /** Shared by the in-page hook and the Node benchmark so both time exactly the same work. */
@@ -40,6 +63,10 @@ export async function installBenchHooks(db: Database, scores: ScoresState) {
 			const start = performance.now();
 			scores.update('threat', 0, { weight });
 			return start;
+		},
+		async ingestCsv(rows) {
+			const bytes = syntheticCsv(rows);
+			return { ms: await timedIngest(db, bytes), bytes: bytes.byteLength };
 		}
 	};
 	(globalThis as unknown as { __heartlandsBench: BenchHooks }).__heartlandsBench = hooks;

@@ -143,16 +143,14 @@ describe('data that is fine but needs the user to look', () => {
 });
 
 describe('big files', () => {
-	it('a million rows parse within the row limit, quickly', () => {
+	// Its speed is measured by `npm run bench`, never asserted here.
+	it('a million rows parse within the row limit', () => {
 		const text = largeCsv(1_000_000);
-		const started = performance.now();
 		const up = prepared(prepare(utf8(text)));
-		const seconds = (performance.now() - started) / 1000;
 		expect(up.table.rowCount).toBe(1_000_000);
 		expect(up.columns.map((c) => c.type)).toEqual(['text', 'integer', 'integer', 'percent']);
 		expect(up.keys[0]).toMatchObject({ column: 'code', kind: 'gss-2010' });
 		expect(up.match?.duplicates.length).toBe(22); // every seat repeats: long format
-		expect(seconds).toBeLessThan(15); // generous for slow CI; typically ~2 s
 	});
 
 	it('one row over a configured limit is refused with the limit stated', () => {
