@@ -66,7 +66,8 @@ export async function installBenchHooks(db: Database, scores: ScoresState) {
 		},
 		async ingestCsv(rows) {
 			const bytes = syntheticCsv(rows);
-			return { ms: await timedIngest(db, bytes), bytes: bytes.byteLength };
+			const size = bytes.byteLength; // read first: DuckDB-wasm transfers (detaches) the buffer
+			return { ms: await timedIngest(db, bytes), bytes: size };
 		}
 	};
 	(globalThis as unknown as { __heartlandsBench: BenchHooks }).__heartlandsBench = hooks;
