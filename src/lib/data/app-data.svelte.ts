@@ -9,7 +9,8 @@ import { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import { CompareState } from '$lib/features/compare/compare-state.svelte';
 import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
-import { UploadsState } from '$lib/features/upload/uploads-state.svelte';
+import { restoreUploads, UploadsState, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
+import { datasetIndicators } from '$lib/features/upload/dataset';
 import type { ReferenceSeat } from '$lib/features/upload/types';
 import { prepareIndicators } from './prepare-indicators';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
@@ -89,7 +90,15 @@ export class AppData {
 			});
 			this.db = await dbReady;
 			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
-			const prepared = await prepareIndicators(this.db);
+			// Earlier uploads join the catalogue from the start, so the indicator tables are built once.
+			let restored: RestoredUploads | null = null;
+			let restoreError: string | null = null;
+			try {
+				restored = await restoreUploads(this.db);
+			} catch (error) {
+				restoreError = `Earlier uploads could not be restored: ${(error as Error).message}`;
+			}
+			const prepared = await prepareIndicators(this.db, restored?.datasets.flatMap(datasetIndicators) ?? []);
 			const scores = new ScoresState(this.db, prepared);
 			const allocation = new AllocationState(scores);
 			const scenarios = new ScenariosState(this.db, scores, allocation, prepared.catalogue);
@@ -103,7 +112,8 @@ export class AppData {
 			const reference = (await this.db.query(`SELECT boundary_set AS "set", code, name, nation FROM constituencies`)).rows as unknown as ReferenceSeat[];
 			const uploads = new UploadsState(this.db, scores, reference, (name) => this.ensureTable(name));
 			this.uploads = uploads;
-			uploads.open().catch((error: Error) => (uploads.error = `Earlier uploads could not be restored: ${error.message}`));
+			if (restored) uploads.adopt(restored);
+			uploads.error = restoreError;
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
 				await (await import('./bench-hooks')).installBenchHooks(this.db, scores);

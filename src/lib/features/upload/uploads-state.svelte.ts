@@ -19,6 +19,32 @@ import { acceptSuggestion, type MatchReport } from './match';
 import { matchForKey, type PreparedUpload } from './prepare';
 import type { Delimiter, ReferenceSeat, UploadWarning } from './types';
 
+export interface RestoredUploads {
+	store: RecordStore;
+	datasets: UploadedDataset[];
+	quarantined: string[];
+}
+
+/**
+ * Open storage and load earlier uploads into DuckDB, before the indicator catalogue is built, so
+ * start-up builds the indicator tables once. A damaged record is set aside, not fatal.
+ */
+export async function restoreUploads(db: Database): Promise<RestoredUploads> {
+	const store = await openRecordStore('heartlands-uploads', 'datasets');
+	const datasets: UploadedDataset[] = [];
+	const quarantined: string[] = [];
+	for (const record of await store.all().catch(() => [])) {
+		const v = validateDataset(record);
+		if (!v.ok) {
+			quarantined.push(v.reason);
+			continue;
+		}
+		await loadDataset(db, v.dataset);
+		datasets.push(v.dataset);
+	}
+	return { store, datasets, quarantined };
+}
+
 export class UploadsState {
 	datasets = $state.raw<UploadedDataset[]>([]);
 	quarantined = $state<string[]>([]);
@@ -60,24 +86,13 @@ export class UploadsState {
 		this.#ensureTable = ensureTable;
 	}
 
-	/** Open storage and bring back earlier uploads; a damaged record is set aside, not fatal. */
-	async open() {
-		this.#store = await openRecordStore('heartlands-uploads', 'datasets');
-		this.persistent = this.#store.persistent;
-		this.notice = this.#store.reason;
-		const restored: UploadedDataset[] = [];
-		const quarantined: string[] = [];
-		for (const record of await this.#store.all().catch(() => [])) {
-			const v = validateDataset(record);
-			if (!v.ok) {
-				quarantined.push(v.reason);
-				continue;
-			}
-			await loadDataset(this.#db, v.dataset);
-			restored.push(v.dataset);
-		}
-		this.quarantined = quarantined;
-		if (restored.length) await this.#setDatasets(restored);
+	/** Take over uploads restored before the catalogue was built (see `restoreUploads`). */
+	adopt(restored: RestoredUploads) {
+		this.#store = restored.store;
+		this.persistent = restored.store.persistent;
+		this.notice = restored.store.reason;
+		this.quarantined = restored.quarantined;
+		this.datasets = restored.datasets;
 	}
 
 	async #setDatasets(datasets: UploadedDataset[]) {
