@@ -6,12 +6,13 @@
  */
 import { checkFileSize } from './decode';
 import { DEFAULT_LIMITS } from './limits';
+import { type GeoStage, looksLikeGeoJson, propertiesCsv, readGeoJson } from './geojson';
 import { parquetToCsv } from './parquet';
 import { type PrepareOptions, type PreparedUpload, prepareDelimitedUpload } from './prepare';
 import { readXlsx, xlsxSheetToCsv } from './spreadsheet';
-import { type ReferenceSeat, type UploadResult, fail, uploadError } from './types';
+import { type ReferenceSeat, type UploadResult, type UploadWarning, fail, uploadError } from './types';
 
-export type UploadFormat = 'delimited' | 'xlsx' | 'parquet';
+export type UploadFormat = 'delimited' | 'xlsx' | 'parquet' | 'geojson';
 
 export interface StageOptions extends PrepareOptions {
 	/** The .xlsx sheet to read; by default the first sheet with any data. */
@@ -24,6 +25,13 @@ export interface StagedFile {
 	readonly sheets: readonly string[];
 	/** The sheet read, or null. */
 	readonly sheet: string | null;
+	/**
+	 * A GeoJSON file's checked features, kept even when its properties have no key column: such a
+	 * file can still become an area layer.
+	 */
+	readonly geo?: GeoStage;
+	/** Warnings about the geometry (features without one, nothing near the UK). */
+	readonly geoWarnings?: readonly UploadWarning[];
 	readonly result: UploadResult<PreparedUpload>;
 }
 
@@ -40,11 +48,16 @@ export function detectUploadFormat(fileName: string, head: Uint8Array): UploadFo
 	if (starts([0x50, 0x41, 0x52, 0x31])) return 'parquet';
 	if (/\.(xlsx|xlsm|xls)$/i.test(fileName)) return 'xlsx';
 	if (/\.(parquet|parq|pq)$/i.test(fileName)) return 'parquet';
+	if (/\.geojson$/i.test(fileName)) return 'geojson';
+	// A .json file, or any file that opens with "{", is GeoJSON if it says so near the start.
+	if (/\.json$/i.test(fileName) || head.find((b) => b > 0x20 && b !== 0xef && b !== 0xbb && b !== 0xbf) === 0x7b) {
+		if (looksLikeGeoJson(new TextDecoder().decode(head))) return 'geojson';
+	}
 	return 'delimited';
 }
 
 export function describeFormat(format: UploadFormat): string {
-	return format === 'xlsx' ? 'Excel workbook (.xlsx)' : format === 'parquet' ? 'Parquet' : 'CSV/TSV';
+	return format === 'xlsx' ? 'Excel workbook (.xlsx)' : format === 'parquet' ? 'Parquet' : format === 'geojson' ? 'GeoJSON' : 'CSV/TSV';
 }
 
 export async function stageFile(file: FileLike, reference: readonly ReferenceSeat[], options: StageOptions = {}): Promise<StagedFile> {
@@ -58,7 +71,7 @@ export async function stageFile(file: FileLike, reference: readonly ReferenceSea
 		const result = fail<PreparedUpload>(uploadError({ code: 'unexpected', message: 'The browser could not read this file (it may have moved or changed since you chose it). Choose it again.' }));
 		return { format: 'delimited', sheets: [], sheet: null, result };
 	}
-	const format = detectUploadFormat(file.name, bytes.subarray(0, 8));
+	const format = detectUploadFormat(file.name, bytes.subarray(0, 4096));
 	// The user's choice of delimiter and encoding is about text files; converted text is always this.
 	const converted = (csv: string) =>
 		prepareDelimitedUpload(new TextEncoder().encode(csv), reference, {
@@ -71,6 +84,7 @@ export async function stageFile(file: FileLike, reference: readonly ReferenceSea
 		});
 	const tableLimits = { maxRows: options.limits?.maxRows ?? DEFAULT_LIMITS.maxRows, maxColumns: options.limits?.maxColumns ?? DEFAULT_LIMITS.maxColumns };
 	try {
+		if (format === 'geojson') return stageGeoJson(bytes, converted);
 		if (format === 'parquet') {
 			const csv = await parquetToCsv(bytes, tableLimits);
 			return { format, sheets: [], sheet: null, result: csv.ok ? converted(csv.value) : csv };
@@ -104,4 +118,22 @@ export async function stageFile(file: FileLike, reference: readonly ReferenceSea
 		);
 		return { format, sheets: [], sheet: null, result };
 	}
+}
+
+/** GeoJSON: check the features, then read their properties as a table through the CSV pipeline. */
+function stageGeoJson(bytes: Uint8Array, converted: (csv: string) => UploadResult<PreparedUpload>): StagedFile {
+	const base = { format: 'geojson' as const, sheets: [], sheet: null };
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+	} catch {
+		return { ...base, result: fail(uploadError({ code: 'unknown-encoding', message: 'This GeoJSON file is not valid UTF-8 text, which GeoJSON must be (RFC 7946). Re-save it as UTF-8.' })) };
+	}
+	const geo = readGeoJson(text);
+	if (!geo.ok) return { ...base, result: geo };
+	const stage = geo.value;
+	const result: UploadResult<PreparedUpload> = stage.properties.length
+		? converted(propertiesCsv(stage))
+		: fail(uploadError({ code: 'no-key-column', columns: [], message: 'The features have no properties, so none can be matched to a constituency.' }));
+	return { ...base, geo: stage, geoWarnings: geo.warnings, result };
 }

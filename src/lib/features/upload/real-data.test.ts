@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from '../../../../scripts/data/sources';
 import { decodeBytes } from './decode';
 import { type ParsedTable, parseDelimited } from './delimited';
+import { stageFile } from './formats';
+import { buildBoundaryLayer } from './geo-layer';
 import { detectKey } from './keys';
 import { matchNames } from './match';
 import { cellsToArray } from './text-column';
@@ -21,7 +23,9 @@ const present = [
 	'lookups/constituencies_2010_set_uk.csv',
 	'lookups/constituencies_2024_set_uk.csv',
 	'lookups/ons_pcon2024_names_and_codes_uk.csv',
-	'lookups/mysociety_smallarea_lsoa_dz_soa_to_pcon2010.csv'
+	'lookups/mysociety_smallarea_lsoa_dz_soa_to_pcon2010.csv',
+	'boundaries/wpc2024_uk_detailed_openinnovations.geojson',
+	'boundaries/wpc2010_uk_buc_ons_dec2022.geojson'
 ].every((p) => existsSync(file(p)));
 
 function read(path: string): Record<string, string[]> {
@@ -89,5 +93,20 @@ describe.skipIf(!present)('real constituency lists', () => {
 		expect(area?.smallAreas?.dataZone).toBeGreaterThan(0);
 		expect(area?.smallAreas?.niSoa).toBeGreaterThan(0);
 		expect(result.value[0]).toMatchObject({ column: 'pcon', kind: 'gss-2010', matchShare: 1 });
+	});
+
+	it.each([
+		['boundaries/wpc2024_uk_detailed_openinnovations.geojson', 'PCON24CD', 'gss-2024'],
+		['boundaries/wpc2010_uk_buc_ons_dec2022.geojson', 'PCON22CD', 'gss-2010']
+	])('%s uploads as replacement boundaries for all 650 seats', async (path, column, kind) => {
+		const bytes = new Uint8Array(readFileSync(file(path)));
+		const staged = await stageFile({ name: path.split('/').pop()!, size: bytes.length, arrayBuffer: async () => bytes.buffer as ArrayBuffer }, reference);
+		expect(staged.format).toBe('geojson');
+		if (!staged.result.ok) throw new Error(staged.result.error.message);
+		expect(staged.result.value.keys[0]).toMatchObject({ column, kind, matchShare: 1 });
+		const built = buildBoundaryLayer(staged.geo!, staged.result.value.match!, { name: 'detailed', fileName: path });
+		if (!built.ok) throw new Error(built.error);
+		expect(built).toMatchObject({ seats: 650, dropped: 0 });
+		expect(new Set(built.layer.features.features.map((f) => f.properties.code))).toEqual(new Set(reference.filter((r) => r.set === built.layer.boundarySet).map((r) => r.code)));
 	});
 });

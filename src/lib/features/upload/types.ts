@@ -61,6 +61,7 @@ export type UploadError = ErrorBase &
 		| { readonly code: 'too-many-rows'; readonly limit: number }
 		| { readonly code: 'too-many-columns'; readonly found: number; readonly limit: number }
 		| { readonly code: 'no-key-column'; readonly columns: readonly string[] }
+		| { readonly code: 'invalid-geojson' }
 		| { readonly code: 'unexpected' }
 	);
 
@@ -75,7 +76,9 @@ export type UploadWarningCode =
 	| 'single-column'
 	| 'blank-lines-skipped'
 	| 'trailing-empty-fields'
-	| 'ragged-rows-fixed';
+	| 'ragged-rows-fixed'
+	| 'features-skipped'
+	| 'outside-uk';
 
 export interface UploadWarning {
 	readonly code: UploadWarningCode;
