@@ -41,11 +41,19 @@ import type { MapExportRow } from './map-export';
 import { holderLabel } from '$lib/features/scores/parties';
 import { classText, summariseSeat, type SeatSummary } from './seat-summary';
 import { cellLabel } from './legend';
+import type { LayersState } from '$lib/features/upload/layers-state.svelte';
+import type { UploadedLayer } from '$lib/features/upload/geo-layer';
 
 export type ViewMode = 'geo' | 'hex';
 interface ForSet<T> {
 	set: BoundarySet;
 	value: T;
+}
+/** The seat shapes drawn: the built-in file, or an uploaded boundaries layer (`key` names which). */
+export interface ShownBoundaries extends ForSet<FeatureCollection> {
+	key: string;
+	/** The uploaded layer, or null for the built-in shapes. */
+	layer: UploadedLayer | null;
 }
 
 const NO_CODES: ReadonlySet<string> = new Set();
@@ -63,7 +71,7 @@ export async function loadMapState(data: AppData): Promise<MapState | null> {
 	if (!data.scores || !data.db || !data.manifest) return null;
 	let state = states.get(data);
 	if (!state) {
-		state = new MapState(data.scores, data.db, data.manifest, data.allocation);
+		state = new MapState(data.scores, data.db, data.manifest, data.allocation, data.uploads?.layers ?? null);
 		states.set(data, state);
 	}
 	return state;
@@ -73,6 +81,8 @@ export class MapState {
 	readonly scores: ScoresState;
 	readonly allocation: AllocationState | null;
 	readonly manifest: DataManifest;
+	/** Uploaded GeoJSON layers: replacement seat boundaries and area overlays. */
+	readonly layers: LayersState | null;
 	readonly #db: Database;
 
 	variable = $state<VariableId>('bivariate');
@@ -193,10 +203,26 @@ export class MapState {
 	});
 	readonly ranked = $derived(this.values.filter((v) => v !== null).length);
 
-	readonly ukBounds = $derived.by((): Bounds | null => (this.boundaries ? collectionBounds(this.boundaries.value) : null));
+	/** Uploaded seat boundaries for the current set win over the built-in ones while switched on. */
+	readonly shownBoundaries = $derived.by((): ShownBoundaries | null => {
+		const layer = this.layers?.boundariesFor(this.set) ?? null;
+		if (layer) return { set: this.set, value: layer.features as FeatureCollection, key: `${this.set}-${layer.id}`, layer };
+		return this.boundaries ? { ...this.boundaries, key: this.boundaries.set, layer: null } : null;
+	});
+	/** Seats the uploaded boundaries leave out: they have a colour but no shape on the map. */
+	readonly unshapedSeats = $derived.by((): number => {
+		const layer = this.shownBoundaries?.layer;
+		if (!layer) return 0;
+		const shaped = new Set(layer.features.features.map((f) => f.properties.code));
+		return this.rows.filter((r) => !shaped.has(r.code)).length;
+	});
+	readonly overlays = $derived.by(() => this.layers?.overlays ?? []);
+
+	readonly ukBounds = $derived.by((): Bounds | null => (this.shownBoundaries ? collectionBounds(this.shownBoundaries.value) : null));
 	readonly zoomAreas = $derived.by((): Map<string, Bounds> => {
-		if (!this.boundaries || this.boundaries.set !== this.set) return new Map();
-		return groupBounds(this.boundaries.value.features, (code) => {
+		const shown = this.shownBoundaries;
+		if (!shown || shown.set !== this.set) return new Map();
+		return groupBounds(shown.value.features, (code) => {
 			const r = this.rows[this.indexByCode.get(code) ?? -1];
 			return r ? [`nation:${r.nation}`, `region:${r.region}`] : [];
 		});
@@ -206,9 +232,10 @@ export class MapState {
 	readonly #files = new Map<string, Promise<string>>();
 	#indicatorRequest = 0;
 
-	constructor(scores: ScoresState, db: Database, manifest: DataManifest, allocation: AllocationState | null = null) {
+	constructor(scores: ScoresState, db: Database, manifest: DataManifest, allocation: AllocationState | null = null, layers: LayersState | null = null) {
 		this.scores = scores;
 		this.allocation = allocation;
+		this.layers = layers;
 		this.#db = db;
 		this.manifest = manifest;
 	}

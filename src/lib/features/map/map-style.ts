@@ -67,3 +67,23 @@ export function seatLayers(source: string): LayerSpecification[] {
 		}
 	];
 }
+
+/** Layer ids of one uploaded area overlay. */
+export function overlayIds(id: string) {
+	return { source: `overlay-${id}`, fill: `overlay-fill-${id}`, line: `overlay-line-${id}`, point: `overlay-point-${id}` };
+}
+export const OVERLAY_PREFIX = 'overlay-';
+
+/**
+ * An area overlay drawn over the seats: outlines (and dots for points) in a dark colour that
+ * reads against every palette. The fill is invisible; it is there so pointing inside an area
+ * finds it for the tooltip.
+ */
+export function overlayLayers(id: string): LayerSpecification[] {
+	const ids = overlayIds(id);
+	return [
+		{ id: ids.fill, type: 'fill', source: ids.source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#000000', 'fill-opacity': 0 } },
+		{ id: ids.line, type: 'line', source: ids.source, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#1d1a33', 'line-width': 1.6, 'line-dasharray': [3, 1.5] } },
+		{ id: ids.point, type: 'circle', source: ids.source, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#1d1a33', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 } }
+	];
+}

@@ -13,6 +13,9 @@ import { buildSeatDataset, defaultChoices, numericColumnsOf, type ColumnChoice }
 import { datasetIndicators, newDatasetId, validateDataset, type UploadedDataset } from './dataset';
 import type { TextEncoding } from './decode';
 import { stageFile, type UploadFormat } from './formats';
+import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex } from './geo-layer';
+import type { GeoStage } from './geojson';
+import { LayersState } from './layers-state.svelte';
 import { convertColumn, profileColumn, type ColumnType } from './infer';
 import type { KeyCandidate } from './keys';
 import { acceptSuggestion, type MatchReport } from './match';
@@ -71,6 +74,13 @@ export class UploadsState {
 	format = $state<UploadFormat | null>(null);
 	sheets = $state.raw<readonly string[]>([]);
 	sheet = $state('');
+	/** A GeoJSON file's features, and what to make of them: seat boundaries or an area layer. */
+	geo = $state.raw<GeoStage | null>(null);
+	geoUse = $state<'boundaries' | 'areas'>('areas');
+	geoLabel = $state<number | null>(null);
+	/** Also import a keyed GeoJSON's numeric properties as indicators. */
+	geoIndicators = $state(false);
+	readonly layers = new LayersState();
 	#file: File | null = null;
 
 	#store: RecordStore | null = null;
@@ -84,6 +94,12 @@ export class UploadsState {
 		this.#scores = scores;
 		this.#reference = reference;
 		this.#ensureTable = ensureTable;
+		void this.layers.restore();
+	}
+
+	/** Keyed by seat (code or name), so a GeoJSON file can replace the seat boundaries. */
+	get seatKeyed(): boolean {
+		return !!this.report && this.key?.kind !== 'small-area';
 	}
 
 	/** Take over uploads restored before the catalogue was built (see `restoreUploads`). */
@@ -108,6 +124,7 @@ export class UploadsState {
 		this.warnings = [];
 		this.format = null;
 		this.sheets = [];
+		this.geo = null;
 		this.#file = null;
 	}
 
@@ -139,14 +156,27 @@ export class UploadsState {
 			this.sheets = staged.sheets;
 			this.sheet = staged.sheet ?? '';
 			const result = staged.result;
+			this.name = file.name.replace(/\.[^.]+$/, '').slice(0, 200);
+			if (staged.geo) {
+				this.geo = staged.geo;
+				this.geoLabel = defaultLabelIndex(staged.geo);
+				this.geoIndicators = false;
+				this.warnings = staged.geoWarnings ?? [];
+				// Without a seat key a GeoJSON file can still be an area layer.
+				if (!result.ok && result.error.code === 'no-key-column') {
+					this.geoUse = 'areas';
+					return;
+				}
+			}
 			if (!result.ok) {
+				this.geo = null;
 				this.stageError = result.error.message;
 				return;
 			}
 			this.prepared = result.value;
-			this.warnings = result.warnings;
-			this.name = file.name.replace(/\.[^.]+$/, '').slice(0, 200);
+			this.warnings = [...this.warnings, ...result.warnings];
 			this.setKey(result.value.keys[0]);
+			if (this.geo) this.geoUse = this.seatKeyed && (this.report?.matched.length ?? 0) > 0 ? 'boundaries' : 'areas';
 		} finally {
 			this.busy = false;
 		}
@@ -175,6 +205,7 @@ export class UploadsState {
 	}
 
 	async commit() {
+		if (this.geo) return this.#commitGeo(this.geo);
 		const prepared = this.prepared;
 		if (!prepared || !this.key) return;
 		this.busy = true;
@@ -188,6 +219,43 @@ export class UploadsState {
 			});
 			await this.#setDatasets([...this.datasets, dataset]);
 			this.message = `Imported “${dataset.name}”: ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} for ${dataset.codes.length} seats (${dataset.boundarySet} boundaries). Find ${dataset.columns.length > 1 ? 'them' : 'it'} under “Uploaded” when adding an indicator.`;
+			this.clearStage();
+		} catch (error) {
+			this.error = `Nothing was imported: ${(error as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** A GeoJSON file becomes a map layer, and optionally also a dataset of its numeric properties. */
+	async #commitGeo(geo: GeoStage) {
+		this.busy = true;
+		this.error = null;
+		try {
+			const meta = { name: this.name, fileName: this.#file?.name ?? '' };
+			const boundaries = this.geoUse === 'boundaries';
+			if (boundaries && (!this.seatKeyed || !this.report)) {
+				this.error = 'Only a file keyed by constituency code or name can replace the seat boundaries. Import it as an area layer instead.';
+				return;
+			}
+			const built = boundaries ? buildBoundaryLayer(geo, this.report!, meta) : buildAreaLayer(geo, this.geoLabel, meta);
+			if (!built.ok) {
+				this.error = built.error;
+				return;
+			}
+			const dataset = this.geoIndicators && this.prepared && this.key ? (this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(this.prepared) : this.#buildFromSeats(this.prepared)) : null;
+			if (this.geoIndicators && !dataset) return;
+			await this.layers.add(built.layer);
+			if (dataset) {
+				await loadDataset(this.#db, dataset);
+				await this.#store?.put(dataset.id, dataset).catch(() => {});
+				await this.#setDatasets([...this.datasets, dataset]);
+			}
+			const layer = built.layer;
+			this.message = boundaries
+				? `Imported “${layer.name}”: boundaries for ${built.seats} of ${this.report!.seatsInSet} seats (${layer.boundarySet} set)${built.dropped ? `; ${built.dropped} features matched no seat and were left out` : ''}. The Map tab now draws them; switch back under Map layers.`
+				: `Imported “${layer.name}”: an area layer of ${layer.features.features.length} features, drawn over the Map tab.`;
+			if (dataset) this.message += ` Also ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} under “Uploaded”.`;
 			this.clearStage();
 		} catch (error) {
 			this.error = `Nothing was imported: ${(error as Error).message}`;

@@ -12,6 +12,9 @@ describe('workspace file', () => {
 		expect(() => readWorkspace('{"format":"x"}')).toThrow('not a Heartlands workspace');
 		expect(() => readWorkspace('{"format":"heartlands-workspace","version":9,"datasets":[],"scenarios":[]}')).toThrow('version 9');
 		expect(() => readWorkspace('{"format":"heartlands-workspace","version":1}')).toThrow('damaged');
+		expect(() => readWorkspace('{"format":"heartlands-workspace","version":1,"datasets":[],"scenarios":[],"layers":{}}')).toThrow('map layers');
+		// Files written before map layers existed still open, with no layers.
+		expect(readWorkspace('{"format":"heartlands-workspace","version":1,"datasets":[],"scenarios":[]}').layers).toEqual([]);
 	});
 	it('never throws anything but WorkspaceError on arbitrary input', () => {
 		fc.assert(

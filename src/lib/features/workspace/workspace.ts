@@ -12,10 +12,12 @@ export interface WorkspaceFile {
 	exportedAt: string;
 	datasets: unknown[];
 	scenarios: unknown[];
+	/** Uploaded map layers (GeoJSON); absent in files written before layers existed. */
+	layers: unknown[];
 }
 
-export function workspaceFile(datasets: unknown[], scenarios: unknown[], now = new Date()): WorkspaceFile {
-	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: now.toISOString(), datasets, scenarios };
+export function workspaceFile(datasets: unknown[], scenarios: unknown[], now = new Date(), layers: unknown[] = []): WorkspaceFile {
+	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: now.toISOString(), datasets, scenarios, layers };
 }
 
 export class WorkspaceError extends Error {
@@ -37,5 +39,6 @@ export function readWorkspace(text: string): WorkspaceFile {
 	if (typeof w !== 'object' || w === null || w.format !== WORKSPACE_FORMAT) throw new WorkspaceError('This is not a Heartlands workspace file.');
 	if (w.version !== WORKSPACE_VERSION) throw new WorkspaceError(`This workspace file is version ${String(w.version).slice(0, 20)}; this app reads version ${WORKSPACE_VERSION}.`);
 	if (!Array.isArray(w.datasets) || !Array.isArray(w.scenarios)) throw new WorkspaceError('This workspace file is damaged: its lists of uploads and scenarios are missing.');
-	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: String(w.exportedAt ?? ''), datasets: w.datasets, scenarios: w.scenarios };
+	if (w.layers !== undefined && !Array.isArray(w.layers)) throw new WorkspaceError('This workspace file is damaged: its list of map layers is not a list.');
+	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: String(w.exportedAt ?? ''), datasets: w.datasets, scenarios: w.scenarios, layers: w.layers ?? [] };
 }
