@@ -87,6 +87,14 @@ export function buildBoundaryLayer(stage: GeoStage, report: MatchReport, meta: L
 	return { ok: true, layer, dropped, seats: parts.size };
 }
 
+/** The wizard's confirmation after a layer is imported. */
+export function describeImportedLayer(built: Extract<BuiltLayer, { ok: true }>, seatsInSet: number): string {
+	const { layer } = built;
+	if (layer.kind === 'areas') return `Imported “${layer.name}”: an area layer of ${layer.features.features.length} features, drawn over the Map tab.`;
+	const dropped = built.dropped ? `; ${built.dropped} features matched no seat and were left out` : '';
+	return `Imported “${layer.name}”: boundaries for ${built.seats} of ${seatsInSet} seats (${layer.boundarySet} set)${dropped}. The Map tab now draws them; switch back under Map layers.`;
+}
+
 /** An overlay of any features, labelled by one property (or "Area n"). */
 export function buildAreaLayer(stage: GeoStage, labelIndex: number | null, meta: LayerMeta): BuiltLayer {
 	if (!meta.name.trim()) return { ok: false, error: 'Give the layer a name.' };

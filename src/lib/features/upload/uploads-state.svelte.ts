@@ -9,14 +9,14 @@ import { prepareIndicators } from '$lib/data/prepare-indicators';
 import { openRecordStore, type RecordStore } from '$lib/data/record-store';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
-import { buildSeatDataset, defaultChoices, numericColumnsOf, type ColumnChoice } from './build-dataset';
-import { datasetIndicators, newDatasetId, validateDataset, type UploadedDataset } from './dataset';
+import { buildSeatDataset, buildSmallAreaDataset, defaultChoices, numericColumnsOf, type ColumnChoice } from './build-dataset';
+import { datasetIndicators, validateDataset, type UploadedDataset } from './dataset';
 import type { TextEncoding } from './decode';
 import { stageFile, type UploadFormat } from './formats';
-import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex } from './geo-layer';
+import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex, describeImportedLayer } from './geo-layer';
 import type { GeoStage } from './geojson';
 import { LayersState } from './layers-state.svelte';
-import { convertColumn, profileColumn, type ColumnType } from './infer';
+import { profileColumn, type ColumnType } from './infer';
 import type { KeyCandidate } from './keys';
 import { acceptSuggestion, type MatchReport } from './match';
 import { matchForKey, type PreparedUpload } from './prepare';
@@ -251,10 +251,7 @@ export class UploadsState {
 				await this.#store?.put(dataset.id, dataset).catch(() => {});
 				await this.#setDatasets([...this.datasets, dataset]);
 			}
-			const layer = built.layer;
-			this.message = boundaries
-				? `Imported “${layer.name}”: boundaries for ${built.seats} of ${this.report!.seatsInSet} seats (${layer.boundarySet} set)${built.dropped ? `; ${built.dropped} features matched no seat and were left out` : ''}. The Map tab now draws them; switch back under Map layers.`
-				: `Imported “${layer.name}”: an area layer of ${layer.features.features.length} features, drawn over the Map tab.`;
+			this.message = describeImportedLayer(built, this.report?.seatsInSet ?? 0);
 			if (dataset) this.message += ` Also ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} under “Uploaded”.`;
 			this.clearStage();
 		} catch (error) {
@@ -280,28 +277,16 @@ export class UploadsState {
 			this.error = !chosen.length ? 'Choose at least one numeric column to import.' : 'Give the dataset a name.';
 			return null;
 		}
-		const set = this.smallAreaSet;
-		await this.#ensureTable(`smallarea_${set}`);
-		const areas = Array.from({ length: prepared.table.rowCount }, (_, r) => (prepared.table.columns[this.key!.columnIndex].at(r) ?? '').trim());
-		const values = chosen.map((c) => convertColumn(prepared.table.columns[c.index], prepared.columns[c.index].type).map((v) => (typeof v === 'number' ? v : null)));
-		const result = await aggregateSmallAreaRows(this.#db, set, this.smallAreaHow, areas, values);
-		if (!result.codes.length) {
-			this.error = `None of the ${areas.length} small-area codes is in the lookup for the ${set} boundaries (e.g. ${result.examples.join(', ')}).`;
-			return null;
-		}
-		if (result.unmatched) this.notice = `${result.unmatched} small-area rows were not in the lookup and were left out (e.g. ${result.examples.join(', ')}).`;
-		return {
-			version: 1,
-			id: newDatasetId(),
-			name: this.name.trim().slice(0, 200),
-			fileName: prepared.fileName.slice(0, 400),
-			boundarySet: set,
-			createdAt: new Date().toISOString(),
-			aggregation: this.smallAreaHow,
-			columns: chosen.map((c, i) => ({ id: `c${i}`, header: prepared.columns[c.index].name, label: c.label.trim().slice(0, 200) || prepared.columns[c.index].name, unit: c.unit.slice(0, 60), direction: c.direction })),
-			codes: result.codes,
-			values: result.values
-		};
+		await this.#ensureTable(`smallarea_${this.smallAreaSet}`);
+		const built = await buildSmallAreaDataset(prepared, this.key!.columnIndex, chosen, {
+			name: this.name,
+			set: this.smallAreaSet,
+			how: this.smallAreaHow,
+			aggregate: (set, how, areas, values) => aggregateSmallAreaRows(this.#db, set, how, areas, values)
+		});
+		if (!built.ok) this.error = built.error;
+		else if (built.notice) this.notice = built.notice;
+		return built.ok ? built.dataset : null;
 	}
 
 	async rename(id: string, name: string) {
