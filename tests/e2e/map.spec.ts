@@ -34,6 +34,28 @@ test('the geographic map renders all 650 seats of the 2010 set and the canvas is
 	expect(colours).toBeGreaterThan(20);
 });
 
+test('opened on the Map tab, the seats are drawn while the data is still loading, then coloured', async ({ page }) => {
+	// Hold one start-up table back, so loading cannot finish until the map has been checked.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/data/census2011.csv', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/?tab=map');
+	await expect(geoMap(page)).toHaveAttribute('data-rendered-seats', '650', MAP_TIMEOUT);
+	await expect(page.locator('main')).toHaveAttribute('data-phase', 'loading');
+	await expect(geoMap(page)).toHaveAttribute('data-recolours', '0');
+	await expect(page.getByTestId('map-view')).toContainText('coloured as soon as the scores are computed');
+	const instance = await geoMap(page).getAttribute('data-instance');
+	release();
+	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true', MAP_TIMEOUT);
+	await expect.poll(() => geoMap(page).getAttribute('data-recolours').then(Number), MAP_TIMEOUT).toBeGreaterThan(0);
+	// The same MapLibre instance took the colours: the map was not started a second time.
+	await expect(geoMap(page)).toHaveAttribute('data-instance', instance!);
+	await expect(geoMap(page)).toHaveAttribute('data-rendered-seats', '650');
+});
+
 test('changing the lens to 2024 swaps the map to the 650 seats of the 2024 set', async ({ page }) => {
 	await openApp(page);
 	await openMap(page, '2010');

@@ -11,7 +11,6 @@ import { untrack } from 'svelte';
 import type { FeatureCollection } from 'geojson';
 import type { AppData } from '$lib/data/app-data.svelte';
 import type { DataManifest } from '$lib/data/manifest';
-import { fetchDataText } from '$lib/data/fetch-bytes';
 import type { Database } from '$lib/db/types';
 import { mapIndicatorValues } from '$lib/queries/map';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
@@ -32,8 +31,7 @@ import {
 	type PaletteId
 } from './classify';
 import { collectionBounds, groupBounds, type Bounds } from './bounds';
-import { geoFile, parseFeatureCollection } from './geo-files';
-import { layoutHexes, parseHexJson, type HexLayout } from './hex-layout';
+import { mapGeometry, type ForSet, type MapGeometry } from './map-geometry.svelte';
 import { buildBivariateLegend, buildLegend, classColours, noDataReason, type NoDataContext } from './legend';
 import { indicatorIdOf, resolveVariable, type VariableId } from './map-variables';
 import { rankDescending } from './format';
@@ -45,10 +43,6 @@ import type { LayersState } from '$lib/features/upload/layers-state.svelte';
 import type { UploadedLayer } from '$lib/features/upload/geo-layer';
 
 export type ViewMode = 'geo' | 'hex';
-interface ForSet<T> {
-	set: BoundarySet;
-	value: T;
-}
 /** The seat shapes drawn: the built-in file, or an uploaded boundaries layer (`key` names which). */
 export interface ShownBoundaries extends ForSet<FeatureCollection> {
 	key: string;
@@ -102,9 +96,17 @@ export class MapState {
 	/** 'uk', 'nation:<name>' or 'region:<name>'. */
 	zoom = $state('uk');
 
-	boundaries = $state.raw<ForSet<FeatureCollection> | null>(null);
-	outline = $state.raw<FeatureCollection | null>(null);
-	hex = $state.raw<ForSet<HexLayout> | null>(null);
+	/** Outline, built-in boundaries and hex layout: shared with the map drawn while loading. */
+	readonly geometry: MapGeometry;
+	get boundaries() {
+		return this.geometry.boundaries;
+	}
+	get outline() {
+		return this.geometry.outline;
+	}
+	get hex() {
+		return this.geometry.hex;
+	}
 	indicatorValues = $state.raw<{ set: BoundarySet; id: string; values: Map<string, number | null> } | null>(null);
 	loadError = $state<string | null>(null);
 
@@ -229,7 +231,6 @@ export class MapState {
 	});
 	readonly zoomBounds = $derived(this.zoomAreas.get(this.zoom) ?? this.ukBounds);
 
-	readonly #files = new Map<string, Promise<string>>();
 	#indicatorRequest = 0;
 
 	constructor(scores: ScoresState, db: Database, manifest: DataManifest, allocation: AllocationState | null = null, layers: LayersState | null = null) {
@@ -238,33 +239,12 @@ export class MapState {
 		this.layers = layers;
 		this.#db = db;
 		this.manifest = manifest;
-	}
-
-	/** Each geometry file is fetched once per session, however often the set is switched. */
-	#text(file: string): Promise<string> {
-		let p = this.#files.get(file);
-		if (!p) {
-			p = fetchDataText(file);
-			p.catch(() => this.#files.delete(file)); // let "try again" refetch
-			this.#files.set(file, p);
-		}
-		return p;
+		this.geometry = mapGeometry(manifest);
 	}
 
 	/** Boundaries, outline and hex layout for a set; a result for a set no longer shown is dropped. */
-	async ensureGeo(set: BoundarySet): Promise<void> {
-		if (untrack(() => this.boundaries?.set === set && this.hex?.set === set && this.outline)) return;
-		try {
-			const [outlineFile, boundaryFile, hexFile] = [geoFile(this.manifest, 'outline', 'none'), geoFile(this.manifest, 'boundaries', set), geoFile(this.manifest, 'hexjson', set)];
-			const [outline, boundaries, hex] = await Promise.all([this.#text(outlineFile.file), this.#text(boundaryFile.file), this.#text(hexFile.file)]);
-			if (untrack(() => this.set) !== set) return;
-			this.outline ??= parseFeatureCollection(outline, outlineFile.file, false);
-			this.boundaries = { set, value: parseFeatureCollection(boundaries, boundaryFile.file, true) };
-			this.hex = { set, value: layoutHexes(parseHexJson(hex)) };
-			this.loadError = null;
-		} catch (e) {
-			this.loadError = `The map could not load its geometry: ${(e as Error).message}`;
-		}
+	ensureGeo(set: BoundarySet): Promise<void> {
+		return this.geometry.ensure(set);
 	}
 
 	/** The indicator column for the current set, from DuckDB; stale answers are ignored. */
