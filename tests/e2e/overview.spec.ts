@@ -81,3 +81,16 @@ test('a failed data download shows the error panel and keeps the app alive', asy
 	await openTab(page, 'Constituency data');
 	await expect(bodyRows(page)).toHaveCount(650);
 });
+
+test('the page preloads the engine and start-up data, and downloads the 34 MB wasm only once', async ({ page }) => {
+	const wasmRequests: string[] = [];
+	page.context().on('request', (r) => {
+		if (r.url().endsWith('.wasm')) wasmRequests.push(r.url());
+	});
+	await openApp(page);
+	const preloads = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+	expect(preloads.some((h) => /duckdb-eh\.[\w-]+\.wasm$/.test(h ?? ''))).toBe(true);
+	expect(preloads).toContain('/data/manifest.json');
+	expect(preloads).toContain('/data/census2011.csv');
+	expect(wasmRequests).toHaveLength(1);
+});
