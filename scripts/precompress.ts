@@ -10,15 +10,24 @@
  * 34 MB `duckdb-eh.wasm` alone it takes about 100 s for 5.2 MB against 5.9 MB. Too slow for every
  * build; a release pipeline that wants the last 12% on the wasm can recompress it once.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { extname, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { BUILD_DIR, listFiles } from './bundle-sizes';
+import { PROJECT_ROOT } from './data/sources';
 
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.csv', '.geojson', '.hexjson', '.wasm', '.svg', '.txt', '.map']);
 const LARGE_FILE = 256 * 1024;
+/**
+ * Compressed copies of large files, by content hash. The DuckDB wasm and worker (80 MB) are the
+ * same in every build and take most of the time, so only the first build pays for them. Entries
+ * the current build did not use are deleted, so the cache holds one build's worth at most.
+ */
+const CACHE_DIR = join(PROJECT_ROOT, '.svelte-kit/precompress-cache');
+const usedCacheEntries = new Set<string>();
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -30,14 +39,30 @@ export interface Precompressed {
 	brotli: number;
 }
 
-async function precompressFile(path: string): Promise<Omit<Precompressed, 'file'>> {
-	const bytes = readFileSync(path);
-	const quality = bytes.byteLength > LARGE_FILE ? 9 : constants.BROTLI_MAX_QUALITY;
+async function compress(bytes: Buffer): Promise<{ br: Buffer; gzipped: Buffer }> {
+	const large = bytes.byteLength > LARGE_FILE;
+	const key = large ? createHash('sha256').update(bytes).digest('hex') : null;
+	const cached = key ? join(CACHE_DIR, key) : null;
+	if (key) usedCacheEntries.add(key);
+	if (cached && existsSync(`${cached}.br`) && existsSync(`${cached}.gz`)) {
+		return { br: readFileSync(`${cached}.br`), gzipped: readFileSync(`${cached}.gz`) };
+	}
 	// zlib's async forms run on libuv's thread pool, so files compress in parallel on every core.
 	const [br, gzipped] = await Promise.all([
-		brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }),
+		brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 9 : constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }),
 		gz(bytes, { level: 9 })
 	]);
+	if (cached) {
+		mkdirSync(CACHE_DIR, { recursive: true });
+		writeFileSync(`${cached}.br`, br);
+		writeFileSync(`${cached}.gz`, gzipped);
+	}
+	return { br, gzipped };
+}
+
+async function precompressFile(path: string): Promise<Omit<Precompressed, 'file'>> {
+	const bytes = readFileSync(path);
+	const { br, gzipped } = await compress(bytes);
 	// A host would rather send the raw file than a "compressed" one that came out bigger.
 	if (br.byteLength < bytes.byteLength) writeFileSync(`${path}.br`, br);
 	if (gzipped.byteLength < bytes.byteLength) writeFileSync(`${path}.gz`, gzipped);
@@ -46,7 +71,11 @@ async function precompressFile(path: string): Promise<Omit<Precompressed, 'file'
 
 export async function precompress(dir = BUILD_DIR): Promise<Precompressed[]> {
 	const files = listFiles(dir).filter((path) => COMPRESSIBLE.has(extname(path)));
-	return Promise.all(files.map(async (path) => ({ file: relative(dir, path), ...(await precompressFile(path)) })));
+	const done = await Promise.all(files.map(async (path) => ({ file: relative(dir, path), ...(await precompressFile(path)) })));
+	if (dir === BUILD_DIR && existsSync(CACHE_DIR)) {
+		for (const name of readdirSync(CACHE_DIR)) if (!usedCacheEntries.has(name.replace(/\.(br|gz)$/, ''))) rmSync(join(CACHE_DIR, name));
+	}
+	return done;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -24,7 +24,7 @@ const CACHE = `heartlands-${version}`;
  */
 const UNUSED_ENGINE = /\/duckdb-(mvp|browser-mvp\.worker)\.[^/]+$/;
 
-const PRECACHE = [...build.filter((path) => !UNUSED_ENGINE.test(path)), ...files, ...prerendered];
+const PRECACHE = import.meta.env.DEV ? [] : [...build.filter((path) => !UNUSED_ENGINE.test(path)), ...files, ...prerendered];
 const PRECACHED = new Set(PRECACHE.map((path) => new URL(path, sw.location.href).pathname));
 
 sw.addEventListener('install', (event) => {
@@ -50,7 +50,8 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
+	// Under `vite dev` files change without a new version: let every request through.
+	if (import.meta.env.DEV || request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 	event.respondWith(respond(event, url));
