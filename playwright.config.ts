@@ -18,7 +18,10 @@ export default defineConfig({
 			executablePath: CHROMIUM_PATH,
 			args: CHROMIUM_ARGS
 		},
-		trace: 'off'
+		trace: 'off',
+		// Each test starts from nothing, as a first visit: the app's service worker would otherwise
+		// answer requests that tests intercept with page.route. tests/e2e/offline.spec.ts allows it.
+		serviceWorkers: 'block'
 	},
 	// The built app, served as `npm start` serves it (on a test port so a running app is left alone).
 	webServer: {

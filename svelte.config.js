@@ -8,6 +8,9 @@ const config = {
 	kit: {
 		// A static single-page app: no server code, DuckDB only ever runs in the browser.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// The page registers the service worker itself once the data has loaded (see
+		// src/lib/data/service-worker-registration.ts), so its install never races the page's downloads.
+		serviceWorker: { register: false },
 		// A strict Content Security Policy in the built page itself (a <meta> tag with hashes for
 		// SvelteKit's inline start-up script): only this origin, blob workers for MapLibre, no
 		// eval, no plugins. Uploaded data therefore cannot be sent anywhere by the page.

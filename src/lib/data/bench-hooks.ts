@@ -6,6 +6,9 @@ import type { Database } from '$lib/db/types';
 import { defaultDefinition } from '$lib/features/scores/lenses';
 import { combineQuery, createStageTable, scoreQuery } from '$lib/queries/scoring';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import { DEFAULT_BUDGET_RULE } from '$lib/features/allocation/budget';
+import { runSensitivityInWorker } from '$lib/features/sensitivity/run-in-worker';
+import { DEFAULT_SENSITIVITY_OPTIONS, stageSeatsFromRows } from '$lib/features/sensitivity/sensitivity';
 
 export type RescoreMode = 'weight-change' | 'full';
 
@@ -16,6 +19,8 @@ export interface BenchHooks {
 	moveWeight(weight: number): number;
 	/** Ingest a synthetic CSV of `rows` × 10 columns into DuckDB; returns { ms, bytes }. */
 	ingestCsv(rows: number): Promise<{ ms: number; bytes: number }>;
+	/** The Monte Carlo sensitivity run as the panel starts it (worker start included); returns milliseconds. */
+	sensitivity(draws: number): Promise<number>;
 }
 
 /** The same synthetic file in Node and in the page: a key and nine numbers per row. */
@@ -68,6 +73,13 @@ export async function installBenchHooks(db: Database, scores: ScoresState) {
 			const bytes = syntheticCsv(rows);
 			const size = bytes.byteLength; // read first: DuckDB-wasm transfers (detaches) the buffer
 			return { ms: await timedIngest(db, bytes), bytes: size };
+		},
+		async sensitivity(draws) {
+			const definition = scores.scoredDefinition!;
+			const input = { seats: stageSeatsFromRows(scores.results, definition), definition, budget: DEFAULT_BUDGET_RULE };
+			const start = performance.now();
+			await runSensitivityInWorker(input, { ...DEFAULT_SENSITIVITY_OPTIONS, draws });
+			return performance.now() - start;
 		}
 	};
 	(globalThis as unknown as { __heartlandsBench: BenchHooks }).__heartlandsBench = hooks;

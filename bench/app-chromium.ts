@@ -1,0 +1,167 @@
+/**
+ * The built app in headless Chromium (served by `vite preview`): engine work through the `?bench`
+ * hooks, and the user-visible moments read from GeoMap's `data-recolours`/`data-recoloured-at`.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import type { RescoreMode } from '../src/lib/data/bench-hooks';
+import { PROJECT_ROOT } from '../scripts/data/sources';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+
+export interface ChromiumOptions {
+	port: number;
+	reps: number;
+	/** Repetitions for the slow workloads (page loads, ingest, sensitivity). */
+	slowReps: number;
+	warmup: number;
+	rescoreModes: RescoreMode[];
+	ingestRows: number[];
+	sensitivityDraws: number;
+	log: (what: string) => void;
+}
+
+export interface ChromiumResult {
+	samples: Record<string, number[]>;
+	ingestBytes: Record<number, number>;
+	chromium: string;
+	renderer: string;
+}
+
+const GEO = '[data-testid="geo-map"]';
+
+type Hooks = {
+	rescore(m: string, w: number): Promise<number>;
+	moveWeight(w: number): number;
+	ingestCsv(n: number): Promise<{ ms: number; bytes: number }>;
+	sensitivity(draws: number): Promise<number>;
+};
+/** The page's hooks; spelled out inside each `page.evaluate`, whose function runs in the page. */
+type BenchGlobal = { __heartlandsBench: Hooks };
+
+async function withServer<T>(port: number, work: () => Promise<T>): Promise<T> {
+	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true });
+	try {
+		return await work();
+	} finally {
+		try {
+			process.kill(-server.pid!, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+	}
+}
+
+async function gotoWhenUp(page: Page, url: string) {
+	for (let i = 0; ; i++) {
+		try {
+			await page.goto(url);
+			return;
+		} catch (error) {
+			if (i > 60) throw error;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+}
+
+/** Navigate to the Map tab and return the page's own clock (ms since navigation) at the first scored frame. */
+async function firstScoredMap(page: Page, url: string): Promise<number> {
+	await page.goto(url);
+	await page.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
+	return Number(await page.getAttribute(GEO, 'data-recoloured-at'));
+}
+
+async function repeat(n: number, warmup: number, run: (i: number) => Promise<number>): Promise<number[]> {
+	const out: number[] = [];
+	for (let i = 0; i < warmup + n; i++) {
+		const ms = await run(i);
+		if (i >= warmup) out.push(ms);
+	}
+	return out;
+}
+
+export function inChromium(o: ChromiumOptions): Promise<ChromiumResult> {
+	const base = `http://localhost:${o.port}`;
+	return withServer(o.port, async () => {
+		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+		try {
+			return await measureAll(browser, base, o);
+		} finally {
+			await browser.close();
+		}
+	});
+}
+
+async function measureAll(browser: Browser, base: string, o: ChromiumOptions): Promise<ChromiumResult> {
+	// One long-lived context: its HTTP cache and service worker make the "warm" visits.
+	const warm: BrowserContext = await browser.newContext();
+	const page = await warm.newPage();
+	await gotoWhenUp(page, `${base}/?bench`);
+	await page.waitForSelector('main[data-phase="ready"]', { timeout: 120_000 });
+	await page.waitForFunction(() => '__heartlandsBench' in globalThis);
+	const renderer = await page.evaluate(() => {
+		const gl = document.createElement('canvas').getContext('webgl');
+		const info = gl?.getExtension('WEBGL_debug_renderer_info');
+		return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL';
+	});
+	o.log('Chromium: engine hooks');
+	const samples: Record<string, number[]> = {};
+	const ingestBytes: Record<number, number> = {};
+	for (const mode of o.rescoreModes) {
+		samples[`rescore-${mode}`] = await repeat(o.reps, o.warmup, (i) => page.evaluate(({ mode, w }) => (globalThis as unknown as BenchGlobal).__heartlandsBench.rescore(mode, w), { mode, w: 1 + (i % 7) / 10 }));
+	}
+	for (const rows of o.ingestRows) {
+		samples[`ingest-${rows}`] = await repeat(o.slowReps, 1, async () => {
+			const r = await page.evaluate((n) => (globalThis as unknown as BenchGlobal).__heartlandsBench.ingestCsv(n), rows);
+			ingestBytes[rows] = r.bytes;
+			return r.ms;
+		});
+	}
+	samples.sensitivity = await repeat(o.slowReps, 1, () => page.evaluate((d) => (globalThis as unknown as BenchGlobal).__heartlandsBench.sensitivity(d), o.sensitivityDraws));
+	await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
+
+	o.log('Chromium: first scored map, cold and warm');
+	// First scored map: a fresh context (nothing cached, no service worker) against the warm one,
+	// interleaved so both see the same machine load.
+	const cold: number[] = [];
+	const warmPaint: number[] = [];
+	for (let i = 0; i < 1 + o.slowReps; i++) {
+		const fresh = await browser.newContext();
+		const coldMs = await firstScoredMap(await fresh.newPage(), `${base}/?tab=map`);
+		await fresh.close();
+		const warmMs = await firstScoredMap(page, `${base}/?tab=map`);
+		if (i >= 1) {
+			cold.push(coldMs);
+			warmPaint.push(warmMs);
+		}
+	}
+	samples['map-first-paint-cold'] = cold;
+	samples['map-first-paint-warm'] = warmPaint;
+	samples['service-worker-controlled'] = [Number(await page.evaluate(() => navigator.serviceWorker?.controller !== null))];
+
+	o.log('Chromium: recolour');
+	// Weight change through the app's state → debounce → DuckDB → feature-state → rendered frame.
+	await firstScoredMap(page, `${base}/?bench&tab=map`);
+	await page.waitForFunction(() => '__heartlandsBench' in globalThis);
+	samples['map-recolour'] = [];
+	for (let i = 0; i < o.warmup + o.reps; i++) {
+		const before = Number(await page.getAttribute(GEO, 'data-recolours'));
+		const start = await page.evaluate((w) => (globalThis as unknown as BenchGlobal).__heartlandsBench.moveWeight(w), i % 2 ? 5 : 1);
+		const changed = await page
+			.waitForFunction(({ sel, n }) => Number(document.querySelector(sel)?.getAttribute('data-recolours')) > n, { sel: GEO, n: before }, { timeout: 15_000 })
+			.then(() => true, () => false);
+		if (changed && i >= o.warmup) samples['map-recolour'].push(Number(await page.getAttribute(GEO, 'data-recoloured-at')) - start);
+	}
+	// The map step alone, all 650 seats recoloured: feature-state against rebuilding the source.
+	for (const mode of ['feature-state', 'set-data'] as const) samples[`recolour-${mode}`] = [];
+	for (let i = 0; i < o.warmup + o.reps; i++) {
+		for (const mode of ['feature-state', 'set-data'] as const) {
+			const ms = await page.evaluate(
+				({ sel, mode, i }) => (document.querySelector(sel) as unknown as { heartlandsMap: { timeRecolour(m: string, r: number): Promise<number> } }).heartlandsMap.timeRecolour(mode, i),
+				{ sel: GEO, mode, i }
+			);
+			if (i >= o.warmup) samples[`recolour-${mode}`].push(ms);
+		}
+	}
+	await warm.close();
+	return { samples, ingestBytes, chromium: browser.version(), renderer };
+}
