@@ -20,7 +20,7 @@ interface ViewResult {
 	byImpact: Record<string, number>;
 	passes: number;
 	/** Rules axe could not decide (for example contrast over a gradient): left for a person to check. */
-	incomplete: number;
+	incomplete: string[];
 	blocking: string[];
 }
 const results: ViewResult[] = [];
@@ -37,14 +37,14 @@ async function check(page: Page, view: string): Promise<void> {
 			blocking.push(`${v.id} [${impact}] ×${v.nodes.length}: ${targets}`);
 		}
 	}
-	results.push({ view, byImpact, passes: axe.passes.length, incomplete: axe.incomplete.length, blocking });
+	results.push({ view, byImpact, passes: axe.passes.length, incomplete: axe.incomplete.map((r) => `${r.id}×${r.nodes.length}`), blocking });
 	for (const line of blocking) console.log(`  ${view}: ${line}`);
 }
 
 function summary(): string {
 	const cols = ['critical', 'serious', 'moderate', 'minor'];
-	const lines = [`| view | ${cols.join(' | ')} | passes | incomplete |`, `|---|${cols.map(() => '---').join('|')}|---|---|`];
-	for (const r of results) lines.push(`| ${r.view} | ${cols.map((c) => r.byImpact[c] ?? 0).join(' | ')} | ${r.passes} | ${r.incomplete} |`);
+	const lines = [`| view | ${cols.join(' | ')} | passes | incomplete (rule×nodes) |`, `|---|${cols.map(() => '---').join('|')}|---|---|`];
+	for (const r of results) lines.push(`| ${r.view} | ${cols.map((c) => r.byImpact[c] ?? 0).join(' | ')} | ${r.passes} | ${r.incomplete.join(', ') || '0'} |`);
 	return lines.join('\n');
 }
 
