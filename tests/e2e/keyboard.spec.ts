@@ -61,8 +61,11 @@ test('keyboard only: tabs by arrow keys, a seat chosen by name on the Map tab, a
 	await expect(page.getByRole('tab', { name: 'Map' })).toHaveAttribute('aria-selected', 'true');
 	await expect(page.getByTestId('map-view')).toBeVisible();
 
-	// Through the map controls (and the map canvas) to the seat finder.
-	stops.push(...(await tabTo(page, (f) => f.id === 'seat-picker-input')));
+	// Through the map controls and the map canvas (once MapLibre has made it) to the seat finder.
+	await expect(page.getByTestId('geo-map')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+	const toFinder = await tabTo(page, (f) => f.id === 'seat-picker-input');
+	expect(toFinder.some((f) => f.tag === 'canvas' && f.label?.startsWith('Map canvas: arrow keys pan'))).toBe(true);
+	stops.push(...toFinder);
 	await page.keyboard.type('hartle');
 	await expect(page.getByRole('option', { name: /Hartlepool/ })).toBeVisible();
 	await page.keyboard.press('ArrowDown');
