@@ -146,7 +146,7 @@ test('compare, scenarios, the upload wizard and the console with content have no
 	await check(page, 'Upload wizard, file staged');
 
 	await openTab(page, 'SQL console');
-	await page.getByLabel('SQL query').fill('SELECT 1 AS one, 2 AS two');
+	await page.getByLabel('SQL query').fill('SELECT 1 AS one, NULL AS two');
 	await page.getByRole('region', { name: 'SQL console' }).getByRole('button', { name: 'Run', exact: true }).click();
 	await expect(page.getByTestId('console-result')).toBeVisible();
 	await check(page, 'Console, with a result');
