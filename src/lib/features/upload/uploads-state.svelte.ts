@@ -6,11 +6,13 @@
 import type { Database } from '$lib/db/types';
 import { aggregateSmallAreaRows, dropDataset, loadDataset } from '$lib/data/dataset-db';
 import { prepareIndicators } from '$lib/data/prepare-indicators';
-import { openRecordStore, type RecordStore } from '$lib/data/record-store';
+import type { RecordStore } from '$lib/data/record-store';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { buildSeatDataset, defaultChoices, numericColumnsOf, type ColumnChoice } from './build-dataset';
-import { datasetIndicators, newDatasetId, validateDataset, type UploadedDataset } from './dataset';
+import { datasetIndicators, newDatasetId, type UploadedDataset } from './dataset';
+import { readDatasetRecord } from './dataset-migrations';
+import { restoreUploads, UPLOADS_DB, UPLOADS_STORE, type RestoredUploads } from './restore-uploads';
 import type { TextEncoding } from './decode';
 import { stageFile, type UploadFormat } from './formats';
 import { convertColumn, profileColumn, type ColumnType } from './infer';
@@ -19,30 +21,13 @@ import { acceptSuggestion, type MatchReport } from './match';
 import { matchForKey, type PreparedUpload } from './prepare';
 import type { Delimiter, ReferenceSeat, UploadWarning } from './types';
 
-export interface RestoredUploads {
-	store: RecordStore;
-	datasets: UploadedDataset[];
-	quarantined: string[];
-}
+export { restoreUploads, type RestoredUploads, UPLOADS_DB, UPLOADS_STORE };
 
-/**
- * Open storage and load earlier uploads into DuckDB, before the indicator catalogue is built, so
- * start-up builds the indicator tables once. A damaged record is set aside, not fatal.
- */
-export async function restoreUploads(db: Database): Promise<RestoredUploads> {
-	const store = await openRecordStore('heartlands-uploads', 'datasets');
-	const datasets: UploadedDataset[] = [];
-	const quarantined: string[] = [];
-	for (const record of await store.all().catch(() => [])) {
-		const v = validateDataset(record);
-		if (!v.ok) {
-			quarantined.push(v.reason);
-			continue;
-		}
-		await loadDataset(db, v.dataset);
-		datasets.push(v.dataset);
+export class ImportCancelled extends Error {
+	constructor() {
+		super('Import cancelled: nothing was imported, and your earlier uploads are as they were.');
+		this.name = 'ImportCancelled';
 	}
-	return { store, datasets, quarantined };
 }
 
 export class UploadsState {
@@ -74,6 +59,7 @@ export class UploadsState {
 	#file: File | null = null;
 
 	#store: RecordStore | null = null;
+	#commitAbort = $state.raw<AbortController | null>(null);
 	readonly #db: Database;
 	readonly #scores: ScoresState;
 	readonly #reference: ReferenceSeat[];
@@ -174,26 +160,60 @@ export class UploadsState {
 		if (this.report) this.report = acceptSuggestion(this.report, input, code, this.#reference);
 	}
 
+	/**
+	 * Import the staged file. Cancellable until the catalogue is rebuilt: a cancel (or a failure)
+	 * drops the DuckDB table and the stored record this call made, so nothing is half-imported.
+	 */
 	async commit() {
 		const prepared = this.prepared;
 		if (!prepared || !this.key) return;
+		const controller = new AbortController();
+		this.#commitAbort = controller;
 		this.busy = true;
 		this.error = null;
+		let dataset: UploadedDataset | null = null;
+		let loaded = false;
+		let saved = false;
+		const checkpoint = () => {
+			if (controller.signal.aborted) throw new ImportCancelled();
+		};
 		try {
-			const dataset = this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(prepared) : this.#buildFromSeats(prepared);
+			dataset = this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(prepared) : this.#buildFromSeats(prepared);
 			if (!dataset) return;
+			checkpoint();
 			await loadDataset(this.#db, dataset);
-			await this.#store?.put(dataset.id, dataset).catch((error: Error) => {
-				this.notice = `${error.message} The upload works for this visit but will not survive a reload.`;
-			});
+			loaded = true;
+			checkpoint();
+			const d = dataset;
+			await this.#store?.put(d.id, d, `the upload “${d.name}”`).then(
+				() => (saved = true),
+				(error: Error) => (this.notice = `${error.message} The upload works for this visit but will not survive a reload.`)
+			);
+			checkpoint();
+			this.#commitAbort = null; // past here the catalogue changes: too late to cancel
 			await this.#setDatasets([...this.datasets, dataset]);
 			this.message = `Imported “${dataset.name}”: ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} for ${dataset.codes.length} seats (${dataset.boundarySet} boundaries). Find ${dataset.columns.length > 1 ? 'them' : 'it'} under “Uploaded” when adding an indicator.`;
 			this.clearStage();
 		} catch (error) {
-			this.error = `Nothing was imported: ${(error as Error).message}`;
+			if (dataset && loaded && !this.datasets.some((d) => d.id === dataset!.id)) await dropDataset(this.#db, dataset).catch(() => {});
+			if (dataset && saved && !this.datasets.some((d) => d.id === dataset!.id)) await this.#store?.delete(dataset.id).catch(() => {});
+			this.error = error instanceof ImportCancelled ? error.message : `Nothing was imported: ${(error as Error).message}`;
 		} finally {
+			if (this.#commitAbort === controller) this.#commitAbort = null;
 			this.busy = false;
 		}
+	}
+
+	/** Stop an import in progress; true if there was one to stop. */
+	cancelCommit(): boolean {
+		if (!this.#commitAbort) return false;
+		this.#commitAbort.abort();
+		return true;
+	}
+
+	/** Whether an import can still be cancelled. */
+	get importing(): boolean {
+		return this.busy && this.#commitAbort !== null;
 	}
 
 	#buildFromSeats(prepared: PreparedUpload): UploadedDataset | null {
@@ -253,18 +273,31 @@ export class UploadsState {
 		await dropDataset(this.#db, dataset);
 	}
 
-	/** Add datasets from a workspace file; each is validated, and ids already present are skipped. */
+	/**
+	 * Add datasets from a workspace file; each is migrated and validated, ids already present are
+	 * skipped. All or nothing: if one cannot be loaded or saved, those added before it are taken back.
+	 */
 	async addDatasets(records: unknown[]): Promise<{ added: number; refused: string[] }> {
 		const refused: string[] = [];
 		const added: UploadedDataset[] = [];
 		for (const [i, record] of records.entries()) {
-			const v = validateDataset(record);
-			if (!v.ok) refused.push(`dataset ${i + 1}: ${v.reason}`);
-			else if (!this.datasets.some((d) => d.id === v.dataset.id)) added.push(v.dataset);
+			const v = readDatasetRecord(record);
+			if (!v.ok) refused.push(`dataset ${i + 1} (${v.name}): ${v.reason}`);
+			else if (!this.datasets.some((d) => d.id === v.dataset.id) && !added.some((d) => d.id === v.dataset.id)) added.push(v.dataset);
 		}
-		for (const d of added) {
-			await loadDataset(this.#db, d);
-			await this.#store?.put(d.id, d);
+		const done: UploadedDataset[] = [];
+		try {
+			for (const d of added) {
+				await loadDataset(this.#db, d);
+				done.push(d);
+				await this.#store?.put(d.id, d, `the upload “${d.name}”`);
+			}
+		} catch (error) {
+			for (const d of done) {
+				await this.#store?.delete(d.id).catch(() => {});
+				await dropDataset(this.#db, d).catch(() => {});
+			}
+			throw error;
 		}
 		if (added.length) await this.#setDatasets([...this.datasets, ...added]);
 		return { added: added.length, refused };
