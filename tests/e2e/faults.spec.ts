@@ -54,8 +54,8 @@ test('when the DuckDB worker dies the app says so, rebuilds, and keeps uploads, 
 	// The view is as it was, and scoring works on the new engine, with the uploaded indicator.
 	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true');
 	await expect(weight(page, 'Leave 2016')).toHaveValue('3');
-	await threatPanel(page).getByLabel('Add an indicator').selectOption({ label: 'Members (members)' });
-	await expect(page.getByTestId('threat-formula')).toContainText('Members (members)');
+	await threatPanel(page).getByLabel('Add an indicator').selectOption({ label: 'members (members)' });
+	await expect(page.getByTestId('threat-formula')).toContainText('members (members)');
 	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true');
 	await expect(page.locator('section.table tbody tr[data-code]').first()).toBeVisible();
 	await openTab(page, 'Your data');
