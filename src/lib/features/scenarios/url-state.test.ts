@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { examples, fuzzRuns, textCorpus } from '../../../../tests/fuzz-corpus/corpus';
 import { describe, expect, it } from 'vitest';
 import type { AllocationMethod } from '../allocation/engine';
 import type { Indicator } from '../scores/catalogue';
@@ -94,7 +95,8 @@ describe('encodeState / decodeState', () => {
 	});
 
 	it('never throws anything but UrlStateError on arbitrary text (fuzz)', () => {
-		fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void outcome(text)), { numRuns: 2000 });
+		fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void outcome(text)), { numRuns: fuzzRuns(5000), examples: examples(textCorpus('url-state')) });
+		fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void outcome(text)), { numRuns: fuzzRuns(2000) });
 		fc.assert(fc.property(fc.base64String({ maxLength: 300 }), (text) => void outcome(text.replace(/=+$/, ''))), { numRuns: 500 });
 	});
 
