@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzRuns } from '../../../tests/fuzz-corpus/corpus';
 import { migrateRecord, recordName, type RecordSchema } from './schema-migrate';
 import { describeSetAside } from './quarantine';
 import { isQuotaError, storageFullMessage } from './storage-errors';
@@ -47,7 +48,7 @@ describe('migrateRecord', () => {
 				if (r.ok) expect(r.record.v).toBe(2);
 				else expect(r.reason.length).toBeGreaterThan(0);
 			}),
-			{ numRuns: 5000 }
+			{ numRuns: fuzzRuns(5000) }
 		);
 	});
 });

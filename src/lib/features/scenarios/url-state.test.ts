@@ -101,12 +101,12 @@ describe('encodeState / decodeState', () => {
 	});
 
 	it('never throws anything but UrlStateError on arbitrary JSON (fuzz)', () => {
-		fc.assert(fc.property(fc.jsonValue(), (value) => void outcome(toBase64Url(JSON.stringify(value)))), { numRuns: 1000 });
+		fc.assert(fc.property(fc.jsonValue(), (value) => void outcome(toBase64Url(JSON.stringify(value)))), { numRuns: fuzzRuns(1000) });
 		// Near misses: a valid link with one part replaced by anything.
 		const valid = JSON.parse(Buffer.from(encodeState(defaultScenarioState()), 'base64url').toString('utf8'));
 		fc.assert(
 			fc.property(fc.constantFrom('v', 'definition', 'budget'), fc.jsonValue(), (key, value) => void outcome(toBase64Url(JSON.stringify({ ...valid, [key]: value })))),
-			{ numRuns: 1000 }
+			{ numRuns: fuzzRuns(1000) }
 		);
 		expect(outcome(toBase64Url('['.repeat(14_000)))).toBe('error');
 	});
