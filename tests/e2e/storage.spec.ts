@@ -137,14 +137,14 @@ test('two tabs editing one scenario: the second save is refused with a choice, a
 	await openTab(b, 'Scores');
 	await weight(b, 'Leave 2016').fill('5');
 	await openTab(b, 'Scenarios');
-	await b.getByRole('button', { name: 'Save current settings into Shared plan' }).click();
+	await b.getByRole('button', { name: 'Update Shared plan with the current settings' }).click();
 	await expect(b.getByTestId('scenario-error')).toHaveCount(0);
 
 	// A, still holding revision 1, tries to save its own change over it.
 	await openTab(a, 'Scores');
 	await weight(a, 'Leave 2016').fill('2');
 	await openTab(a, 'Scenarios');
-	await a.getByRole('button', { name: 'Save current settings into Shared plan' }).click();
+	await a.getByRole('button', { name: 'Update Shared plan with the current settings' }).click();
 	const conflict = a.getByTestId('scenario-conflict');
 	await expect(conflict).toContainText('“Shared plan” was changed in another tab');
 	await expect(conflict).toContainText('your change was not saved');
@@ -165,7 +165,7 @@ test('two tabs editing one scenario: the second save is refused with a choice, a
 	await openTab(a, 'Scenarios');
 	await a.getByRole('button', { name: 'Rename Shared plan', exact: true }).click();
 	await openTab(b, 'Scenarios');
-	await b.getByRole('button', { name: 'Save current settings into Shared plan', exact: true }).click();
+	await b.getByRole('button', { name: 'Update Shared plan with the current settings', exact: true }).click();
 	await a.getByLabel('New name for Shared plan', { exact: true }).fill('Plan A');
 	await a.getByRole('button', { name: 'Rename', exact: true }).click();
 	await expect(a.getByTestId('scenario-conflict')).toBeVisible();
