@@ -99,3 +99,18 @@ test('cancelling an import leaves nothing half-imported', async ({ page }) => {
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByTestId('upload-message')).toContainText('Imported “areas”');
 });
+
+test('reading a large file can be cancelled, and stages nothing', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	// About 40 MB: long enough to read that the Cancel button is there to press.
+	const lines = ['code,a,b,c,d,e'];
+	for (let r = 0; r < 700_000; r++) lines.push(`E14000${String(530 + (r % 600)).padStart(3, '0')},${r},${r % 97},${(r * 7) % 1000},${r % 13},${r % 5}`);
+	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles(csv('big.csv', lines.join('\n')));
+	await page.getByRole('button', { name: 'Cancel reading' }).click();
+	await expect(page.getByTestId('upload-message')).toHaveText('Reading cancelled: nothing was staged, and your uploads are as they were.');
+	await expect(page.getByTestId('upload-stage')).toHaveCount(0);
+	// The reader still works afterwards (in its worker).
+	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles(csv('small.csv', 'code,members\nE14000733,100\n'));
+	await expect(page.getByTestId('upload-stage')).toContainText('small.csv');
+});

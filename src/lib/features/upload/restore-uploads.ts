@@ -1,9 +1,9 @@
 /**
- * Earlier uploads, read back from the browser's storage (IndexedDB "heartlands-uploads") and
- * loaded into DuckDB: at start-up, and again when the engine is rebuilt after a crash.
+ * Uploads kept in the browser's storage (IndexedDB "heartlands-uploads"): read back and loaded
+ * into DuckDB at start-up, and added from a workspace file.
  */
 import type { Database } from '$lib/db/types';
-import { loadDataset } from '$lib/data/dataset-db';
+import { dropDataset, loadDataset } from '$lib/data/dataset-db';
 import type { SetAsideNote } from '$lib/data/quarantine';
 import { openRecordStore, type RecordStore } from '$lib/data/record-store';
 import { storageNotices } from '$lib/data/storage-notices.svelte';
@@ -44,3 +44,33 @@ export async function restoreUploads(db: Database): Promise<RestoredUploads> {
 	return { store, datasets, quarantined: notes.map((n) => `${n.what}: ${n.reason}`) };
 }
 
+
+/**
+ * Datasets from a workspace file: each is migrated and validated, and ids already present are
+ * skipped. All or nothing: if one cannot be loaded or saved (say, storage is full), those added
+ * before it are dropped from DuckDB and storage again, and the error is rethrown.
+ */
+export async function importDatasets(db: Database, store: RecordStore | null, existing: readonly UploadedDataset[], records: unknown[]): Promise<{ added: UploadedDataset[]; refused: string[] }> {
+	const refused: string[] = [];
+	const added: UploadedDataset[] = [];
+	for (const [i, record] of records.entries()) {
+		const v = readDatasetRecord(record);
+		if (!v.ok) refused.push(`dataset ${i + 1} (${v.name}): ${v.reason}`);
+		else if (!existing.some((d) => d.id === v.dataset.id) && !added.some((d) => d.id === v.dataset.id)) added.push(v.dataset);
+	}
+	const done: UploadedDataset[] = [];
+	try {
+		for (const d of added) {
+			await loadDataset(db, d);
+			done.push(d);
+			await store?.put(d.id, d, `the upload “${d.name}”`);
+		}
+	} catch (error) {
+		for (const d of done) {
+			await store?.delete(d.id).catch(() => {});
+			await dropDataset(db, d).catch(() => {});
+		}
+		throw error;
+	}
+	return { added, refused };
+}

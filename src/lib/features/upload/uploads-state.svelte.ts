@@ -4,18 +4,19 @@
  * into DuckDB, saved in the browser, and its columns join the indicator catalogue.
  */
 import type { Database } from '$lib/db/types';
-import { aggregateSmallAreaRows, dropDataset, loadDataset } from '$lib/data/dataset-db';
+import { dropDataset, loadDataset } from '$lib/data/dataset-db';
+import { buildSmallAreaDataset } from './small-area-dataset';
 import { prepareIndicators } from '$lib/data/prepare-indicators';
 import type { RecordStore } from '$lib/data/record-store';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
-import { buildSeatDataset, defaultChoices, numericColumnsOf, type ColumnChoice } from './build-dataset';
-import { datasetIndicators, newDatasetId, type UploadedDataset } from './dataset';
-import { readDatasetRecord } from './dataset-migrations';
-import { restoreUploads, UPLOADS_DB, UPLOADS_STORE, type RestoredUploads } from './restore-uploads';
+import { buildSeatDataset, defaultChoices, type ColumnChoice } from './build-dataset';
+import { datasetIndicators, type UploadedDataset } from './dataset';
+import { importDatasets, restoreUploads, UPLOADS_DB, UPLOADS_STORE, type RestoredUploads } from './restore-uploads';
 import type { TextEncoding } from './decode';
-import { stageFile, type UploadFormat } from './formats';
-import { convertColumn, profileColumn, type ColumnType } from './infer';
+import type { UploadFormat } from './formats';
+import { StageCancelled, stageInWorker } from './stage-in-worker';
+import { profileColumn, type ColumnType } from './infer';
 import type { KeyCandidate } from './keys';
 import { acceptSuggestion, type MatchReport } from './match';
 import { matchForKey, type PreparedUpload } from './prepare';
@@ -60,6 +61,7 @@ export class UploadsState {
 
 	#store: RecordStore | null = null;
 	#commitAbort = $state.raw<AbortController | null>(null);
+	#stageAbort = $state.raw<AbortController | null>(null);
 	readonly #db: Database;
 	readonly #scores: ScoresState;
 	readonly #reference: ReferenceSeat[];
@@ -114,12 +116,21 @@ export class UploadsState {
 		this.message = null;
 		this.#file = file;
 		this.busy = true;
+		const controller = new AbortController();
+		this.#stageAbort?.abort();
+		this.#stageAbort = controller;
 		try {
-			const staged = await stageFile(file, this.#reference, {
-				encoding: this.encoding,
-				delimiter: this.delimiter === 'auto' ? undefined : this.delimiter,
-				sheet: sheet || undefined
-			});
+			let staged;
+			try {
+				staged = await stageInWorker(file, this.#reference, { encoding: this.encoding, delimiter: this.delimiter === 'auto' ? undefined : this.delimiter, sheet: sheet || undefined }, controller.signal);
+			} catch (error) {
+				if (this.#stageAbort !== controller) return; // a newer read took over
+				this.clearStage();
+				if (error instanceof StageCancelled) this.message = error.message;
+				else this.stageError = (error as Error).message;
+				return;
+			}
+			if (this.#stageAbort !== controller) return;
 			// Kept even when the sheet fails, so another sheet can be chosen.
 			this.format = staged.format;
 			this.sheets = staged.sheets;
@@ -134,8 +145,21 @@ export class UploadsState {
 			this.name = file.name.replace(/\.[^.]+$/, '').slice(0, 200);
 			this.setKey(result.value.keys[0]);
 		} finally {
-			this.busy = false;
+			if (this.#stageAbort === controller) {
+				this.#stageAbort = null;
+				this.busy = false;
+			}
 		}
+	}
+
+	/** Stop reading a file: the worker is terminated and nothing is staged. */
+	cancelStage() {
+		this.#stageAbort?.abort();
+	}
+
+	/** Whether a file is being read (and can be cancelled). */
+	get reading(): boolean {
+		return this.#stageAbort !== null;
 	}
 
 	setKey(key: KeyCandidate) {
@@ -227,33 +251,19 @@ export class UploadsState {
 	}
 
 	async #buildFromSmallAreas(prepared: PreparedUpload): Promise<UploadedDataset | null> {
-		const chosen = numericColumnsOf(prepared.columns, this.choices);
-		if (!chosen.length || !this.name.trim()) {
-			this.error = !chosen.length ? 'Choose at least one numeric column to import.' : 'Give the dataset a name.';
+		const built = await buildSmallAreaDataset(this.#db, this.#ensureTable, prepared, {
+			keyColumn: this.key!.columnIndex,
+			choices: this.choices,
+			name: this.name,
+			set: this.smallAreaSet,
+			how: this.smallAreaHow
+		});
+		if (!built.ok) {
+			this.error = built.error;
 			return null;
 		}
-		const set = this.smallAreaSet;
-		await this.#ensureTable(`smallarea_${set}`);
-		const areas = Array.from({ length: prepared.table.rowCount }, (_, r) => (prepared.table.columns[this.key!.columnIndex].at(r) ?? '').trim());
-		const values = chosen.map((c) => convertColumn(prepared.table.columns[c.index], prepared.columns[c.index].type).map((v) => (typeof v === 'number' ? v : null)));
-		const result = await aggregateSmallAreaRows(this.#db, set, this.smallAreaHow, areas, values);
-		if (!result.codes.length) {
-			this.error = `None of the ${areas.length} small-area codes is in the lookup for the ${set} boundaries (e.g. ${result.examples.join(', ')}).`;
-			return null;
-		}
-		if (result.unmatched) this.notice = `${result.unmatched} small-area rows were not in the lookup and were left out (e.g. ${result.examples.join(', ')}).`;
-		return {
-			version: 1,
-			id: newDatasetId(),
-			name: this.name.trim().slice(0, 200),
-			fileName: prepared.fileName.slice(0, 400),
-			boundarySet: set,
-			createdAt: new Date().toISOString(),
-			aggregation: this.smallAreaHow,
-			columns: chosen.map((c, i) => ({ id: `c${i}`, header: prepared.columns[c.index].name, label: c.label.trim().slice(0, 200) || prepared.columns[c.index].name, unit: c.unit.slice(0, 60), direction: c.direction })),
-			codes: result.codes,
-			values: result.values
-		};
+		if (built.notice) this.notice = built.notice;
+		return built.dataset;
 	}
 
 	async rename(id: string, name: string) {
@@ -273,32 +283,9 @@ export class UploadsState {
 		await dropDataset(this.#db, dataset);
 	}
 
-	/**
-	 * Add datasets from a workspace file; each is migrated and validated, ids already present are
-	 * skipped. All or nothing: if one cannot be loaded or saved, those added before it are taken back.
-	 */
+	/** Add datasets from a workspace file, all or nothing (see `importDatasets`). */
 	async addDatasets(records: unknown[]): Promise<{ added: number; refused: string[] }> {
-		const refused: string[] = [];
-		const added: UploadedDataset[] = [];
-		for (const [i, record] of records.entries()) {
-			const v = readDatasetRecord(record);
-			if (!v.ok) refused.push(`dataset ${i + 1} (${v.name}): ${v.reason}`);
-			else if (!this.datasets.some((d) => d.id === v.dataset.id) && !added.some((d) => d.id === v.dataset.id)) added.push(v.dataset);
-		}
-		const done: UploadedDataset[] = [];
-		try {
-			for (const d of added) {
-				await loadDataset(this.#db, d);
-				done.push(d);
-				await this.#store?.put(d.id, d, `the upload “${d.name}”`);
-			}
-		} catch (error) {
-			for (const d of done) {
-				await this.#store?.delete(d.id).catch(() => {});
-				await dropDataset(this.#db, d).catch(() => {});
-			}
-			throw error;
-		}
+		const { added, refused } = await importDatasets(this.#db, this.#store, this.datasets, records);
 		if (added.length) await this.#setDatasets([...this.datasets, ...added]);
 		return { added: added.length, refused };
 	}
