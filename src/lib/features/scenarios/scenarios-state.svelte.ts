@@ -29,8 +29,10 @@ export interface ScenarioConflict {
 	/** The name before the change, for the message. */
 	name: string;
 	message: string;
-	/** This tab's version: the settings and name it tried to save. */
-	mine: { name: string; state: ScenarioState };
+	/** This tab's change: new settings (an update) or a new name (a rename); the other part is theirs. */
+	mine: { name: string; state: ScenarioState } | { name: string; state: null } | { name: null; state: ScenarioState };
+	/** The scenario as the other tab left it. */
+	theirs: SavedScenario;
 }
 import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
 
@@ -138,14 +140,13 @@ export class ScenariosState {
 		if (!listed) return Promise.resolve();
 		const expected = this.opened?.id === id ? this.opened.revision : listed.revision;
 		const state = this.current();
-		return this.#write(id, listed.name, { name: listed.name, state }, () => this.#store!.update(id, state, expected));
+		return this.#write(id, listed.name, { name: null, state }, () => this.#store!.update(id, state, expected));
 	}
 
 	/** `expected`: the revision shown when renaming began. */
 	rename(id: string, name: string, expected?: number) {
 		const listed = this.list.find((s) => s.id === id);
-		const state = listed?.state ?? this.current();
-		return this.#write(id, listed?.name ?? name, { name, state }, () => this.#store!.rename(id, name, expected));
+		return this.#write(id, listed?.name ?? name, { name, state: null }, () => this.#store!.rename(id, name, expected));
 	}
 
 	#write(id: string, name: string, mine: ScenarioConflict['mine'], write: () => Promise<SavedScenario>) {
@@ -155,8 +156,8 @@ export class ScenariosState {
 				const saved = await write();
 				if (this.opened?.id === id) this.opened = { id, name: saved.name, revision: saved.revision };
 			} catch (error) {
-				if (!(error instanceof StorageError) || error.kind !== 'conflict') throw error;
-				this.conflict = { id, name, message: error.message, mine };
+				if (!(error instanceof StorageError) || error.kind !== 'conflict' || !error.theirs) throw error;
+				this.conflict = { id, name, message: error.message, mine, theirs: error.theirs };
 			}
 		});
 	}
@@ -166,17 +167,19 @@ export class ScenariosState {
 		const conflict = this.conflict;
 		this.conflict = null;
 		if (!conflict || choice === 'discard') return this.refresh();
+		const { mine, theirs } = conflict;
 		if (choice === 'copy') {
-			const name = `${conflict.mine.name} (copy)`.slice(0, 120);
+			// A copy holds this tab's change on top of the other tab's version.
+			const name = `${mine.name ?? theirs.name} (copy)`.slice(0, 120);
 			return this.#run(async () => {
-				const saved = await this.#store!.save(createScenario(name, conflict.mine.state, this.#catalogue));
+				const saved = await this.#store!.save(createScenario(name, mine.state ?? theirs.state, this.#catalogue));
 				this.opened = { id: saved.id, name: saved.name, revision: saved.revision };
 			});
 		}
-		return this.#write(conflict.id, conflict.name, conflict.mine, async () => {
-			const saved = await this.#store!.update(conflict.id, conflict.mine.state, 'force');
-			return saved.name === conflict.mine.name ? saved : this.#store!.rename(conflict.id, conflict.mine.name);
-		});
+		// Overwrite only what this tab changed: its settings, or its name.
+		return this.#write(conflict.id, conflict.name, mine, () =>
+			mine.state ? this.#store!.update(conflict.id, mine.state, 'force') : this.#store!.rename(conflict.id, mine.name!)
+		);
 	}
 
 	remove(id: string) {
