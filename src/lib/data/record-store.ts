@@ -44,7 +44,7 @@ function memoryStore(reason: string): RecordStore {
 	};
 }
 
-export async function openRecordStore(dbName: string, storeName: string): Promise<RecordStore> {
+export async function openRecordStore(dbName: string, storeName: string, timeoutMs = 5000): Promise<RecordStore> {
 	const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
 	if (!factory) return memoryStore("This browser offers no storage for web apps, so uploads last only until the page is closed.");
 	let db: IDBDatabase;
@@ -55,8 +55,21 @@ export async function openRecordStore(dbName: string, storeName: string): Promis
 			if (!open.result.objectStoreNames.contains(QUARANTINE_STORE)) open.result.createObjectStore(QUARANTINE_STORE, { autoIncrement: true });
 		};
 		db = await new Promise<IDBDatabase>((resolve, reject) => {
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
+			// An older tab that does not give way to the upgrade would block the open forever.
+			let late = false;
+			const timer = setTimeout(() => {
+				late = true;
+				reject(new Error('another Heartlands tab is holding the storage; close other Heartlands tabs and reload'));
+			}, timeoutMs);
+			open.onsuccess = () => {
+				clearTimeout(timer);
+				if (late) open.result.close();
+				else resolve(open.result);
+			};
+			open.onerror = () => {
+				clearTimeout(timer);
+				reject(open.error);
+			};
 		});
 		db.onversionchange = () => db.close();
 	} catch (error) {

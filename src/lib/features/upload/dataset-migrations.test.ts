@@ -49,6 +49,14 @@ describe('record store (IndexedDB)', () => {
 		expect([...fake.store('uploads', 'quarantine').values()]).toEqual([{ store: 'datasets', key: 'bad', reason: 'damaged', at: 'now', record: { junk: true } }]);
 	});
 
+	it('falls back to memory, saying why, when another tab blocks the upgrade', async () => {
+		const blocked = { open: () => ({}) } as unknown as IDBFactory; // never answers, as when blocked
+		(globalThis as { indexedDB?: IDBFactory }).indexedDB = blocked;
+		const store = await openRecordStore('uploads', 'datasets', 20);
+		expect(store.persistent).toBe(false);
+		expect(store.reason).toMatch(/another Heartlands tab is holding the storage/);
+	});
+
 	it('turns a full disk into a StorageFullError that names the upload, and writes nothing', async () => {
 		const fake = fakeIndexedDB({ quota: true });
 		(globalThis as { indexedDB?: IDBFactory }).indexedDB = fake.factory;
