@@ -2,7 +2,8 @@
  * App-wide data state: the engine, the manifest, per-dataset progress and the overview rows.
  * Big arrays are `$state.raw`: they are replaced whole, never mutated, so Svelte need not proxy them.
  */
-import { getBrowserDatabase } from '$lib/db/browser';
+import { reloadEngine, superviseBrowserEngine } from './browser-engine';
+import type { EngineHealth } from './engine-recovery';
 import type { Database } from '$lib/db/types';
 import { constituencyOverview, type OverviewRow } from '$lib/queries/overview';
 import { ScoresState } from '$lib/features/scores/scores-state.svelte';
@@ -17,7 +18,7 @@ import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTable, loadTables, type DatasetProgress } from './load-tables';
 import { parseManifest, type DataManifest } from './manifest';
 
-export type Phase = 'idle' | 'loading' | 'ready' | 'failed';
+export type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'stopped';
 export type EngineStatus = 'waiting' | 'starting' | 'ready' | 'failed';
 
 export class AppData {
@@ -36,6 +37,27 @@ export class AppData {
 	/** Attribution lines, each once, for the footer and every export. */
 	readonly attribution = $derived(this.manifest ? [...new Set(this.manifest.sources.map((s) => s.attribution))] : []);
 	db: Database | null = null;
+	/** The engine after start-up: a crash is reported here while it is rebuilt (engine-recovery.ts). */
+	health = $state<EngineHealth>({ state: 'ok' });
+	#engine = superviseBrowserEngine({
+		rebuild: () => (this.phase === 'ready' && this.manifest ? (db) => this.#rebuild(db) : null),
+		onHealth: (health) => (this.health = health)
+	});
+	#loading: AbortController | null = null;
+
+	/** Reload a fresh engine after a crash; scenarios, uploads and the current view stay as they are. */
+	async #rebuild(db: Database) {
+		this.#lazy.clear();
+		const prepared = await reloadEngine(db, this.manifest!, fetchDataBytes, this.uploads?.datasets ?? []);
+		this.scores?.setPrepared(prepared);
+	}
+
+	/** Stop loading: downloads are aborted and the half-loaded engine is thrown away, so a retry starts clean. */
+	stop() {
+		if (this.phase !== 'loading') return;
+		this.#loading?.abort();
+		this.#engine.reset();
+	}
 
 	/** Load a lazy table (e.g. a small-area lookup) once, on first use. */
 	ensureTable(name: string): Promise<void> {
@@ -67,10 +89,12 @@ export class AppData {
 		if (this.phase === 'loading' || this.phase === 'ready') return;
 		this.phase = 'loading';
 		this.error = null;
+		const loading = (this.#loading = new AbortController());
+		const fetchBytes = (file: string, onBytes?: (n: number) => void) => fetchDataBytes(file, onBytes, loading.signal);
 		try {
 			// Start the engine and the downloads together: the wasm is the biggest download.
 			this.engine = 'starting';
-			const dbReady = getBrowserDatabase().then(
+			const dbReady = this.#engine.ready().then(
 				(db) => {
 					this.engine = 'ready';
 					return db;
@@ -81,10 +105,10 @@ export class AppData {
 				}
 			);
 			dbReady.catch(() => {});
-			const manifest = parseManifest(await fetchDataText('manifest.json'));
+			const manifest = parseManifest(await fetchDataText('manifest.json', loading.signal));
 			this.manifest = manifest;
 			this.datasets = initialProgress(manifest);
-			await loadTables(dbReady, manifest, fetchDataBytes, (name, patch) => {
+			await loadTables(dbReady, manifest, fetchBytes, (name, patch) => {
 				const i = this.datasets.findIndex((d) => d.name === name);
 				if (i >= 0) this.datasets[i] = { ...this.datasets[i], ...patch };
 			});
@@ -120,8 +144,14 @@ export class AppData {
 			}
 			this.phase = 'ready';
 		} catch (error) {
+			if (loading.signal.aborted) {
+				if (this.#loading === loading) this.phase = 'stopped'; // unless a retry has already begun
+				return;
+			}
 			this.error = (error as Error).message;
 			this.phase = 'failed';
+		} finally {
+			if (this.#loading === loading) this.#loading = null;
 		}
 	}
 }

@@ -3,12 +3,14 @@ import { base } from '$app/paths';
 
 export const DATA_PATH = `${base}/data`;
 
-export async function fetchDataBytes(file: string, onBytes: (loaded: number) => void = () => {}): Promise<Uint8Array> {
+/** `signal` stops the download (loading was stopped): it rejects with the abort reason. */
+export async function fetchDataBytes(file: string, onBytes: (loaded: number) => void = () => {}, signal?: AbortSignal): Promise<Uint8Array> {
 	const url = `${DATA_PATH}/${file}`;
 	let response: Response;
 	try {
-		response = await fetch(url);
+		response = await fetch(url, { signal });
 	} catch (error) {
+		if (signal?.aborted) throw new Error('loading was stopped');
 		throw new Error(`network error fetching ${url} (${(error as Error).message})`);
 	}
 	if (!response.ok) {
@@ -36,6 +38,6 @@ export async function fetchDataBytes(file: string, onBytes: (loaded: number) => 
 	return bytes;
 }
 
-export async function fetchDataText(file: string): Promise<string> {
-	return new TextDecoder().decode(await fetchDataBytes(file));
+export async function fetchDataText(file: string, signal?: AbortSignal): Promise<string> {
+	return new TextDecoder().decode(await fetchDataBytes(file, undefined, signal));
 }

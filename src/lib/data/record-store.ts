@@ -1,66 +1,97 @@
 /**
  * A tiny IndexedDB key–value store of JSON records (uploaded datasets), with an in-memory
  * fallback when the browser offers no storage. Callers validate what they read back: stored
- * bytes are never trusted.
+ * bytes are never trusted. From database version 2 each database also has a `quarantine` store
+ * for records this version cannot read (see quarantine.ts).
  */
+import { inTransaction, readEntries } from './idb';
+import { QUARANTINE_STORE, type QuarantineEntry } from './quarantine';
+import { isQuotaError, storageFullMessage } from './storage-errors';
+
 export interface RecordStore {
 	readonly persistent: boolean;
 	/** Why records will not survive a reload, or null. */
 	readonly reason: string | null;
-	all(): Promise<unknown[]>;
-	put(id: string, record: unknown): Promise<void>;
+	entries(): Promise<{ key: string; value: unknown }[]>;
+	/** `what` names the record in a "storage is full" message, e.g. "the upload “Members”". */
+	put(id: string, record: unknown, what?: string): Promise<void>;
 	delete(id: string): Promise<void>;
+	/** In one transaction: keep the entry in the quarantine store and delete `key`. */
+	quarantine(key: string, entry: QuarantineEntry): Promise<void>;
 }
 
 export class StorageFullError extends Error {
-	constructor() {
-		super("The browser's storage for this site is full, so this could not be saved. Delete some uploads or saved scenarios and try again.");
+	constructor(what = 'the change') {
+		super(storageFullMessage(what));
 		this.name = 'StorageFullError';
 	}
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
-}
+/** 1: the records store. 2: adds the quarantine store. */
+export const RECORD_DB_VERSION = 2;
+
+const plain = (record: unknown) => JSON.parse(JSON.stringify(record)) as unknown;
 
 function memoryStore(reason: string): RecordStore {
 	const records = new Map<string, unknown>();
 	return {
 		persistent: false,
 		reason,
-		all: async () => [...records.values()].map((r) => JSON.parse(JSON.stringify(r))),
-		put: async (id, record) => void records.set(id, JSON.parse(JSON.stringify(record))),
-		delete: async (id) => void records.delete(id)
+		entries: async () => [...records.entries()].map(([key, value]) => ({ key, value: plain(value) })),
+		put: async (id, record) => void records.set(id, plain(record)),
+		delete: async (id) => void records.delete(id),
+		quarantine: async (key) => void records.delete(key)
 	};
 }
 
-export async function openRecordStore(dbName: string, storeName: string): Promise<RecordStore> {
+export async function openRecordStore(dbName: string, storeName: string, timeoutMs = 5000): Promise<RecordStore> {
 	const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
 	if (!factory) return memoryStore("This browser offers no storage for web apps, so uploads last only until the page is closed.");
 	let db: IDBDatabase;
 	try {
-		const open = factory.open(dbName, 1);
-		open.onupgradeneeded = () => open.result.createObjectStore(storeName);
-		db = await request(open);
+		const open = factory.open(dbName, RECORD_DB_VERSION);
+		open.onupgradeneeded = () => {
+			if (!open.result.objectStoreNames.contains(storeName)) open.result.createObjectStore(storeName);
+			if (!open.result.objectStoreNames.contains(QUARANTINE_STORE)) open.result.createObjectStore(QUARANTINE_STORE, { autoIncrement: true });
+		};
+		db = await new Promise<IDBDatabase>((resolve, reject) => {
+			// An older tab that does not give way to the upgrade would block the open forever.
+			let late = false;
+			const timer = setTimeout(() => {
+				late = true;
+				reject(new Error('another Heartlands tab is holding the storage; close other Heartlands tabs and reload'));
+			}, timeoutMs);
+			open.onsuccess = () => {
+				clearTimeout(timer);
+				if (late) open.result.close();
+				else resolve(open.result);
+			};
+			open.onerror = () => {
+				clearTimeout(timer);
+				reject(open.error);
+			};
+		});
+		db.onversionchange = () => db.close();
 	} catch (error) {
 		return memoryStore(`Uploads cannot be saved in this browser for this visit (${(error as Error)?.message ?? 'storage refused'}); they last until the page is closed.`);
 	}
-	const tx = (mode: IDBTransactionMode) => db.transaction(storeName, mode).objectStore(storeName);
 	return {
 		persistent: true,
 		reason: null,
-		all: () => request(tx('readonly').getAll()),
-		async put(id, record) {
+		entries: () => readEntries(db, storeName),
+		async put(id, record, what) {
 			try {
-				await request(tx('readwrite').put(JSON.parse(JSON.stringify(record)), id));
+				await inTransaction<void>(db, [storeName], 'readwrite', (tx) => void tx.objectStore(storeName).put(plain(record), id));
 			} catch (error) {
-				if ((error as DOMException)?.name === 'QuotaExceededError') throw new StorageFullError();
+				if (isQuotaError(error)) throw new StorageFullError(what);
 				throw error;
 			}
 		},
-		delete: async (id) => void (await request(tx('readwrite').delete(id)))
+		delete: (id) => inTransaction<void>(db, [storeName], 'readwrite', (tx) => void tx.objectStore(storeName).delete(id)),
+		quarantine: (key, entry) =>
+			inTransaction<void>(db, [storeName, QUARANTINE_STORE], 'readwrite', (tx) => {
+				tx.objectStore(QUARANTINE_STORE).add(entry);
+				tx.objectStore(storeName).delete(key);
+			})
 	};
 }

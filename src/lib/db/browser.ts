@@ -21,6 +21,9 @@ const BUNDLES: duckdb.DuckDBBundles = {
 export const ENGINE_ASSET_URLS = { wasm: ehWasm, worker: ehWorker };
 
 let started: Promise<Database> | null = null;
+/** The worker of the engine `started` refers to (null until it exists). */
+let current: Worker | null = null;
+const deathListeners = new Set<(reason: string) => void>();
 
 export function getBrowserDatabase(): Promise<Database> {
 	started ??= startDatabase().catch((error) => {
@@ -41,10 +44,48 @@ async function wasmObjectUrl(url: string): Promise<string> {
 	return URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: 'application/wasm' }));
 }
 
+/**
+ * Be told when the engine's worker dies (an uncaught error, a message that cannot be read, or
+ * `killBrowserEngine`). A terminated or crashed worker never answers again: queries sent to it
+ * would wait forever, so whoever holds the engine must stop waiting and start a new one.
+ */
+export function onBrowserEngineDeath(listener: (reason: string) => void): () => void {
+	deathListeners.add(listener);
+	return () => deathListeners.delete(listener);
+}
+
+function died(worker: Worker, reason: string) {
+	if (worker !== current) return; // an engine already replaced
+	for (const listener of deathListeners) listener(reason);
+}
+
+/**
+ * Forget the current engine and terminate its worker, so the next `getBrowserDatabase()` starts a
+ * fresh one. Used after a crash (the old worker may still be alive but broken) and when loading is
+ * stopped (a half-loaded engine must not be reused).
+ */
+export function discardBrowserDatabase(): void {
+	current?.terminate();
+	current = null;
+	started = null;
+}
+
+/** Test hook (only installed with `?debug` or `?bench`): kill the worker as a crash would. */
+export function killBrowserEngine(): boolean {
+	const worker = current;
+	if (!worker) return false;
+	worker.terminate();
+	died(worker, 'its worker was terminated');
+	return true;
+}
+
 async function startDatabase(): Promise<Database> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const wasm = wasmObjectUrl(bundle.mainModule);
 	const worker = new Worker(bundle.mainWorker!);
+	current = worker;
+	worker.addEventListener('error', (event) => died(worker, `its worker failed: ${event.message || 'unknown error'}`));
+	worker.addEventListener('messageerror', () => died(worker, 'its worker sent a message that could not be read'));
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	const wasmUrl = await wasm;
 	try {
@@ -78,7 +119,10 @@ async function startDatabase(): Promise<Database> {
 			await statements.clear();
 			await connection.close();
 			await db.terminate();
-			started = null;
+			if (current === worker) {
+				current = null;
+				started = null;
+			}
 		}
 	};
 }

@@ -9,17 +9,27 @@ import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { percentRank } from '$lib/features/scores/reference';
 import { voteHistory } from '$lib/queries/history';
 import { seatInputsQuery } from '$lib/queries/scoring';
+import { readLocal, writeLocal } from '$lib/data/local-versioned';
+import { storageNotices } from '$lib/data/storage-notices.svelte';
+import { isQuotaError, storageFullMessage } from '$lib/data/storage-errors';
 
 export const MAX_PINS = 8;
 const storageKey = (set: BoundarySet) => `heartlands:pins:${set}`;
 
-function readPins(set: BoundarySet): string[] {
+const localStore = (): Storage | null => {
 	try {
-		const value = JSON.parse(localStorage.getItem(storageKey(set)) ?? '[]');
-		return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string' && /^[EWSN]\d{8}$/.test(c)).slice(0, MAX_PINS) : [];
+		return globalThis.localStorage ?? null;
 	} catch {
-		return []; // unreadable storage never blocks the app
+		return null;
 	}
+};
+
+/** Unreadable storage never blocks the app; a damaged or newer value is set aside and named. */
+function readPins(set: BoundarySet): string[] {
+	const read = (value: unknown) => (Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string' && /^[EWSN]\d{8}$/.test(c)).slice(0, MAX_PINS) : []);
+	const stored = readLocal(localStore(), storageKey(set), `pinned seats (${set} boundaries)`, read, []);
+	if (stored.setAside) storageNotices.add([stored.setAside]);
+	return stored.value;
 }
 
 export interface IndicatorCell {
@@ -57,9 +67,11 @@ export class CompareState {
 		const next = current.includes(code) ? current.filter((c) => c !== code) : current.length < MAX_PINS ? [...current, code] : current;
 		this.pinsBySet = { ...this.pinsBySet, [set]: next };
 		try {
-			localStorage.setItem(storageKey(set), JSON.stringify(next));
-		} catch {
-			this.error = 'Pins could not be saved in this browser (storage is full or disabled); they will last until you close the page.';
+			writeLocal(localStore(), storageKey(set), next);
+		} catch (error) {
+			this.error = isQuotaError(error)
+				? `${storageFullMessage('the pinned seats')} They will last until you close the page.`
+				: 'Pins could not be saved in this browser (storage is disabled); they will last until you close the page.';
 		}
 	}
 

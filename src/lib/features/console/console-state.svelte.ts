@@ -7,6 +7,8 @@
  * more than one statement. The first DuckDB error stops the run and is shown as text.
  */
 import type { Database, QueryResult } from '$lib/db/types';
+import { readLocal, writeLocal } from '$lib/data/local-versioned';
+import { storageNotices } from '$lib/data/storage-notices.svelte';
 import { guardSql, makeProtection, mayChangeSchema, type GuardOptions } from './statement-guard';
 import { DISPLAY_ROW_CAP, SCHEMA_SQL, addToHistory, groupSchema, parseHistory, selectTableSql, shownRows, type SchemaTable } from './console-result';
 
@@ -63,11 +65,10 @@ export class ConsoleState {
 		this.guardOptions = guardOptions;
 		this.rowCap = options.rowCap ?? DISPLAY_ROW_CAP;
 		this.#storage = options.storage === undefined ? defaultStorage() : options.storage;
-		try {
-			this.history = parseHistory(this.#storage?.getItem(HISTORY_KEY));
-		} catch {
-			this.history = []; // unreadable storage never blocks the console
-		}
+		// Unreadable storage never blocks the console; a damaged or newer value is set aside, named.
+		const stored = readLocal(this.#storage, HISTORY_KEY, 'SQL console history', (value) => parseHistory(JSON.stringify(value ?? null)), []);
+		this.history = stored.value;
+		if (stored.setAside) storageNotices.add([stored.setAside]);
 	}
 
 	/** Guard, then run each statement in order; stops at the first error. */
@@ -141,7 +142,7 @@ export class ConsoleState {
 
 	#save() {
 		try {
-			if (this.history.length) this.#storage?.setItem(HISTORY_KEY, JSON.stringify(this.history));
+			if (this.history.length) writeLocal(this.#storage, HISTORY_KEY, this.history);
 			else this.#storage?.removeItem(HISTORY_KEY);
 			this.storageNotice = null;
 		} catch {

@@ -128,11 +128,14 @@ describe('ConsoleState', () => {
 		storage.setItem(HISTORY_KEY, '{not json');
 		const state = make();
 		expect(state.history).toEqual([]);
+		expect(storage.getItem(`heartlands:quarantine:${HISTORY_KEY}`)).toBe('{not json'); // set aside, not deleted
+		storage.setItem(HISTORY_KEY, JSON.stringify(['SELECT 0 AS old'])); // format 0: a bare list
+		expect(make().history).toEqual(['SELECT 0 AS old']);
 		for (let i = 0; i < 22; i++) await state.run(`SELECT ${i} AS i`);
 		await state.run('DROP TABLE results'); // refused queries are remembered too, to fix them
 		expect(state.history).toHaveLength(20);
 		expect(state.history[0]).toBe('DROP TABLE results');
-		expect(JSON.parse(storage.getItem(HISTORY_KEY)!)).toEqual(state.history);
+		expect(JSON.parse(storage.getItem(HISTORY_KEY)!)).toEqual({ schemaVersion: 1, value: state.history });
 		expect(make().history).toEqual(state.history);
 		state.recall(1);
 		expect(state.text).toBe('SELECT 21 AS i');

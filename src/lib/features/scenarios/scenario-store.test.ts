@@ -3,7 +3,10 @@ import type { Indicator } from '../scores/catalogue';
 import { LENS_BOUNDARY_SET, LENS_IDS } from '../scores/definition';
 import { defaultDefinition } from '../scores/lenses';
 import { createScenario, defaultScenarioState, type Scenario } from './scenario';
-import { createMemoryScenarioStore, openScenarioStore, SCENARIO_STORE_NAME, StorageError, toStorageError, type ScenarioStore } from './scenario-store';
+import { fakeIndexedDB } from '$lib/data/fake-idb';
+import { createMemoryScenarioStore, StorageError, toStorageError, type ScenarioStore } from './scenario-store';
+import { openScenarioStore, SCENARIO_DB_NAME, SCENARIO_STORE_NAME } from './scenario-idb';
+import { SCENARIO_SCHEMA_VERSION } from './scenario-migrations';
 
 const catalogue: Indicator[] = LENS_IDS.flatMap((lens) => {
 	const d = defaultDefinition(lens);
@@ -14,82 +17,16 @@ const at = (iso: string) => new Date(iso);
 const scenario = (name: string, when: string, lens: (typeof LENS_IDS)[number] = '2015-ukip'): Scenario => createScenario(name, defaultScenarioState(lens), catalogue, at(when));
 const damaged = { id: 'broken', name: 'Old', createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z', state: { definition: { version: 1, lens: 'gone' } } };
 
-/**
- * Just enough of IndexedDB for the store (open with upgrade, one-request transactions), with
- * asynchronous callbacks like the real thing. Not a general fake: see the brief's "no fake-indexeddb".
- */
-function fakeIndexedDB(options: { open?: 'throw' | 'error'; quota?: boolean } = {}) {
-	const stores = new Map<string, Map<string, unknown>>();
-	const later = (f: () => void) => setTimeout(f, 0);
-	const db = {
-		objectStoreNames: { contains: (name: string) => stores.has(name) },
-		createObjectStore: (name: string) => stores.set(name, new Map()),
-		onversionchange: null,
-		close: () => {},
-		transaction(name: string) {
-			const data = stores.get(name)!;
-			const tx: Record<string, unknown> & { error: unknown } = { error: null };
-			const call = (key: string) => (tx[key] as (() => void) | null)?.();
-			const request = (run: () => unknown) => {
-				const r: Record<string, unknown> = { result: undefined, error: null };
-				later(() => {
-					try {
-						r.result = run();
-						(r.onsuccess as (() => void) | undefined)?.();
-						call('oncomplete');
-					} catch (error) {
-						r.error = tx.error = error;
-						call('onerror');
-						call('onabort');
-					}
-				});
-				return r;
-			};
-			tx.objectStore = () => ({
-				getAll: () => request(() => [...data.values()].map((v) => structuredClone(v))),
-				get: (id: string) => request(() => structuredClone(data.get(id))),
-				put: (value: { id: string }) => {
-					const copy = structuredClone(value);
-					return request(() => {
-						if (options.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-						data.set(copy.id, copy);
-					});
-				},
-				delete: (id: string) => request(() => data.delete(id))
-			});
-			return tx;
-		}
-	};
-	const factory = {
-		open() {
-			if (options.open === 'throw') throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
-			const r: Record<string, unknown> = {};
-			later(() => {
-				if (options.open === 'error') {
-					r.error = new DOMException('Access denied', 'UnknownError');
-					(r.onerror as () => void)();
-					return;
-				}
-				r.result = db;
-				if (!stores.has(SCENARIO_STORE_NAME)) (r.onupgradeneeded as () => void)();
-				(r.onsuccess as () => void)();
-			});
-			return r;
-		}
-	};
-	return { factory: factory as unknown as IDBFactory, stores };
-}
-
 async function exercise(store: ScenarioStore) {
 	const a = scenario('Alpha', '2026-01-01T00:00:00.000Z');
 	const b = scenario('Beta', '2026-02-01T00:00:00.000Z', '2024-reform');
-	await store.save(a);
+	expect(await store.save(a)).toEqual({ ...a, revision: 1 });
 	await store.save(b);
 	expect((await store.list()).map((s) => s.name)).toEqual(['Beta', 'Alpha']);
-	expect(await store.list()).toEqual([b, a]);
-	await store.rename(a.id, '  Alpha, revised ');
-	const renamed = (await store.list()).find((s) => s.id === a.id)!;
-	expect(renamed).toMatchObject({ name: 'Alpha, revised', createdAt: a.createdAt, updatedAt: '2026-03-01T00:00:00.000Z', state: a.state });
+	expect(await store.list()).toEqual([{ ...b, revision: 1 }, { ...a, revision: 1 }]);
+	const renamed = await store.rename(a.id, '  Alpha, revised ', 1);
+	expect(renamed).toMatchObject({ name: 'Alpha, revised', createdAt: a.createdAt, updatedAt: '2026-03-01T00:00:00.000Z', state: a.state, revision: 2 });
+	expect((await store.list()).find((s) => s.id === a.id)).toEqual(renamed);
 	await store.remove(b.id);
 	await store.remove('no-such-id');
 	expect((await store.list()).map((s) => s.name)).toEqual(['Alpha, revised']);
@@ -98,11 +35,33 @@ async function exercise(store: ScenarioStore) {
 	return a;
 }
 
+/** Two tabs: both read revision 1; the second writer is refused, and keeps nothing half-written. */
+async function conflict(store: ScenarioStore) {
+	const a = scenario('Shared', '2026-01-01T00:00:00.000Z');
+	await store.save(a);
+	const other = { ...a.state, budget: { ...a.state.budget, budget: 123_000 } };
+	const theirs = await store.update(a.id, other, 1);
+	expect(theirs.revision).toBe(2);
+	const mine = { ...a.state, budget: { ...a.state.budget, budget: 999_000 } };
+	const error = await store.update(a.id, mine, 1).catch((e: unknown) => e);
+	expect(error).toBeInstanceOf(StorageError);
+	expect(error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/“Shared” was changed in another tab/) });
+	expect((error as StorageError).theirs).toMatchObject({ revision: 2, state: { budget: { budget: 123_000 } } });
+	await expect(store.rename(a.id, 'Mine', 1)).rejects.toMatchObject({ kind: 'conflict' });
+	expect((await store.list()).find((s) => s.id === a.id)).toMatchObject({ name: 'Shared', revision: 2, state: { budget: { budget: 123_000 } } });
+	const forced = await store.update(a.id, mine, 'force');
+	expect(forced).toMatchObject({ revision: 3, state: { budget: { budget: 999_000 } } });
+}
+
 describe('memory scenario store', () => {
 	it('saves, lists newest first, renames and removes', async () => {
 		const store = createMemoryScenarioStore(catalogue, { now: () => at('2026-03-01T00:00:00.000Z') });
 		expect(store.persistent).toBe(false);
 		await exercise(store);
+	});
+
+	it('refuses to overwrite a scenario another tab changed since it was read', async () => {
+		await conflict(createMemoryScenarioStore(catalogue));
 	});
 
 	it('stores a copy, not the caller’s object', async () => {
@@ -116,18 +75,31 @@ describe('memory scenario store', () => {
 		expect(stored.state.definition.priority.eligibility.holders).toEqual(['lab']);
 	});
 
-	it('quarantines damaged records instead of failing, and can remove them', async () => {
+	it('moves damaged and newer-format records to quarantine, keeps ones that lack an upload, and migrates old ones', async () => {
 		const good = scenario('Good', '2026-01-01T00:00:00.000Z');
 		const cyclic: Record<string, unknown> = { id: 'cyclic', name: 'Loop', createdAt: 'x', updatedAt: 'x' };
 		cyclic.state = { definition: { lens: cyclic } };
-		const store = createMemoryScenarioStore(catalogue, { records: [good, damaged, 'junk', cyclic] });
-		expect(await store.list()).toEqual([good]);
-		const quarantined = await store.quarantined();
-		expect(quarantined.map((q) => q.id)).toEqual(['broken', null, 'cyclic']);
-		expect(quarantined[0].errors[0]).toEqual({ path: 'state.definition.lens', message: 'must be one of 2015-ukip, 2019-brexit, 2024-reform, got "gone"' });
-		await expect(store.rename('broken', 'Fixed')).rejects.toMatchObject({ kind: 'invalid' });
-		await store.remove('broken');
-		expect((await store.quarantined()).map((q) => q.id)).toEqual([null, 'cyclic']);
+		const future = { ...good, id: 'future', name: 'From the future', schemaVersion: 99, revision: 1 };
+		const missing = structuredClone({ ...good, id: 'needs-upload', name: 'Needs upload' });
+		missing.state.definition.scores.threat[0].id = 'upload.d00.c0';
+		const store = createMemoryScenarioStore(catalogue, { records: [good, damaged, 'junk', cyclic, future, missing] });
+		expect(await store.list()).toEqual([{ ...good, revision: 1 }]);
+		expect((await store.setAside()).map((q) => [q.id, q.move])).toEqual([['broken', true], [null, true], ['cyclic', true], ['future', true], ['needs-upload', false]]);
+		const report = await store.sweep();
+		expect(report.migrated).toBe(1);
+		expect(report.moved).toEqual([
+			{ what: 'saved scenario “Old”', reason: 'it is damaged (state.definition.lens: must be one of 2015-ukip, 2019-brexit, 2024-reform, got "gone")' },
+			{ what: 'saved scenario “without a name”', reason: 'it is not a record (damaged data)' },
+			{ what: 'saved scenario “Loop”', reason: expect.stringMatching(/^it (is damaged|could not be read)/) },
+			{ what: 'saved scenario “From the future”', reason: 'it was saved by a newer version of Heartlands (format 99; this version reads up to 1)' }
+		]);
+		expect(store.quarantine.map((q) => q.key)).toEqual(['broken', '(record 2)', 'cyclic', 'future']);
+		expect(store.quarantine[3].record).toEqual(future);
+		expect((await store.setAside()).map((q) => q.id)).toEqual(['needs-upload']);
+		expect(await store.sweep()).toEqual({ migrated: 0, moved: [] });
+		await expect(store.rename('needs-upload', 'Fixed')).rejects.toMatchObject({ kind: 'invalid' });
+		await store.remove('needs-upload');
+		expect(await store.setAside()).toEqual([]);
 	});
 
 	it('refuses to save an invalid scenario, naming the field', async () => {
@@ -143,7 +115,7 @@ describe('memory scenario store', () => {
 		await store.save(scenario('First', '2026-01-01T00:00:00.000Z'));
 		const error = await store.save(scenario('Second', '2026-01-02T00:00:00.000Z')).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(StorageError);
-		expect(error).toMatchObject({ kind: 'quota', message: expect.stringMatching(/no storage left for this site/) });
+		expect(error).toMatchObject({ kind: 'quota', message: 'Browser storage is full: the scenario “Second” was not saved. Delete old uploads (under Your data) or saved scenarios, then try again.' });
 		expect((await store.list()).map((s) => s.name)).toEqual(['First']);
 		expect(toStorageError({ name: 'QuotaExceededError' }, 'save').kind).toBe('quota');
 		expect(toStorageError(new Error('boom'), 'save the scenario').message).toBe('Could not save the scenario: boom.');
@@ -170,18 +142,44 @@ describe('openScenarioStore', () => {
 	});
 
 	it('persists through IndexedDB across reopenings (a reload)', async () => {
-		const { factory, stores } = fakeIndexedDB();
+		const { factory, store } = fakeIndexedDB();
 		const first = await openScenarioStore(catalogue, { indexedDB: factory, now: () => at('2026-03-01T00:00:00.000Z') });
 		expect(first).toMatchObject({ persistent: true, reason: null });
 		const a = await exercise(first.store);
-		stores.get(SCENARIO_STORE_NAME)!.set('broken', damaged);
+		await conflict(first.store);
+		store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).set('broken', damaged);
 		const second = await openScenarioStore(catalogue, { indexedDB: factory });
-		expect((await second.store.list()).map((s) => s.id)).toEqual([a.id]);
-		expect((await second.store.quarantined()).map((q) => q.id)).toEqual(['broken']);
+		expect((await second.store.list()).map((s) => s.id)).toContain(a.id);
+		expect((await second.store.setAside()).map((q) => q.id)).toEqual(['broken']);
+		expect((await second.store.sweep()).moved).toHaveLength(1);
+		expect([...store(SCENARIO_DB_NAME, 'quarantine').values()]).toMatchObject([{ store: 'scenarios', key: 'broken', record: damaged }]);
+		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).has('broken')).toBe(false);
 	});
 
-	it('reports a full disk on an IndexedDB save as a quota StorageError', async () => {
-		const { store } = await openScenarioStore(catalogue, { indexedDB: fakeIndexedDB({ quota: true }).factory });
-		await expect(store.save(scenario('Too big', '2026-01-01T00:00:00.000Z'))).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
+	it('upgrades a version-1 database (no quarantine store) and migrates its unversioned records', async () => {
+		const { factory, store, create } = fakeIndexedDB();
+		create(SCENARIO_DB_NAME, 1, { [SCENARIO_STORE_NAME]: 'id' });
+		const old = scenario('Before versions', '2025-01-01T00:00:00.000Z');
+		store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).set(old.id, old);
+		const { store: s } = await openScenarioStore(catalogue, { indexedDB: factory });
+		expect(await s.list()).toEqual([{ ...old, revision: 1 }]);
+		expect(await s.sweep()).toEqual({ migrated: 1, moved: [] });
+		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).get(old.id)).toEqual({ ...old, schemaVersion: SCENARIO_SCHEMA_VERSION, revision: 1 });
+		expect(store(SCENARIO_DB_NAME, 'quarantine').size).toBe(0);
+	});
+
+	it('reports a full disk on an IndexedDB save as a quota StorageError, writing nothing', async () => {
+		const { factory, store } = fakeIndexedDB({ quota: true });
+		const { store: s } = await openScenarioStore(catalogue, { indexedDB: factory });
+		await expect(s.save(scenario('Too big', '2026-01-01T00:00:00.000Z'))).rejects.toMatchObject({ name: 'StorageError', kind: 'quota', message: expect.stringMatching(/^Browser storage is full: the scenario “Too big” was not saved/) });
+		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).size).toBe(0);
+	});
+
+	it('says a newer app has used this browser when the database version is ahead', async () => {
+		const { factory, create } = fakeIndexedDB();
+		create(SCENARIO_DB_NAME, 99, { [SCENARIO_STORE_NAME]: 'id' });
+		const opened = await openScenarioStore(catalogue, { indexedDB: factory });
+		expect(opened.persistent).toBe(false);
+		expect(opened.reason).toMatch(/A newer version of Heartlands has used this browser/);
 	});
 });

@@ -1,6 +1,11 @@
 /**
  * Named scenarios (saved in IndexedDB), the link that reproduces the current view (`?s=` in the
  * URL, kept up to date as the user edits), and diffs between two saved scenarios.
+ *
+ * Several tabs may edit the same scenarios. Writes carry the revision this tab read (when it
+ * opened the scenario, or started renaming it); the store refuses a write over a newer revision,
+ * and `conflict` then offers save-as-copy, overwrite or discard. Each write is announced on a
+ * BroadcastChannel so other tabs refresh their lists.
  */
 import type { Database } from '$lib/db/types';
 import type { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
@@ -10,13 +15,34 @@ import type { ScoreDefinition } from '$lib/features/scores/definition';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { scoreQuery } from '$lib/queries/scoring';
 import { diffAllocations, type AllocationDiff, type AllocationLine } from './diff';
-import { createScenario, validateScenario, type Scenario, type ScenarioState } from './scenario';
-import { openScenarioStore, type ScenarioStore } from './scenario-store';
+import { storageNotices } from '$lib/data/storage-notices.svelte';
+import { createScenario, type Scenario, type ScenarioState } from './scenario';
+import { readScenarioRecord, toStoredScenario } from './scenario-migrations';
+import { openScenarioStore } from './scenario-idb';
+import { StorageError, type SavedScenario, type ScenarioStore } from './scenario-store';
+
+const CHANNEL = 'heartlands:scenarios';
+
+/** A write refused because another tab changed the scenario first; the user decides what happens. */
+export interface ScenarioConflict {
+	id: string;
+	/** The name before the change, for the message. */
+	name: string;
+	message: string;
+	/** This tab's change: new settings (an update) or a new name (a rename); the other part is theirs. */
+	mine: { name: string; state: ScenarioState } | { name: string; state: null } | { name: null; state: ScenarioState };
+	/** The scenario as the other tab left it. */
+	theirs: SavedScenario;
+}
 import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
 
 export class ScenariosState {
-	list = $state.raw<Scenario[]>([]);
+	list = $state.raw<SavedScenario[]>([]);
+	/** Records hidden because they name an indicator this visit lacks. */
 	quarantined = $state(0);
+	/** The scenario last opened here, with the revision read then: "Update" writes over that. */
+	opened = $state.raw<{ id: string; name: string; revision: number } | null>(null);
+	conflict = $state.raw<ScenarioConflict | null>(null);
 	persistent = $state(true);
 	notice = $state<string | null>(null);
 	error = $state<string | null>(null);
@@ -24,6 +50,7 @@ export class ScenariosState {
 	linkError = $state<string | null>(null);
 	diff = $state.raw<{ a: Scenario; b: Scenario; result: AllocationDiff } | null>(null);
 	#store: ScenarioStore | null = null;
+	#channel: BroadcastChannel | null = null;
 	readonly #db: Database;
 	readonly #scores: ScoresState;
 	readonly #allocation: AllocationState;
@@ -64,6 +91,12 @@ export class ScenariosState {
 		this.#store = opened.store;
 		this.persistent = opened.persistent;
 		if (opened.reason) this.notice = opened.reason;
+		const swept = await opened.store.sweep().catch(() => null);
+		if (swept) storageNotices.add(swept.moved);
+		if (typeof BroadcastChannel !== 'undefined' && opened.persistent) {
+			this.#channel = new BroadcastChannel(CHANNEL);
+			this.#channel.onmessage = () => void this.refresh();
+		}
 		await this.refresh();
 	}
 
@@ -71,7 +104,7 @@ export class ScenariosState {
 		if (!this.#store) return;
 		try {
 			this.list = await this.#store.list();
-			this.quarantined = (await this.#store.quarantined()).length;
+			this.quarantined = (await this.#store.setAside()).length;
 		} catch (error) {
 			this.error = (error as Error).message;
 		}
@@ -81,24 +114,77 @@ export class ScenariosState {
 		this.error = null;
 		try {
 			await action();
+			this.#channel?.postMessage({ type: 'changed' });
 		} catch (error) {
 			this.error = (error as Error).message;
 		}
 		await this.refresh();
 	}
 
+	/** Open a saved scenario: apply it, and remember which revision this tab read. */
+	openScenario(scenario: SavedScenario) {
+		this.apply(scenario.state);
+		this.opened = { id: scenario.id, name: scenario.name, revision: scenario.revision };
+	}
+
 	save(name: string) {
 		return this.#run(async () => {
-			await this.#store!.save(createScenario(name, this.current(), this.#catalogue));
+			const saved = await this.#store!.save(createScenario(name, this.current(), this.#catalogue));
+			this.opened = { id: saved.id, name: saved.name, revision: saved.revision };
 		});
 	}
 
-	rename(id: string, name: string) {
-		return this.#run(() => this.#store!.rename(id, name));
+	/** Save the current settings over a scenario, refusing if another tab changed it since this tab read it. */
+	update(id: string) {
+		const listed = this.list.find((s) => s.id === id);
+		if (!listed) return Promise.resolve();
+		const expected = this.opened?.id === id ? this.opened.revision : listed.revision;
+		const state = this.current();
+		return this.#write(id, listed.name, { name: null, state }, () => this.#store!.update(id, state, expected));
+	}
+
+	/** `expected`: the revision shown when renaming began. */
+	rename(id: string, name: string, expected?: number) {
+		const listed = this.list.find((s) => s.id === id);
+		return this.#write(id, listed?.name ?? name, { name, state: null }, () => this.#store!.rename(id, name, expected));
+	}
+
+	#write(id: string, name: string, mine: ScenarioConflict['mine'], write: () => Promise<SavedScenario>) {
+		this.conflict = null;
+		return this.#run(async () => {
+			try {
+				const saved = await write();
+				if (this.opened?.id === id) this.opened = { id, name: saved.name, revision: saved.revision };
+			} catch (error) {
+				if (!(error instanceof StorageError) || error.kind !== 'conflict' || !error.theirs) throw error;
+				this.conflict = { id, name, message: error.message, mine, theirs: error.theirs };
+			}
+		});
+	}
+
+	/** The user's answer to a conflict: keep both, overwrite the other tab's change, or drop this one. */
+	resolve(choice: 'copy' | 'overwrite' | 'discard') {
+		const conflict = this.conflict;
+		this.conflict = null;
+		if (!conflict || choice === 'discard') return this.refresh();
+		const { mine, theirs } = conflict;
+		if (choice === 'copy') {
+			// A copy holds this tab's change on top of the other tab's version.
+			const name = `${mine.name ?? theirs.name} (copy)`.slice(0, 120);
+			return this.#run(async () => {
+				const saved = await this.#store!.save(createScenario(name, mine.state ?? theirs.state, this.#catalogue));
+				this.opened = { id: saved.id, name: saved.name, revision: saved.revision };
+			});
+		}
+		// Overwrite only what this tab changed: its settings, or its name.
+		return this.#write(conflict.id, conflict.name, mine, () =>
+			mine.state ? this.#store!.update(conflict.id, mine.state, 'force') : this.#store!.rename(conflict.id, mine.name!)
+		);
 	}
 
 	remove(id: string) {
 		if (this.diff && (this.diff.a.id === id || this.diff.b.id === id)) this.diff = null;
+		if (this.opened?.id === id) this.opened = null;
 		return this.#run(() => this.#store!.remove(id));
 	}
 
@@ -106,16 +192,32 @@ export class ScenariosState {
 	async addScenarios(records: unknown[]): Promise<{ added: number; refused: string[] }> {
 		const refused: string[] = [];
 		let added = 0;
-		for (const [i, record] of records.entries()) {
-			const v = validateScenario(record, this.#catalogue);
-			if (!v.ok) refused.push(`scenario ${i + 1}: ${v.errors[0]?.path} ${v.errors[0]?.message}`);
-			else if (!this.list.some((s) => s.id === v.scenario.id)) {
-				await this.#store!.save(v.scenario);
-				added++;
+		const saved: string[] = [];
+		try {
+			for (const [i, record] of records.entries()) {
+				// Older workspace files hold older scenario formats: migrate as the store does.
+				const v = readScenarioRecord(record, this.#catalogue);
+				if (!v.ok) refused.push(`scenario ${i + 1} (${v.name}): ${v.reason}`);
+				else if (!this.list.some((s) => s.id === v.scenario.id)) {
+					await this.#store!.save(v.scenario);
+					saved.push(v.scenario.id);
+					added++;
+				}
 			}
+		} catch (error) {
+			// All or nothing: take back what this import saved before the failure (say, a full disk).
+			for (const id of saved) await this.#store!.remove(id).catch(() => {});
+			await this.refresh();
+			throw error;
 		}
+		if (added) this.#channel?.postMessage({ type: 'changed' });
 		await this.refresh();
 		return { added, refused };
+	}
+
+	/** Scenarios as stored (format version and revision included), for the workspace file. */
+	exportable(): unknown[] {
+		return this.list.map((s) => toStoredScenario(s, s.revision));
 	}
 
 	/** Score and allocate both scenarios off-screen (the current view is untouched), then diff. */

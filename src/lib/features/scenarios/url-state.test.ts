@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { examples, fuzzRuns, textCorpus } from '../../../../tests/fuzz-corpus/corpus';
 import { describe, expect, it } from 'vitest';
 import type { AllocationMethod } from '../allocation/engine';
 import type { Indicator } from '../scores/catalogue';
@@ -94,17 +95,18 @@ describe('encodeState / decodeState', () => {
 	});
 
 	it('never throws anything but UrlStateError on arbitrary text (fuzz)', () => {
-		fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void outcome(text)), { numRuns: 2000 });
+		fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void outcome(text)), { numRuns: fuzzRuns(5000), examples: examples(textCorpus('url-state')) });
+		fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void outcome(text)), { numRuns: fuzzRuns(2000) });
 		fc.assert(fc.property(fc.base64String({ maxLength: 300 }), (text) => void outcome(text.replace(/=+$/, ''))), { numRuns: 500 });
 	});
 
 	it('never throws anything but UrlStateError on arbitrary JSON (fuzz)', () => {
-		fc.assert(fc.property(fc.jsonValue(), (value) => void outcome(toBase64Url(JSON.stringify(value)))), { numRuns: 1000 });
+		fc.assert(fc.property(fc.jsonValue(), (value) => void outcome(toBase64Url(JSON.stringify(value)))), { numRuns: fuzzRuns(1000) });
 		// Near misses: a valid link with one part replaced by anything.
 		const valid = JSON.parse(Buffer.from(encodeState(defaultScenarioState()), 'base64url').toString('utf8'));
 		fc.assert(
 			fc.property(fc.constantFrom('v', 'definition', 'budget'), fc.jsonValue(), (key, value) => void outcome(toBase64Url(JSON.stringify({ ...valid, [key]: value })))),
-			{ numRuns: 1000 }
+			{ numRuns: fuzzRuns(1000) }
 		);
 		expect(outcome(toBase64Url('['.repeat(14_000)))).toBe('error');
 	});

@@ -1,3 +1,4 @@
+import { examples, fuzzRuns, jsonCorpus } from '../../../../tests/fuzz-corpus/corpus';
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from './catalogue';
 import { formatErrors, validateDefinition } from './definition';
@@ -82,7 +83,7 @@ describe('validateDefinition on arbitrary input', () => {
 				const v = validateDefinition(raw, catalogue);
 				if (!v.ok) expect(v.errors.every((e) => typeof e.path === 'string' && e.message.length > 0)).toBe(true);
 			}),
-			{ numRuns: 2000 }
+			{ numRuns: fuzzRuns(5000), examples: examples(jsonCorpus('definition')) }
 		);
 	});
 });

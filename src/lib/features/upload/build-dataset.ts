@@ -6,7 +6,6 @@
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import { combine, newDatasetId, type DatasetColumn, type UploadedDataset } from './dataset';
 import { convertColumn, type ColumnProfile } from './infer';
-import type { PreparedUpload } from './prepare';
 import type { MatchReport } from './match';
 import type { ParsedTable } from './delimited';
 
@@ -81,42 +80,6 @@ export function buildSeatDataset(table: ParsedTable, columns: readonly ColumnPro
 			columns: datasetColumns,
 			codes,
 			values
-		}
-	};
-}
-
-export interface SmallAreaChoices {
-	name: string;
-	set: BoundarySet;
-	how: 'sum' | 'mean';
-	/** Adds small-area rows up to seats (in SQL, through the lookup); see `aggregateSmallAreaRows`. */
-	aggregate: (set: BoundarySet, how: 'sum' | 'mean', areas: string[], values: (number | null)[][]) => Promise<{ codes: string[]; values: (number | null)[][]; unmatched: number; examples: string[] }>;
-	now?: Date;
-}
-
-/** A dataset from a small-area file: each chosen column added up (or averaged) to seats. */
-export async function buildSmallAreaDataset(prepared: PreparedUpload, keyIndex: number, chosen: readonly ColumnChoice[], options: SmallAreaChoices): Promise<Built & { notice?: string }> {
-	const { set, how } = options;
-	const areas = Array.from({ length: prepared.table.rowCount }, (_, r) => (prepared.table.columns[keyIndex].at(r) ?? '').trim());
-	const values = chosen.map((c) => convertColumn(prepared.table.columns[c.index], prepared.columns[c.index].type).map((v) => (typeof v === 'number' ? v : null)));
-	const result = await options.aggregate(set, how, areas, values);
-	if (!result.codes.length) return { ok: false, error: `None of the ${areas.length} small-area codes is in the lookup for the ${set} boundaries (e.g. ${result.examples.join(', ')}).` };
-	const notice = result.unmatched ? `${result.unmatched} small-area rows were not in the lookup and were left out (e.g. ${result.examples.join(', ')}).` : undefined;
-	return {
-		ok: true,
-		droppedRows: result.unmatched,
-		notice,
-		dataset: {
-			version: 1,
-			id: newDatasetId(),
-			name: options.name.trim().slice(0, 200),
-			fileName: prepared.fileName.slice(0, 400),
-			boundarySet: set,
-			createdAt: (options.now ?? new Date()).toISOString(),
-			aggregation: how,
-			columns: chosen.map((c, i) => ({ id: `c${i}`, header: prepared.columns[c.index].name, label: c.label.trim().slice(0, 200) || prepared.columns[c.index].name, unit: c.unit.slice(0, 60), direction: c.direction })),
-			codes: result.codes,
-			values: result.values
 		}
 	};
 }

@@ -3,9 +3,14 @@
  * data tab and read by the map. Layers never touch DuckDB: they are geometry for MapLibre only.
  * At most one boundaries layer per set is switched on, so the map always knows which shapes to use.
  */
+import type { SetAsideNote } from '$lib/data/quarantine';
 import { openRecordStore, type RecordStore } from '$lib/data/record-store';
+import { storageNotices } from '$lib/data/storage-notices.svelte';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import { validateLayer, type UploadedLayer } from './geo-layer';
+
+export const LAYERS_DB = 'heartlands-layers';
+export const LAYERS_STORE = 'layers';
 
 export class LayersState {
 	layers = $state.raw<UploadedLayer[]>([]);
@@ -23,17 +28,29 @@ export class LayersState {
 		return this.layers.filter((l) => l.kind === 'areas' && l.enabled);
 	}
 
-	/** Read stored layers once; a damaged record is set aside with its reason, not fatal. */
+	/**
+	 * Read stored layers once. A damaged or newer-version record is moved to the quarantine store
+	 * (in one transaction) and named in the app's storage notice, never fatal.
+	 */
 	restore(): Promise<void> {
 		this.#ready ??= (async () => {
 			try {
-				this.#store = await openRecordStore('heartlands-layers', 'layers');
+				const store = await openRecordStore(LAYERS_DB, LAYERS_STORE);
+				this.#store = store;
 				const restored: UploadedLayer[] = [];
-				for (const record of await this.#store.all()) {
-					const v = validateLayer(record);
-					if (v.ok) restored.push(v.layer);
-					else this.quarantined = [...this.quarantined, v.reason];
+				const notes: SetAsideNote[] = [];
+				for (const { key, value } of await store.entries()) {
+					const v = validateLayer(value);
+					if (v.ok) {
+						restored.push(v.layer);
+						continue;
+					}
+					const name = typeof (value as { name?: unknown })?.name === 'string' ? String((value as { name: string }).name).slice(0, 60) : key;
+					notes.push({ what: `map layer “${name}”`, reason: v.reason });
+					await store.quarantine(key, { store: LAYERS_STORE, key, reason: v.reason, at: new Date().toISOString(), record: value }).catch(() => {});
 				}
+				this.quarantined = notes.map((n) => `${n.what}: ${n.reason}`);
+				storageNotices.add(notes);
 				this.layers = restored.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 			} catch (error) {
 				this.error = `Earlier map layers could not be read: ${(error as Error).message}`;
@@ -43,7 +60,7 @@ export class LayersState {
 	}
 
 	async #save(changed: UploadedLayer[]) {
-		for (const layer of changed) await this.#store?.put(layer.id, layer);
+		for (const layer of changed) await this.#store?.put(layer.id, layer, `the map layer “${layer.name}”`);
 	}
 
 	/** Add a layer; a new boundaries layer replaces whichever was on for its set. Throws if storage refuses. */

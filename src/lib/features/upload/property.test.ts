@@ -13,6 +13,10 @@ import { matchNames } from './match';
 import { prepareDelimitedUpload } from './prepare';
 import { cellsToArray } from './text-column';
 import { isUploadError } from './types';
+import { bytesCorpus, examples, fuzzRuns, listCorpus, textCorpus } from '../../../../tests/fuzz-corpus/corpus';
+
+const TEXT = textCorpus('delimited-text');
+const BYTES = bytesCorpus('upload-bytes');
 
 const asciiChar = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 });
 
@@ -50,25 +54,28 @@ describe('never an exception', () => {
 				if (decoded.ok) checkTable(decoded.value.text);
 				else expect(isUploadError(decoded.error)).toBe(true);
 			}),
-			{ numRuns: 300 }
+			{ numRuns: fuzzRuns(1000), examples: examples(BYTES) }
 		);
 	});
 
 	it('arbitrary CSV-like text: parse gives a result or an UploadError', () => {
-		fc.assert(fc.property(csvish, checkTable), { numRuns: 500 });
+		fc.assert(fc.property(csvish, checkTable), { numRuns: fuzzRuns(2000), examples: examples(TEXT) });
 	});
 
 	it('arbitrary Unicode text, including lone surrogates and NULs', () => {
-		fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), checkTable), { numRuns: 300 });
+		fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), checkTable), { numRuns: fuzzRuns(1000), examples: examples(TEXT) });
 	});
 
 	it('the whole pipeline never reports an unexpected (caught) exception', () => {
 		fc.assert(
 			fc.property(fc.oneof(csvish.map(utf8), fc.uint8Array({ maxLength: 500 })), (bytes) => {
 				const result = prepareDelimitedUpload(bytes, REF);
-				if (!result.ok) expect(result.error.code).not.toBe('unexpected');
+				if (!result.ok) {
+					expect(result.error.code).not.toBe('unexpected');
+					expect(result.error.message.length).toBeGreaterThan(10);
+				}
 			}),
-			{ numRuns: 300 }
+			{ numRuns: fuzzRuns(1000), examples: examples([...BYTES, ...TEXT.map(utf8)]) }
 		);
 	});
 
@@ -83,7 +90,7 @@ describe('never an exception', () => {
 				expect([...rows, ...report.blankRows].sort((a, b) => a - b)).toEqual(values.map((_, i) => i));
 				expect(report.rowCodes).toHaveLength(values.length);
 			}),
-			{ numRuns: 200 }
+			{ numRuns: fuzzRuns(1000), examples: examples(listCorpus('names')) }
 		);
 	});
 });

@@ -11,10 +11,17 @@ export interface Cells {
 	at(index: number): string | undefined;
 }
 
+/** A column's ranges as typed arrays, to send to another thread; the text goes once, beside them. */
+export interface PackedColumn {
+	starts: Uint32Array;
+	ends: Uint32Array;
+	unescaped: Map<number, string>;
+}
+
 export class TextColumn implements Cells {
 	readonly #text: string;
-	readonly #starts: number[] = [];
-	readonly #ends: number[] = [];
+	#starts: number[] = [];
+	#ends: number[] = [];
 	/** Cells that are not a plain range of the text (unescaped quotes), by row. */
 	readonly #unescaped = new Map<number, string>();
 
@@ -31,6 +38,23 @@ export class TextColumn implements Cells {
 		if (value !== undefined) this.#unescaped.set(this.#starts.length, value);
 		this.#starts.push(start);
 		this.#ends.push(end);
+	}
+
+	/** The decoded text this column's ranges point into (shared by a table's columns). */
+	get text(): string {
+		return this.#text;
+	}
+
+	pack(): PackedColumn {
+		return { starts: Uint32Array.from(this.#starts), ends: Uint32Array.from(this.#ends), unescaped: new Map(this.#unescaped) };
+	}
+
+	static unpack(text: string, packed: PackedColumn): TextColumn {
+		const column = new TextColumn(text);
+		column.#starts = Array.from(packed.starts);
+		column.#ends = Array.from(packed.ends);
+		for (const [row, value] of packed.unescaped) column.#unescaped.set(row, value);
+		return column;
 	}
 
 	at(index: number): string | undefined {

@@ -4,15 +4,18 @@
  * into DuckDB, saved in the browser, and its columns join the indicator catalogue.
  */
 import type { Database } from '$lib/db/types';
-import { aggregateSmallAreaRows, dropDataset, loadDataset } from '$lib/data/dataset-db';
+import { dropDataset, loadDataset } from '$lib/data/dataset-db';
+import { buildSmallAreaDataset } from './small-area-dataset';
 import { prepareIndicators } from '$lib/data/prepare-indicators';
-import { openRecordStore, type RecordStore } from '$lib/data/record-store';
+import type { RecordStore } from '$lib/data/record-store';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
-import { buildSeatDataset, buildSmallAreaDataset, defaultChoices, numericColumnsOf, type ColumnChoice } from './build-dataset';
-import { datasetIndicators, validateDataset, type UploadedDataset } from './dataset';
+import { buildSeatDataset, defaultChoices, type ColumnChoice } from './build-dataset';
+import { datasetIndicators, type UploadedDataset } from './dataset';
+import { importDatasets, restoreUploads, UPLOADS_DB, UPLOADS_STORE, type RestoredUploads } from './restore-uploads';
 import type { TextEncoding } from './decode';
-import { stageFile, type UploadFormat } from './formats';
+import type { UploadFormat } from './formats';
+import { StageCancelled, stageInWorker } from './stage-in-worker';
 import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex, describeImportedLayer } from './geo-layer';
 import type { GeoStage } from './geojson';
 import { LayersState } from './layers-state.svelte';
@@ -22,30 +25,13 @@ import { acceptSuggestion, type MatchReport } from './match';
 import { matchForKey, type PreparedUpload } from './prepare';
 import type { Delimiter, ReferenceSeat, UploadWarning } from './types';
 
-export interface RestoredUploads {
-	store: RecordStore;
-	datasets: UploadedDataset[];
-	quarantined: string[];
-}
+export { restoreUploads, type RestoredUploads, UPLOADS_DB, UPLOADS_STORE };
 
-/**
- * Open storage and load earlier uploads into DuckDB, before the indicator catalogue is built, so
- * start-up builds the indicator tables once. A damaged record is set aside, not fatal.
- */
-export async function restoreUploads(db: Database): Promise<RestoredUploads> {
-	const store = await openRecordStore('heartlands-uploads', 'datasets');
-	const datasets: UploadedDataset[] = [];
-	const quarantined: string[] = [];
-	for (const record of await store.all().catch(() => [])) {
-		const v = validateDataset(record);
-		if (!v.ok) {
-			quarantined.push(v.reason);
-			continue;
-		}
-		await loadDataset(db, v.dataset);
-		datasets.push(v.dataset);
+export class ImportCancelled extends Error {
+	constructor() {
+		super('Import cancelled: nothing was imported, and your earlier uploads are as they were.');
+		this.name = 'ImportCancelled';
 	}
-	return { store, datasets, quarantined };
 }
 
 export class UploadsState {
@@ -84,6 +70,8 @@ export class UploadsState {
 	#file: File | null = null;
 
 	#store: RecordStore | null = null;
+	#commitAbort = $state.raw<AbortController | null>(null);
+	#stageAbort = $state.raw<AbortController | null>(null);
 	readonly #db: Database;
 	readonly #scores: ScoresState;
 	readonly #reference: ReferenceSeat[];
@@ -145,12 +133,21 @@ export class UploadsState {
 		this.message = null;
 		this.#file = file;
 		this.busy = true;
+		const controller = new AbortController();
+		this.#stageAbort?.abort();
+		this.#stageAbort = controller;
 		try {
-			const staged = await stageFile(file, this.#reference, {
-				encoding: this.encoding,
-				delimiter: this.delimiter === 'auto' ? undefined : this.delimiter,
-				sheet: sheet || undefined
-			});
+			let staged;
+			try {
+				staged = await stageInWorker(file, this.#reference, { encoding: this.encoding, delimiter: this.delimiter === 'auto' ? undefined : this.delimiter, sheet: sheet || undefined }, controller.signal);
+			} catch (error) {
+				if (this.#stageAbort !== controller) return; // a newer read took over
+				this.clearStage();
+				if (error instanceof StageCancelled) this.message = error.message;
+				else this.stageError = (error as Error).message;
+				return;
+			}
+			if (this.#stageAbort !== controller) return;
 			// Kept even when the sheet fails, so another sheet can be chosen.
 			this.format = staged.format;
 			this.sheets = staged.sheets;
@@ -178,8 +175,21 @@ export class UploadsState {
 			this.setKey(result.value.keys[0]);
 			if (this.geo) this.geoUse = this.seatKeyed && (this.report?.matched.length ?? 0) > 0 ? 'boundaries' : 'areas';
 		} finally {
-			this.busy = false;
+			if (this.#stageAbort === controller) {
+				this.#stageAbort = null;
+				this.busy = false;
+			}
 		}
+	}
+
+	/** Stop reading a file: the worker is terminated and nothing is staged. */
+	cancelStage() {
+		this.#stageAbort?.abort();
+	}
+
+	/** Whether a file is being read (and can be cancelled). */
+	get reading(): boolean {
+		return this.#stageAbort !== null;
 	}
 
 	setKey(key: KeyCandidate) {
@@ -204,25 +214,47 @@ export class UploadsState {
 		if (this.report) this.report = acceptSuggestion(this.report, input, code, this.#reference);
 	}
 
+	/**
+	 * Import the staged file. Cancellable until the catalogue is rebuilt: a cancel (or a failure)
+	 * drops the DuckDB table and the stored record this call made, so nothing is half-imported.
+	 */
 	async commit() {
 		if (this.geo) return this.#commitGeo(this.geo);
 		const prepared = this.prepared;
 		if (!prepared || !this.key) return;
+		const controller = new AbortController();
+		this.#commitAbort = controller;
 		this.busy = true;
 		this.error = null;
+		let dataset: UploadedDataset | null = null;
+		let loaded = false;
+		let saved = false;
+		const checkpoint = () => {
+			if (controller.signal.aborted) throw new ImportCancelled();
+		};
 		try {
-			const dataset = this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(prepared) : this.#buildFromSeats(prepared);
+			dataset = this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(prepared) : this.#buildFromSeats(prepared);
 			if (!dataset) return;
+			checkpoint();
 			await loadDataset(this.#db, dataset);
-			await this.#store?.put(dataset.id, dataset).catch((error: Error) => {
-				this.notice = `${error.message} The upload works for this visit but will not survive a reload.`;
-			});
+			loaded = true;
+			checkpoint();
+			const d = dataset;
+			await this.#store?.put(d.id, d, `the upload “${d.name}”`).then(
+				() => (saved = true),
+				(error: Error) => (this.notice = `${error.message} The upload works for this visit but will not survive a reload.`)
+			);
+			checkpoint();
+			this.#commitAbort = null; // past here the catalogue changes: too late to cancel
 			await this.#setDatasets([...this.datasets, dataset]);
 			this.message = `Imported “${dataset.name}”: ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} for ${dataset.codes.length} seats (${dataset.boundarySet} boundaries). Find ${dataset.columns.length > 1 ? 'them' : 'it'} under “Uploaded” when adding an indicator.`;
 			this.clearStage();
 		} catch (error) {
-			this.error = `Nothing was imported: ${(error as Error).message}`;
+			if (dataset && loaded && !this.datasets.some((d) => d.id === dataset!.id)) await dropDataset(this.#db, dataset).catch(() => {});
+			if (dataset && saved && !this.datasets.some((d) => d.id === dataset!.id)) await this.#store?.delete(dataset.id).catch(() => {});
+			this.error = error instanceof ImportCancelled ? error.message : `Nothing was imported: ${(error as Error).message}`;
 		} finally {
+			if (this.#commitAbort === controller) this.#commitAbort = null;
 			this.busy = false;
 		}
 	}
@@ -248,7 +280,7 @@ export class UploadsState {
 			await this.layers.add(built.layer);
 			if (dataset) {
 				await loadDataset(this.#db, dataset);
-				await this.#store?.put(dataset.id, dataset).catch(() => {});
+				await this.#store?.put(dataset.id, dataset, `the upload “${dataset.name}”`).catch((error: Error) => (this.notice = `${error.message} The upload works for this visit but will not survive a reload.`));
 				await this.#setDatasets([...this.datasets, dataset]);
 			}
 			this.message = describeImportedLayer(built, this.report?.seatsInSet ?? 0);
@@ -259,6 +291,18 @@ export class UploadsState {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Stop an import in progress; true if there was one to stop. */
+	cancelCommit(): boolean {
+		if (!this.#commitAbort) return false;
+		this.#commitAbort.abort();
+		return true;
+	}
+
+	/** Whether an import can still be cancelled. */
+	get importing(): boolean {
+		return this.busy && this.#commitAbort !== null;
 	}
 
 	#buildFromSeats(prepared: PreparedUpload): UploadedDataset | null {
@@ -272,21 +316,19 @@ export class UploadsState {
 	}
 
 	async #buildFromSmallAreas(prepared: PreparedUpload): Promise<UploadedDataset | null> {
-		const chosen = numericColumnsOf(prepared.columns, this.choices);
-		if (!chosen.length || !this.name.trim()) {
-			this.error = !chosen.length ? 'Choose at least one numeric column to import.' : 'Give the dataset a name.';
-			return null;
-		}
-		await this.#ensureTable(`smallarea_${this.smallAreaSet}`);
-		const built = await buildSmallAreaDataset(prepared, this.key!.columnIndex, chosen, {
+		const built = await buildSmallAreaDataset(this.#db, this.#ensureTable, prepared, {
+			keyColumn: this.key!.columnIndex,
+			choices: this.choices,
 			name: this.name,
 			set: this.smallAreaSet,
-			how: this.smallAreaHow,
-			aggregate: (set, how, areas, values) => aggregateSmallAreaRows(this.#db, set, how, areas, values)
+			how: this.smallAreaHow
 		});
-		if (!built.ok) this.error = built.error;
-		else if (built.notice) this.notice = built.notice;
-		return built.ok ? built.dataset : null;
+		if (!built.ok) {
+			this.error = built.error;
+			return null;
+		}
+		if (built.notice) this.notice = built.notice;
+		return built.dataset;
 	}
 
 	async rename(id: string, name: string) {
@@ -306,19 +348,9 @@ export class UploadsState {
 		await dropDataset(this.#db, dataset);
 	}
 
-	/** Add datasets from a workspace file; each is validated, and ids already present are skipped. */
+	/** Add datasets from a workspace file, all or nothing (see `importDatasets`). */
 	async addDatasets(records: unknown[]): Promise<{ added: number; refused: string[] }> {
-		const refused: string[] = [];
-		const added: UploadedDataset[] = [];
-		for (const [i, record] of records.entries()) {
-			const v = validateDataset(record);
-			if (!v.ok) refused.push(`dataset ${i + 1}: ${v.reason}`);
-			else if (!this.datasets.some((d) => d.id === v.dataset.id)) added.push(v.dataset);
-		}
-		for (const d of added) {
-			await loadDataset(this.#db, d);
-			await this.#store?.put(d.id, d);
-		}
+		const { added, refused } = await importDatasets(this.#db, this.#store, this.datasets, records);
 		if (added.length) await this.#setDatasets([...this.datasets, ...added]);
 		return { added: added.length, refused };
 	}

@@ -37,8 +37,10 @@ export function readWorkspace(text: string): WorkspaceFile {
 	}
 	const w = value as Partial<WorkspaceFile> | null;
 	if (typeof w !== 'object' || w === null || w.format !== WORKSPACE_FORMAT) throw new WorkspaceError('This is not a Heartlands workspace file.');
-	if (w.version !== WORKSPACE_VERSION) throw new WorkspaceError(`This workspace file is version ${String(w.version).slice(0, 20)}; this app reads version ${WORKSPACE_VERSION}.`);
+	// Only a number or string is quoted: String() of an object can throw ({"toString": 0}, found by fuzzing).
+	const version = typeof w.version === 'number' || typeof w.version === 'string' ? String(w.version).slice(0, 20) : `of an unknown kind (${w.version === null ? 'null' : typeof w.version})`;
+	if (w.version !== WORKSPACE_VERSION) throw new WorkspaceError(`This workspace file is version ${version}; this app reads version ${WORKSPACE_VERSION}.`);
 	if (!Array.isArray(w.datasets) || !Array.isArray(w.scenarios)) throw new WorkspaceError('This workspace file is damaged: its lists of uploads and scenarios are missing.');
 	if (w.layers !== undefined && !Array.isArray(w.layers)) throw new WorkspaceError('This workspace file is damaged: its list of map layers is not a list.');
-	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: String(w.exportedAt ?? ''), datasets: w.datasets, scenarios: w.scenarios, layers: w.layers ?? [] };
+	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, exportedAt: typeof w.exportedAt === 'string' ? w.exportedAt.slice(0, 40) : '', datasets: w.datasets, scenarios: w.scenarios, layers: w.layers ?? [] };
 }

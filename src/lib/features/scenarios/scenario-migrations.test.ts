@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { examples, fuzzRuns, jsonCorpus } from '../../../../tests/fuzz-corpus/corpus';
+import { readDatasetRecord } from '../upload/dataset-migrations';
+import type { Indicator } from '../scores/catalogue';
+import { LENS_BOUNDARY_SET, LENS_IDS } from '../scores/definition';
+import { defaultDefinition } from '../scores/lenses';
+import { createScenario, defaultScenarioState } from './scenario';
+import { readScenarioRecord, SCENARIO_SCHEMA_VERSION, toStoredScenario } from './scenario-migrations';
+
+const catalogue: Indicator[] = LENS_IDS.flatMap((lens) => {
+	const d = defaultDefinition(lens);
+	return [...d.scores.postIndustrial, ...d.scores.threat].map((s) => ({ id: s.id, boundarySet: LENS_BOUNDARY_SET[lens] }) as Indicator);
+});
+const scenario = createScenario('Plan', defaultScenarioState(), catalogue, new Date('2026-01-01T00:00:00Z'));
+
+describe('readScenarioRecord', () => {
+	it('reads format 1 as is, and format 0 (before versions) with revision 1', () => {
+		expect(readScenarioRecord(toStoredScenario(scenario, 4), catalogue)).toEqual({ ok: true, scenario: { ...scenario, revision: 4 }, migrated: false });
+		expect(readScenarioRecord(scenario, catalogue)).toEqual({ ok: true, scenario: { ...scenario, revision: 1 }, migrated: true });
+		expect(toStoredScenario(scenario, 2)).toEqual({ ...scenario, schemaVersion: SCENARIO_SCHEMA_VERSION, revision: 2 });
+	});
+
+	it('moves what it can never read; keeps what only lacks an upload', () => {
+		expect(readScenarioRecord({ ...scenario, schemaVersion: 2 }, catalogue)).toMatchObject({ ok: false, id: scenario.id, name: 'Plan', move: true, reason: expect.stringMatching(/newer version/) });
+		expect(readScenarioRecord({ ...toStoredScenario(scenario, 1), revision: 0 }, catalogue)).toMatchObject({ ok: false, move: true, reason: 'its revision number is damaged' });
+		const needsUpload = structuredClone(scenario);
+		needsUpload.state.definition.scores.threat[0].id = 'upload.dabc.c0';
+		expect(readScenarioRecord(needsUpload, catalogue)).toMatchObject({ ok: false, move: false, reason: 'it uses an indicator from an upload that is not loaded' });
+		expect(readScenarioRecord({ ...scenario, name: 7 }, catalogue)).toMatchObject({ ok: false, move: true, name: `id ${scenario.id.slice(0, 12)}` });
+	});
+});
+
+describe('stored records on arbitrary input (fuzz)', () => {
+	const check = (raw: unknown) => {
+		const s = readScenarioRecord(raw, catalogue);
+		if (s.ok) expect(s.scenario.revision).toBeGreaterThanOrEqual(1);
+		else {
+			expect(s.reason.length).toBeGreaterThan(5);
+			expect(s.reason.length).toBeLessThan(300);
+			expect(s.name.length).toBeLessThanOrEqual(60);
+		}
+		const d = readDatasetRecord(raw);
+		if (!d.ok) expect(d.reason.length).toBeGreaterThan(5);
+	};
+
+	it('give a record or a named, readable reason, never an exception', () => {
+		const near = fc.record({ schemaVersion: fc.oneof(fc.constant(undefined), fc.integer({ min: -2, max: 3 }), fc.anything()), revision: fc.anything(), id: fc.oneof(fc.constant(scenario.id), fc.string()), name: fc.oneof(fc.string(), fc.anything()), state: fc.oneof(fc.constant(scenario.state), fc.anything()) });
+		fc.assert(fc.property(fc.oneof(fc.anything(), near, fc.jsonValue()), check), { numRuns: fuzzRuns(3000), examples: examples(jsonCorpus('stored-records')) });
+	});
+});
