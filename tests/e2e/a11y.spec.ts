@@ -141,7 +141,7 @@ test('compare, scenarios, the upload wizard and the console with content have no
 
 	await openTab(page, 'Your data');
 	const csv = 'Constituency,Members\nHartlepool,1200\nClacton,300\nHartlepol,5\n';
-	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByLabel(/^Choose a file/).setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 	await expect(page.getByTestId('match-report')).toBeVisible();
 	await check(page, 'Upload wizard, file staged');
 

@@ -34,7 +34,7 @@ async function hold(page: Page, pattern: string) {
 test('when the DuckDB worker dies the app says so, rebuilds, and keeps uploads, scenarios and the view', async ({ page }) => {
 	await openApp(page, '/?debug');
 	await openTab(page, 'Your data');
-	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles(csv('members.csv', 'code,members\nE14000733,100\nE14000642,50\nE14000546,7\n'));
+	await page.getByLabel(/^Choose a file/).setInputFiles(csv('members.csv', 'code,members\nE14000733,100\nE14000642,50\nE14000546,7\n'));
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByTestId('dataset-list')).toContainText('members');
 	await openTab(page, 'Scenarios');
@@ -85,7 +85,7 @@ test('cancelling an import leaves nothing half-imported', async ({ page }) => {
 	await openTab(page, 'Your data');
 	// A small-area import first fetches the area lookup: holding that request keeps the import running.
 	const lookup = await hold(page, '**/data/smallarea_2010.csv');
-	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles(csv('areas.csv', 'lsoa,contacts\nE01011949,10\nE01011950,10\n'));
+	await page.getByLabel(/^Choose a file/).setInputFiles(csv('areas.csv', 'lsoa,contacts\nE01011949,10\nE01011950,10\n'));
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect.poll(lookup.requested).toBe(true);
 	await page.getByRole('button', { name: 'Cancel import' }).click();
@@ -106,11 +106,11 @@ test('reading a large file can be cancelled, and stages nothing', async ({ page 
 	// About 40 MB: long enough to read that the Cancel button is there to press.
 	const lines = ['code,a,b,c,d,e'];
 	for (let r = 0; r < 700_000; r++) lines.push(`E14000${String(530 + (r % 600)).padStart(3, '0')},${r},${r % 97},${(r * 7) % 1000},${r % 13},${r % 5}`);
-	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles(csv('big.csv', lines.join('\n')));
+	await page.getByLabel(/^Choose a file/).setInputFiles(csv('big.csv', lines.join('\n')));
 	await page.getByRole('button', { name: 'Cancel reading' }).click();
 	await expect(page.getByTestId('upload-message')).toHaveText('Reading cancelled: nothing was staged, and your uploads are as they were.');
 	await expect(page.getByTestId('upload-stage')).toHaveCount(0);
 	// The reader still works afterwards (in its worker).
-	await page.getByLabel('Choose a file (CSV, TSV, XLSX or Parquet)').setInputFiles(csv('small.csv', 'code,members\nE14000733,100\n'));
+	await page.getByLabel(/^Choose a file/).setInputFiles(csv('small.csv', 'code,members\nE14000733,100\n'));
 	await expect(page.getByTestId('upload-stage')).toContainText('small.csv');
 });
