@@ -143,6 +143,30 @@ test('a census indicator legend counts 650 seats with Northern Ireland as no dat
 	await expect(page.getByTestId('custom-breaks-error')).toContainText('is not a number');
 });
 
+test('a PNG export can be cancelled while it is prepared, and then nothing is downloaded', async ({ page }) => {
+	// Hold PNG encoding until the test lets it go, so Cancel is pressed while the export is running.
+	await page.addInitScript(() => {
+		const original = HTMLCanvasElement.prototype.toBlob;
+		const w = window as unknown as { releasePng?: () => void };
+		HTMLCanvasElement.prototype.toBlob = function (callback, ...rest) {
+			new Promise<void>((resolve) => (w.releasePng = resolve)).then(() => original.call(this, callback, ...rest));
+		};
+	});
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	await openApp(page);
+	await openMap(page);
+	await page.getByRole('button', { name: 'Download PNG' }).click();
+	await expect(page.getByRole('button', { name: 'Preparing PNG…' })).toBeDisabled();
+	await page.getByRole('button', { name: 'Cancel PNG' }).click();
+	await expect(page.getByTestId('export-status')).toHaveText('PNG export cancelled: nothing was downloaded.');
+	await expect(page.getByRole('button', { name: 'Download PNG' })).toBeEnabled();
+	await page.evaluate(() => (window as unknown as { releasePng: () => void }).releasePng());
+	// Encoding finishes after the cancel, and the export ends without a file.
+	await expect(page.locator('[data-exports-settled]')).toHaveAttribute('data-exports-settled', '1');
+	expect(downloads).toBe(0);
+});
+
 test('the PNG export downloads a non-empty image and the CSV has every seat', async ({ page }) => {
 	await openApp(page);
 	await openMap(page);
