@@ -19,7 +19,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { BUILD_DIR, listFiles } from './bundle-sizes';
 import { PROJECT_ROOT } from './data/sources';
 
-const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.csv', '.geojson', '.hexjson', '.wasm', '.svg', '.txt', '.map']);
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.csv', '.geojson', '.topojson', '.hexjson', '.wasm', '.svg', '.txt', '.map']);
 const LARGE_FILE = 256 * 1024;
 /**
  * Compressed copies of large files, by content hash. The DuckDB wasm and worker (80 MB) are the

@@ -163,9 +163,9 @@ export interface GeoBuild {
 }
 
 export const GEO_BUILDS: GeoBuild[] = [
-	{ name: 'boundaries2010', file: 'boundaries-2010.geojson', source: 'boundaries2010', kind: 'boundaries', boundarySet: '2010', codeProperty: 'PCON22CD', nameProperty: 'PCON22NM', expectedFeatures: 650 },
-	{ name: 'boundaries2024', file: 'boundaries-2024.geojson', source: 'boundaries2024', kind: 'boundaries', boundarySet: '2024', codeProperty: 'PCON24CD', nameProperty: 'PCON24NM', expectedFeatures: 650 },
-	{ name: 'outline', file: 'outline.geojson', source: 'outline', kind: 'outline', boundarySet: 'none', expectedFeatures: 4 },
+	{ name: 'boundaries2010', file: 'boundaries-2010.topojson', source: 'boundaries2010', kind: 'boundaries', boundarySet: '2010', codeProperty: 'PCON22CD', nameProperty: 'PCON22NM', expectedFeatures: 650 },
+	{ name: 'boundaries2024', file: 'boundaries-2024.topojson', source: 'boundaries2024', kind: 'boundaries', boundarySet: '2024', codeProperty: 'PCON24CD', nameProperty: 'PCON24NM', expectedFeatures: 650 },
+	{ name: 'outline', file: 'outline.topojson', source: 'outline', kind: 'outline', boundarySet: 'none', expectedFeatures: 4 },
 	{ name: 'hex2010', file: 'hex-2010.hexjson', source: 'hex2010', kind: 'hexjson', boundarySet: '2010', expectedFeatures: 650 },
 	{ name: 'hex2024', file: 'hex-2024.hexjson', source: 'hex2024', kind: 'hexjson', boundarySet: '2024', expectedFeatures: 650 }
 ];

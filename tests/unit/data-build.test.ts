@@ -6,6 +6,8 @@ import { buildData } from '../../scripts/data/build';
 import { readSourceManifest, SourceCheckError } from '../../scripts/data/sources';
 import { openNodeDatabase } from '../../src/lib/db/node';
 import { DATA_DIR } from './helpers';
+import { parseFeatureCollection } from '../../src/lib/features/map/geo-files';
+import type { FeatureCollection, Position } from 'geojson';
 
 const sources = readSourceManifest();
 let work: string;
@@ -49,6 +51,29 @@ describe('data build on the real sources', () => {
 		expect(tableRows).toMatchObject({ constituencies: 1300, results: 3250, census2011: 632, deprivation: 1300, eu_ref: 650 });
 		expect(manifest.geo.map((g) => [g.name, g.features])).toContainEqual(['hex2024', 650]);
 		expect(manifest.sources.every((s) => s.attribution && s.licence)).toBe(true);
+	});
+
+	it('writes the boundaries as compact TopoJSON that decodes to the same 650 seats, within 20 m', () => {
+		const source = JSON.parse(readFileSync(join(DATA_DIR, 'boundaries/wpc2024_uk_buc_ons_jul2024.geojson'), 'utf8')) as FeatureCollection;
+		const file = join(out(), 'boundaries-2024.topojson');
+		const decoded = parseFeatureCollection(readFileSync(file, 'utf8'), 'boundaries-2024.topojson', true);
+		expect(statSync(file).size).toBeLessThan(JSON.stringify(source).length * 0.75);
+		const byCode = new Map(decoded.features.map((f) => [f.properties!.code as string, f]));
+		expect(byCode.size).toBe(650);
+		const positions = (f: FeatureCollection['features'][number]) => (f.geometry as { coordinates: unknown }).coordinates as unknown[];
+		const flat = (c: unknown): Position[] => (typeof (c as unknown[])[0] === 'number' ? [c as Position] : (c as unknown[]).flatMap(flat));
+		for (const f of source.features) {
+			const mine = byCode.get(f.properties!.PCON24CD as string)!;
+			expect(mine.properties!.name).toBe(f.properties!.PCON24NM);
+			const a = flat(positions(f));
+			const b = flat(positions(mine));
+			// Rings may start at another vertex after the topology is cut into arcs, so each source
+			// vertex is looked for anywhere in the seat. 2e-4 degrees is about 20 m at UK latitudes.
+			for (let i = 0; i < a.length; i += 5) {
+				const nearest = Math.min(...b.map((p) => Math.hypot(a[i][0] - p[0], a[i][1] - p[1])));
+				expect(nearest).toBeLessThan(2e-4);
+			}
+		}
 	});
 
 	it('is idempotent: a second run does nothing and leaves the files untouched', async () => {

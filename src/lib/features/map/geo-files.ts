@@ -3,7 +3,14 @@
  * place) and a light check of what came back: a broken file should say so, not draw nothing.
  */
 import type { FeatureCollection } from 'geojson';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import type { DataManifest, ManifestGeo } from '$lib/data/manifest';
+
+/** The data build writes boundaries and the outline as TopoJSON with one object of this name. */
+export const TOPOJSON_OBJECT = 'features';
+/** Grid of the quantised coordinates: 1e5 steps across the UK's extent, about 10 m. */
+export const TOPOJSON_QUANTIZATION = 1e5;
 
 export function geoFile(manifest: DataManifest, kind: ManifestGeo['kind'], set: ManifestGeo['boundarySet']): ManifestGeo {
 	const entry = manifest.geo.find((g) => g.kind === kind && (kind === 'outline' || g.boundarySet === set));
@@ -11,13 +18,22 @@ export function geoFile(manifest: DataManifest, kind: ManifestGeo['kind'], set: 
 	return entry;
 }
 
-/** Parse a GeoJSON FeatureCollection; with `needCodes`, every feature must carry properties.code. */
+/**
+ * Parse a geometry file (TopoJSON from the data build, or GeoJSON) into a GeoJSON
+ * FeatureCollection; with `needCodes`, every feature must carry properties.code.
+ */
 export function parseFeatureCollection(text: string, file: string, needCodes: boolean): FeatureCollection {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch {
 		throw new Error(`${file} is not valid JSON.`);
+	}
+	if ((value as { type?: unknown } | null)?.type === 'Topology') {
+		const topo = value as Topology;
+		const object = topo.objects?.[TOPOJSON_OBJECT];
+		if (!object) throw new Error(`${file} is TopoJSON without a "${TOPOJSON_OBJECT}" object.`);
+		value = feature(topo, object);
 	}
 	const fc = value as Partial<FeatureCollection> | null;
 	if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
