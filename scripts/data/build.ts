@@ -37,6 +37,8 @@ function inputsHash(sourcesManifest: string, sourceHashes: Record<string, string
 		.filter((f) => f.endsWith('.ts'))
 		.sort()
 		.map((f) => readFileSync(join(HERE, f), 'utf8'));
+	// The TopoJSON object name and quantisation live beside the code that reads them back.
+	code.push(readFileSync(join(HERE, '../../src/lib/features/map/geo-files.ts'), 'utf8'));
 	return sha256(
 		new TextEncoder().encode(
 			JSON.stringify([readFileSync(sourcesManifest, 'utf8'), sourceHashes, code])
