@@ -85,6 +85,19 @@ test('a GeoJSON of other areas becomes an overlay whose names show on hover', as
 	// Switched off from the map's own controls.
 	await page.getByTestId('map-layers').getByLabel(/Canvass zones/).uncheck();
 	await expect(geoMap(page)).toHaveAttribute('data-overlays', '0');
+
+	// Renamed and deleted on the Your data tab.
+	await openTab(page, 'Your data');
+	await page.getByRole('button', { name: 'Rename Canvass zones' }).click();
+	await page.getByLabel('New name for Canvass zones').fill('Zones 2027');
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(page.getByTestId('layer-list')).toContainText('Zones 2027');
+	await page.getByRole('button', { name: 'Delete Zones 2027' }).click();
+	await expect(page.getByText('No map layers yet.')).toBeVisible();
+	await page.reload();
+	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await openTab(page, 'Your data');
+	await expect(page.getByText('No map layers yet.')).toBeVisible();
 });
 
 test('projected (British National Grid) GeoJSON is refused with a fix, and nothing changes', async ({ page }) => {
