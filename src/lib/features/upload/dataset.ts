@@ -4,6 +4,7 @@
  * loaded into DuckDB as `upload_<id>` and offered as indicators everywhere.
  */
 import type { BoundarySet, Indicator } from '$lib/features/scores/catalogue';
+import { boundedText, isObject, recordHeaderProblem } from './record-checks';
 
 export interface DatasetColumn {
 	/** Internal column name in DuckDB (`c0`, `c1`…): never the user's header, which is only a label. */
@@ -48,20 +49,16 @@ export function datasetIndicators(dataset: UploadedDataset): Indicator[] {
 	}));
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max = 200) => typeof v === 'string' && v.length <= max;
-
 /** Check a stored or imported dataset; returns a readable reason instead of trusting the bytes. */
 export function validateDataset(raw: unknown): { ok: true; dataset: UploadedDataset } | { ok: false; reason: string } {
-	if (!isObject(raw) || raw.version !== 1) return { ok: false, reason: 'not a Heartlands dataset (version 1)' };
-	if (!text(raw.id, 40) || !/^[a-z0-9]+$/.test(raw.id as string)) return { ok: false, reason: 'its id is malformed' };
-	if (!text(raw.name) || !text(raw.fileName, 400) || !text(raw.createdAt, 40)) return { ok: false, reason: 'its name, file name or date is malformed' };
+	const problem = recordHeaderProblem(raw, 'dataset');
+	if (problem || !isObject(raw)) return { ok: false, reason: problem ?? 'not an object' };
 	if (raw.boundarySet !== '2010' && raw.boundarySet !== '2024') return { ok: false, reason: 'its boundary set must be 2010 or 2024' };
 	if (raw.aggregation !== null && raw.aggregation !== 'sum' && raw.aggregation !== 'mean') return { ok: false, reason: 'its aggregation is unknown' };
 	const columns = raw.columns;
 	if (!Array.isArray(columns) || columns.length === 0 || columns.length > MAX_DATASET_COLUMNS) return { ok: false, reason: `it must have 1–${MAX_DATASET_COLUMNS} columns` };
 	for (const [i, c] of columns.entries()) {
-		if (!isObject(c) || c.id !== `c${i}` || !text(c.header, 400) || !text(c.label) || !text(c.unit, 60) || (c.direction !== 1 && c.direction !== -1)) {
+		if (!isObject(c) || c.id !== `c${i}` || !boundedText(c.header, 400) || !boundedText(c.label) || !boundedText(c.unit, 60) || (c.direction !== 1 && c.direction !== -1)) {
 			return { ok: false, reason: `column ${i + 1} is malformed` };
 		}
 	}

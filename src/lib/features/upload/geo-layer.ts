@@ -11,6 +11,7 @@ import type { BoundarySet } from '$lib/features/scores/catalogue';
 import { newDatasetId } from './dataset';
 import { checkGeoJson, type GeoStage, type UploadGeometry } from './geojson';
 import type { MatchReport } from './match';
+import { boundedText, isObject, recordHeaderProblem } from './record-checks';
 
 export interface LayerProperties {
 	/** The seat code (boundaries only). */
@@ -106,14 +107,10 @@ export function buildAreaLayer(stage: GeoStage, labelIndex: number | null, meta:
 	return { ok: true, layer: { ...header('areas', null, meta), features: { type: 'FeatureCollection', features } }, dropped: 0, seats: 0 };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max = 200) => typeof v === 'string' && v.length <= max;
-
 /** Check a stored or imported layer; returns a readable reason instead of trusting the bytes. */
 export function validateLayer(raw: unknown): { ok: true; layer: UploadedLayer } | { ok: false; reason: string } {
-	if (!isObject(raw) || raw.version !== 1) return { ok: false, reason: 'not a Heartlands map layer (version 1)' };
-	if (!text(raw.id, 40) || !/^[a-z0-9]+$/.test(raw.id as string)) return { ok: false, reason: 'its id is malformed' };
-	if (!text(raw.name) || !text(raw.fileName, 400) || !text(raw.createdAt, 40)) return { ok: false, reason: 'its name, file name or date is malformed' };
+	const problem = recordHeaderProblem(raw, 'map layer');
+	if (problem || !isObject(raw)) return { ok: false, reason: problem ?? 'not an object' };
 	if (raw.kind !== 'boundaries' && raw.kind !== 'areas') return { ok: false, reason: 'its kind must be boundaries or areas' };
 	if (raw.kind === 'boundaries' ? raw.boundarySet !== '2010' && raw.boundarySet !== '2024' : raw.boundarySet !== null) return { ok: false, reason: 'its boundary set is malformed' };
 	if (typeof raw.enabled !== 'boolean') return { ok: false, reason: 'its on/off flag is malformed' };
@@ -124,7 +121,7 @@ export function validateLayer(raw: unknown): { ok: true; layer: UploadedLayer } 
 	const codes = new Set<string>();
 	for (const f of features as { properties?: unknown }[]) {
 		const p = f.properties;
-		if (!isObject(p) || !text(p.name)) return { ok: false, reason: 'a feature has no name' };
+		if (!isObject(p) || !boundedText(p.name)) return { ok: false, reason: 'a feature has no name' };
 		if (raw.kind === 'boundaries') {
 			if (typeof p.code !== 'string' || !/^[EWSN]\d{8}$/.test(p.code) || codes.has(p.code)) return { ok: false, reason: 'a seat code is malformed or repeated' };
 			if (!/Polygon$/.test((f as Feature).geometry.type)) return { ok: false, reason: 'a seat shape is not a polygon' };

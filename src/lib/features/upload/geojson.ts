@@ -7,6 +7,7 @@
 import type { Geometry } from 'geojson';
 import { csvField } from './csv-out';
 import { type UploadResult, type UploadWarning, fail, ok, quoteForMessage, uploadError } from './types';
+import { isObject } from './record-checks';
 
 /** The geometry kinds an uploaded layer may contain (GeometryCollection is refused). */
 export type UploadGeometry = Exclude<Geometry, { type: 'GeometryCollection' }>;
@@ -40,7 +41,6 @@ const DEPTH: Record<UploadGeometry['type'], number> = { Point: 0, MultiPoint: 1,
 /** Generous box around the UK and its waters, for a warning only. */
 const UK_BOX = [-14, 48, 4, 62] as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const invalid = (message: string) => fail<GeoStage>(uploadError({ code: 'invalid-geojson', message }));
 
 const PROJECTED_HINT =
