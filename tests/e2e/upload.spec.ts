@@ -71,6 +71,39 @@ test('bad files get a clear message and lose nothing already loaded', async ({ p
 	await expect(page.getByTestId('dataset-list')).toContainText('codes');
 });
 
+test('files chosen back to back: the last choice always shows, earlier results never overwrite it', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	const error = page.getByTestId('upload-error');
+	const stageBox = page.getByTestId('upload-stage');
+	// No waits between choices: each one supersedes the reading before it.
+	await stage(page, file('empty.csv', ''));
+	await stage(page, file('junk.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3])));
+	await stage(page, file('header.csv', 'code,value\n'));
+	await stage(page, file('last.csv', 'code,value\nE14000733,1\nE14000642,2\n'));
+	await expect(stageBox).toContainText('“last.csv”');
+	await expect(error).toHaveCount(0);
+
+	// A good file, then at once a bad one: the bad one's message, and no stage box.
+	await stage(page, file('good.csv', 'code,value\nE14000733,1\n'));
+	await stage(page, file('header.csv', 'code,value\n'));
+	await expect(error).toContainText(/no data rows|only a header/i);
+	await expect(stageBox).toHaveCount(0);
+
+	// The list shows an upload only once its import has ended: read once, with no waiting, the file
+	// input is free again and the stage is cleared in the same moment. (When the list came first, a
+	// file chosen then was wiped by the import's tail, as if it had never been chosen.)
+	await stage(page, file('first.csv', 'code,value\nE14000733,1\nE14000642,2\n'));
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('dataset-list')).toContainText('first');
+	expect(await page.getByLabel(/^Choose a file/).isEnabled()).toBe(true);
+	expect(await stageBox.count()).toBe(0);
+	await stage(page, file('header.csv', 'code,value\n'));
+	await expect(error).toContainText(/no data rows|only a header/i);
+	await expect(page.getByTestId('upload-message')).toHaveCount(0);
+	await expect(page.getByTestId('dataset-list')).toContainText('first');
+});
+
 test('a small-area file is added up to constituencies', async ({ page }) => {
 	await openApp(page);
 	await openTab(page, 'Your data');

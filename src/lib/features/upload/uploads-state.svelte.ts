@@ -40,7 +40,8 @@ export class UploadsState {
 	persistent = $state(true);
 	notice = $state<string | null>(null);
 	error = $state<string | null>(null);
-	busy = $state(false);
+	/** An import is running (the file input is disabled until it ends). */
+	committing = $state(false);
 	message = $state<string | null>(null);
 
 	// The wizard
@@ -68,6 +69,12 @@ export class UploadsState {
 	geoIndicators = $state(false);
 	readonly layers = new LayersState();
 	#file: File | null = null;
+	/**
+	 * Bumped whenever the wizard is cleared for another file. An import that ends after the user
+	 * has chosen another file must not clear that file's stage or put its own error on it: the
+	 * last choice always wins.
+	 */
+	#stageGeneration = 0;
 
 	#store: RecordStore | null = null;
 	#commitAbort = $state.raw<AbortController | null>(null);
@@ -99,9 +106,25 @@ export class UploadsState {
 		this.datasets = restored.datasets;
 	}
 
+	/**
+	 * The list and the catalogue change together, after the indicator tables are built: showing the
+	 * list first let the page look finished while the import was still running.
+	 */
 	async #setDatasets(datasets: UploadedDataset[]) {
+		const prepared = await prepareIndicators(this.#db, datasets.flatMap(datasetIndicators));
 		this.datasets = datasets;
-		this.#scores.setPrepared(await prepareIndicators(this.#db, datasets.flatMap(datasetIndicators)));
+		this.#scores.setPrepared(prepared);
+	}
+
+	/** Reading a file or importing one: Import and the sheet choice wait for either. */
+	get busy(): boolean {
+		return this.committing || this.reading;
+	}
+
+	/** An import's failure goes on its own stage, or in the notice if another file was chosen since. */
+	#reportCommitError(generation: number, message: string) {
+		if (generation === this.#stageGeneration) this.error = message;
+		else this.notice = message;
 	}
 
 	clearStage() {
@@ -114,6 +137,7 @@ export class UploadsState {
 		this.sheets = [];
 		this.geo = null;
 		this.#file = null;
+		this.#stageGeneration++;
 	}
 
 	/** Stage a file: nothing is written to DuckDB or storage until `commit`. */
@@ -132,7 +156,6 @@ export class UploadsState {
 		this.clearStage();
 		this.message = null;
 		this.#file = file;
-		this.busy = true;
 		const controller = new AbortController();
 		this.#stageAbort?.abort();
 		this.#stageAbort = controller;
@@ -175,10 +198,7 @@ export class UploadsState {
 			this.setKey(result.value.keys[0]);
 			if (this.geo) this.geoUse = this.seatKeyed && (this.report?.matched.length ?? 0) > 0 ? 'boundaries' : 'areas';
 		} finally {
-			if (this.#stageAbort === controller) {
-				this.#stageAbort = null;
-				this.busy = false;
-			}
+			if (this.#stageAbort === controller) this.#stageAbort = null;
 		}
 	}
 
@@ -223,8 +243,9 @@ export class UploadsState {
 		const prepared = this.prepared;
 		if (!prepared || !this.key) return;
 		const controller = new AbortController();
+		const generation = this.#stageGeneration;
 		this.#commitAbort = controller;
-		this.busy = true;
+		this.committing = true;
 		this.error = null;
 		let dataset: UploadedDataset | null = null;
 		let loaded = false;
@@ -248,20 +269,21 @@ export class UploadsState {
 			this.#commitAbort = null; // past here the catalogue changes: too late to cancel
 			await this.#setDatasets([...this.datasets, dataset]);
 			this.message = `Imported “${dataset.name}”: ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} for ${dataset.codes.length} seats (${dataset.boundarySet} boundaries). Find ${dataset.columns.length > 1 ? 'them' : 'it'} under “Uploaded” when adding an indicator.`;
-			this.clearStage();
+			if (generation === this.#stageGeneration) this.clearStage();
 		} catch (error) {
 			if (dataset && loaded && !this.datasets.some((d) => d.id === dataset!.id)) await dropDataset(this.#db, dataset).catch(() => {});
 			if (dataset && saved && !this.datasets.some((d) => d.id === dataset!.id)) await this.#store?.delete(dataset.id).catch(() => {});
-			this.error = error instanceof ImportCancelled ? error.message : `Nothing was imported: ${(error as Error).message}`;
+			this.#reportCommitError(generation, error instanceof ImportCancelled ? error.message : `Nothing was imported: ${(error as Error).message}`);
 		} finally {
 			if (this.#commitAbort === controller) this.#commitAbort = null;
-			this.busy = false;
+			this.committing = false;
 		}
 	}
 
 	/** A GeoJSON file becomes a map layer, and optionally also a dataset of its numeric properties. */
 	async #commitGeo(geo: GeoStage) {
-		this.busy = true;
+		const generation = this.#stageGeneration;
+		this.committing = true;
 		this.error = null;
 		try {
 			const meta = { name: this.name, fileName: this.#file?.name ?? '' };
@@ -285,11 +307,11 @@ export class UploadsState {
 			}
 			this.message = describeImportedLayer(built, this.report?.seatsInSet ?? 0);
 			if (dataset) this.message += ` Also ${dataset.columns.length} indicator${dataset.columns.length > 1 ? 's' : ''} under “Uploaded”.`;
-			this.clearStage();
+			if (generation === this.#stageGeneration) this.clearStage();
 		} catch (error) {
-			this.error = `Nothing was imported: ${(error as Error).message}`;
+			this.#reportCommitError(generation, `Nothing was imported: ${(error as Error).message}`);
 		} finally {
-			this.busy = false;
+			this.committing = false;
 		}
 	}
 
@@ -302,7 +324,7 @@ export class UploadsState {
 
 	/** Whether an import can still be cancelled. */
 	get importing(): boolean {
-		return this.busy && this.#commitAbort !== null;
+		return this.committing && this.#commitAbort !== null;
 	}
 
 	#buildFromSeats(prepared: PreparedUpload): UploadedDataset | null {
