@@ -28,7 +28,7 @@ describe('reloading a fresh engine after a crash', () => {
 		await first.close();
 		const fresh = await openNodeDatabase();
 		try {
-			const prepared = await reloadEngine(fresh, manifest, async (file) => new Uint8Array(readFileSync(join(BUILT_DIR, file))), [dataset]);
+			const { prepared } = await reloadEngine(fresh, manifest, async (file) => new Uint8Array(readFileSync(join(BUILT_DIR, file))), [dataset]);
 			expect(await tables(fresh)).toEqual(expect.arrayContaining(manifest.tables.filter((t) => !t.lazy).map((t) => t.name)));
 			expect(await tables(fresh)).toContain('upload_d0011223344556677');
 			const id = 'upload.d0011223344556677.c0';

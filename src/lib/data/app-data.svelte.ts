@@ -2,6 +2,7 @@
  * App-wide data state: the engine, the manifest, per-dataset progress and the overview rows.
  * Big arrays are `$state.raw`: they are replaced whole, never mutated, so Svelte need not proxy them.
  */
+import { untrack } from 'svelte';
 import { reloadEngine, superviseBrowserEngine } from './browser-engine';
 import type { EngineHealth } from './engine-recovery';
 import type { Database } from '$lib/db/types';
@@ -11,9 +12,8 @@ import { AllocationState } from '$lib/features/allocation/allocation-state.svelt
 import { CompareState } from '$lib/features/compare/compare-state.svelte';
 import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
 import { restoreUploads, UploadsState, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
-import { datasetIndicators } from '$lib/features/upload/dataset';
 import type { ReferenceSeat } from '$lib/features/upload/types';
-import { prepareIndicators } from './prepare-indicators';
+import { prepareWithUploads } from './prepare-with-uploads';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTable, loadTables, type DatasetProgress } from './load-tables';
 import { parseManifest, type DataManifest } from './manifest';
@@ -48,8 +48,9 @@ export class AppData {
 	/** Reload a fresh engine after a crash; scenarios, uploads and the current view stay as they are. */
 	async #rebuild(db: Database) {
 		this.#lazy.clear();
-		const prepared = await reloadEngine(db, this.manifest!, fetchDataBytes, this.uploads?.datasets ?? []);
-		this.scores?.setPrepared(prepared);
+		const rebuilt = await reloadEngine(db, this.manifest!, fetchDataBytes, this.uploads?.datasets ?? []);
+		this.uploads?.setAsideOnRebuild(rebuilt);
+		this.scores?.setPrepared(rebuilt.prepared);
 	}
 
 	/** Stop loading: downloads are aborted and the half-loaded engine is thrown away, so a retry starts clean. */
@@ -71,6 +72,16 @@ export class AppData {
 			this.#lazy.set(name, loading);
 		}
 		return loading;
+	}
+
+	/** Saved scenarios are read against the catalogue: list them again when an upload changes it. */
+	#relistOnCatalogueChange(scores: ScoresState, scenarios: ScenariosState) {
+		$effect.root(() => {
+			$effect(() => {
+				void scores.prepared;
+				void untrack(() => scenarios.refresh());
+			});
+		});
 	}
 
 	/** Keep the address bar equal to the current view, so copying it reproduces the view. */
@@ -114,29 +125,32 @@ export class AppData {
 			});
 			this.db = await dbReady;
 			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
-			// Earlier uploads join the catalogue from the start, so the indicator tables are built once.
+			// Earlier uploads join the catalogue from the start, so the indicator tables are usually built
+			// once; one that cannot load is set aside and the app starts without it.
 			let restored: RestoredUploads | null = null;
 			let restoreError: string | null = null;
 			try {
-				restored = await restoreUploads(this.db);
+				restored = await restoreUploads();
 			} catch (error) {
 				restoreError = `Earlier uploads could not be restored: ${(error as Error).message}`;
 			}
-			const prepared = await prepareIndicators(this.db, restored?.datasets.flatMap(datasetIndicators) ?? []);
+			const withUploads = await prepareWithUploads(this.db, restored?.datasets ?? []);
+			const prepared = withUploads.prepared;
 			const scores = new ScoresState(this.db, prepared);
 			const allocation = new AllocationState(scores);
-			const scenarios = new ScenariosState(this.db, scores, allocation, prepared.catalogue);
+			const scenarios = new ScenariosState(this.db, scores, allocation);
 			scores.rescore(true);
 			scenarios.applyLink(location.search); // a shared link wins over the defaults
 			void scenarios.open();
 			this.#keepAddressCurrent(scenarios);
+			this.#relistOnCatalogueChange(scores, scenarios);
 			this.allocation = allocation;
 			this.scenarios = scenarios;
 			this.compare = new CompareState(this.db, scores);
 			const reference = (await this.db.query(`SELECT boundary_set AS "set", code, name, nation FROM constituencies`)).rows as unknown as ReferenceSeat[];
 			const uploads = new UploadsState(this.db, scores, reference, (name) => this.ensureTable(name));
 			this.uploads = uploads;
-			if (restored) uploads.adopt(restored);
+			if (restored) uploads.adopt(restored, withUploads);
 			uploads.error = restoreError;
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {

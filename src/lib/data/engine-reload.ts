@@ -3,19 +3,18 @@
  * browser wiring so that Node tests run exactly this against native DuckDB.
  */
 import type { Database } from '$lib/db/types';
-import { datasetIndicators, type UploadedDataset } from '$lib/features/upload/dataset';
-import { loadDataset } from './dataset-db';
+import type { UploadedDataset } from '$lib/features/upload/dataset';
 import { loadTables, type FetchBytes } from './load-tables';
 import type { DataManifest } from './manifest';
-import { prepareIndicators, type PreparedIndicators } from './prepare-indicators';
+import { prepareWithUploads, type PreparedWithUploads } from './prepare-with-uploads';
 
 /**
  * Load a fresh engine with everything the dead one had: the start-up tables (from the HTTP cache,
  * usually), this session's uploads (from memory, so one that could not be saved for lack of space
- * survives too), then the indicator tables. Lazy tables load again on first use.
+ * survives too), then the indicator tables, setting aside any upload that no longer loads. Lazy
+ * tables load again on first use.
  */
-export async function reloadEngine(db: Database, manifest: DataManifest, fetchBytes: FetchBytes, datasets: readonly UploadedDataset[]): Promise<PreparedIndicators> {
+export async function reloadEngine(db: Database, manifest: DataManifest, fetchBytes: FetchBytes, datasets: readonly UploadedDataset[]): Promise<PreparedWithUploads> {
 	await loadTables(db, manifest, fetchBytes);
-	for (const dataset of datasets) await loadDataset(db, dataset);
-	return prepareIndicators(db, datasets.flatMap(datasetIndicators));
+	return prepareWithUploads(db, datasets);
 }

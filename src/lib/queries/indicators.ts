@@ -4,7 +4,10 @@
  * Scoring reads only these tables, so the SQL scorer and the TS reference see the same inputs.
  *
  * Aliases used by compiled formulas: `c` constituencies, `r<year>` results, `k` census2011,
- * `d` deprivation, `e` eu_ref, `n` notional values carried from the 2010 set.
+ * `d` deprivation, `e` eu_ref, `n` notional values carried from the 2010 set, `u<i>` the i-th
+ * uploaded table. Each uploaded table is joined once, however many of its columns are used: a
+ * subquery per column made DuckDB plan one join per indicator, and two 200-column uploads ran the
+ * browser engine out of memory.
  */
 import type { BoundarySet, ElectionYear, Formula, Indicator, Party } from '$lib/features/scores/catalogue';
 import { ident, literal } from './sql';
@@ -24,7 +27,10 @@ function winnerVotes(year: ElectionYear): string {
 	return `CASE r${year}.winner_key ${arms} WHEN 'speaker' THEN r${year}.other END`;
 }
 
-export function compileFormula(formula: Formula): string {
+/** Uploaded table name → its alias in the indicator query. */
+export type UploadAliases = ReadonlyMap<string, string>;
+
+export function compileFormula(formula: Formula, uploads: UploadAliases = new Map()): string {
 	switch (formula.kind) {
 		case 'census':
 			return `k.${ident(formula.column)}`;
@@ -57,10 +63,12 @@ export function compileFormula(formula: Formula): string {
 		case 'notional':
 			return `n.${ident(formula.of)}`;
 		case 'change-from-notional':
-			return `(${compileFormula(formula.current)} - n.${ident(formula.notionalOf)})`;
-		case 'upload':
-			// Upload tables hold one row per seat (duplicates were resolved before commit).
-			return `(SELECT u.${ident(formula.column)} FROM ${ident(formula.table)} u WHERE u.code = c.code)`;
+			return `(${compileFormula(formula.current, uploads)} - n.${ident(formula.notionalOf)})`;
+		case 'upload': {
+			const alias = uploads.get(formula.table);
+			if (!alias) throw new Error(`The uploaded table ${formula.table} is not part of this query.`);
+			return `${alias}.${ident(formula.column)}`;
+		}
 	}
 }
 
@@ -68,6 +76,10 @@ function yearsUsed(formula: Formula, into: Set<ElectionYear>): void {
 	if ('year' in formula) into.add(formula.year);
 	if (formula.kind === 'change') into.add(formula.from).add(formula.to);
 	if (formula.kind === 'change-from-notional') yearsUsed(formula.current, into);
+}
+
+function uploadTables(formula: Formula, into: Set<string>): void {
+	if (formula.kind === 'upload') into.add(formula.table);
 }
 
 function notionalSources(formula: Formula, into: Set<string>): void {
@@ -94,17 +106,22 @@ export function createIndicatorTable(set: BoundarySet, indicators: Indicator[]):
 	const own = indicators.filter((i) => i.boundarySet === set);
 	const years = new Set<ElectionYear>();
 	const notional = new Set<string>();
+	const uploaded = new Set<string>();
 	for (const i of own) {
 		yearsUsed(i.formula, years);
 		notionalSources(i.formula, notional);
+		uploadTables(i.formula, uploaded);
 	}
+	const aliases: UploadAliases = new Map([...uploaded].sort().map((table, i) => [table, `u${i}`]));
 	const joins = [...years]
 		.sort()
 		.map((y) => `LEFT JOIN results r${y} ON r${y}.code = c.code AND r${y}.year = ${y}`);
 	joins.push(`LEFT JOIN deprivation d ON d.code = c.code AND d.boundary_set = ${literal(set)}`);
 	if (set === '2010') joins.push('LEFT JOIN census2011 k ON k.code = c.code', 'LEFT JOIN eu_ref e ON e.code = c.code');
 	if (notional.size) joins.push(`LEFT JOIN ${notionalSubquery([...notional].sort())} n ON n.code = c.code`);
-	const columns = own.map((i) => `(${compileFormula(i.formula)})::DOUBLE AS ${ident(i.id)}`);
+	// Upload tables hold one row per seat (duplicates were resolved before commit), so the join keeps one row per seat.
+	for (const [table, alias] of aliases) joins.push(`LEFT JOIN ${ident(table)} ${alias} ON ${alias}.code = c.code`);
+	const columns = own.map((i) => `(${compileFormula(i.formula, aliases)})::DOUBLE AS ${ident(i.id)}`);
 	return `CREATE OR REPLACE TABLE ${ident(indicatorTable(set))} AS
 		SELECT c.code, ${columns.join(',\n\t\t')}
 		FROM constituencies c

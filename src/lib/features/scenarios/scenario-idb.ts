@@ -8,15 +8,14 @@
  */
 import { inTransaction, readEntries } from '$lib/data/idb';
 import { QUARANTINE_STORE } from '$lib/data/quarantine';
-import type { Indicator } from '../scores/catalogue';
-import { createMemoryScenarioStore, storeOn, type ScenarioBackend, type ScenarioStore, type StoreOptions } from './scenario-store';
+import { createMemoryScenarioStore, storeOn, type ScenarioBackend, type ScenarioStore, type StoreOptions, type CatalogueSource } from './scenario-store';
 
 export const SCENARIO_DB_NAME = 'heartlands';
 export const SCENARIO_STORE_NAME = 'scenarios';
 /** 1: scenarios. 2: adds the quarantine store. Bump with an upgrade step below. */
 export const SCENARIO_DB_VERSION = 2;
 
-export function createIndexedDbScenarioStore(db: IDBDatabase, catalogue: Indicator[], options: StoreOptions = {}): ScenarioStore {
+export function createIndexedDbScenarioStore(db: IDBDatabase, catalogue: CatalogueSource, options: StoreOptions = {}): ScenarioStore {
 	const backend: ScenarioBackend = {
 		entries: () => readEntries(db, SCENARIO_STORE_NAME),
 		change: (id, decide) =>
@@ -87,7 +86,7 @@ export interface OpenedScenarioStore {
  * The browser's IndexedDB store, or the memory store when IndexedDB is missing or refuses to open.
  * Never rejects: a page without saved scenarios still works, and `reason` says why.
  */
-export async function openScenarioStore(catalogue: Indicator[], options: StoreOptions & { indexedDB?: IDBFactory | null; timeoutMs?: number } = {}): Promise<OpenedScenarioStore> {
+export async function openScenarioStore(catalogue: CatalogueSource, options: StoreOptions & { indexedDB?: IDBFactory | null; timeoutMs?: number } = {}): Promise<OpenedScenarioStore> {
 	const factory = options.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB : options.indexedDB;
 	const memory = (reason: string): OpenedScenarioStore => ({ store: createMemoryScenarioStore(catalogue, options), persistent: false, reason });
 	if (!factory) return memory("This browser doesn't offer storage for web apps (IndexedDB), so saved scenarios last only until the page is closed.");

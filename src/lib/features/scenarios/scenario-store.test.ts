@@ -55,17 +55,17 @@ async function conflict(store: ScenarioStore) {
 
 describe('memory scenario store', () => {
 	it('saves, lists newest first, renames and removes', async () => {
-		const store = createMemoryScenarioStore(catalogue, { now: () => at('2026-03-01T00:00:00.000Z') });
+		const store = createMemoryScenarioStore(() => catalogue, { now: () => at('2026-03-01T00:00:00.000Z') });
 		expect(store.persistent).toBe(false);
 		await exercise(store);
 	});
 
 	it('refuses to overwrite a scenario another tab changed since it was read', async () => {
-		await conflict(createMemoryScenarioStore(catalogue));
+		await conflict(createMemoryScenarioStore(() => catalogue));
 	});
 
 	it('stores a copy, not the caller’s object', async () => {
-		const store = createMemoryScenarioStore(catalogue);
+		const store = createMemoryScenarioStore(() => catalogue);
 		const s = scenario('Copy', '2026-01-01T00:00:00.000Z');
 		await store.save(s);
 		s.state.definition.scores.threat[0].weight = 99;
@@ -82,7 +82,7 @@ describe('memory scenario store', () => {
 		const future = { ...good, id: 'future', name: 'From the future', schemaVersion: 99, revision: 1 };
 		const missing = structuredClone({ ...good, id: 'needs-upload', name: 'Needs upload' });
 		missing.state.definition.scores.threat[0].id = 'upload.d00.c0';
-		const store = createMemoryScenarioStore(catalogue, { records: [good, damaged, 'junk', cyclic, future, missing] });
+		const store = createMemoryScenarioStore(() => catalogue, { records: [good, damaged, 'junk', cyclic, future, missing] });
 		expect(await store.list()).toEqual([{ ...good, revision: 1 }]);
 		expect((await store.setAside()).map((q) => [q.id, q.move])).toEqual([['broken', true], [null, true], ['cyclic', true], ['future', true], ['needs-upload', false]]);
 		const report = await store.sweep();
@@ -103,7 +103,7 @@ describe('memory scenario store', () => {
 	});
 
 	it('refuses to save an invalid scenario, naming the field', async () => {
-		const store = createMemoryScenarioStore(catalogue);
+		const store = createMemoryScenarioStore(() => catalogue);
 		const s = scenario('Bad', '2026-01-01T00:00:00.000Z');
 		s.state.budget.budget = -1;
 		await expect(store.save(s)).rejects.toThrow(/state\.budget\.budget: the budget must be/);
@@ -111,7 +111,7 @@ describe('memory scenario store', () => {
 	});
 
 	it('turns a full quota into a readable StorageError and keeps the old data', async () => {
-		const store = createMemoryScenarioStore(catalogue, { quotaBytes: 3000 });
+		const store = createMemoryScenarioStore(() => catalogue, { quotaBytes: 3000 });
 		await store.save(scenario('First', '2026-01-01T00:00:00.000Z'));
 		const error = await store.save(scenario('Second', '2026-01-02T00:00:00.000Z')).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(StorageError);
@@ -124,18 +124,18 @@ describe('memory scenario store', () => {
 
 describe('openScenarioStore', () => {
 	it('falls back to memory, saying why, without IndexedDB', async () => {
-		const opened = await openScenarioStore(catalogue, { indexedDB: null });
+		const opened = await openScenarioStore(() => catalogue, { indexedDB: null });
 		expect(opened).toMatchObject({ persistent: false, reason: expect.stringMatching(/last only until the page is closed/) });
 		expect(opened.store.persistent).toBe(false);
 		await opened.store.save(scenario('Kept for now', '2026-01-01T00:00:00.000Z'));
 		expect(await opened.store.list()).toHaveLength(1);
 		// Node has no IndexedDB, so the default lookup falls back too.
-		expect((await openScenarioStore(catalogue)).persistent).toBe(false);
+		expect((await openScenarioStore(() => catalogue)).persistent).toBe(false);
 	});
 
 	it('falls back when opening throws or fails', async () => {
 		for (const open of ['throw', 'error'] as const) {
-			const opened = await openScenarioStore(catalogue, { indexedDB: fakeIndexedDB({ open }).factory });
+			const opened = await openScenarioStore(() => catalogue, { indexedDB: fakeIndexedDB({ open }).factory });
 			expect(opened.persistent).toBe(false);
 			expect(opened.reason).toMatch(/Saved scenarios are off for this visit/);
 		}
@@ -143,12 +143,12 @@ describe('openScenarioStore', () => {
 
 	it('persists through IndexedDB across reopenings (a reload)', async () => {
 		const { factory, store } = fakeIndexedDB();
-		const first = await openScenarioStore(catalogue, { indexedDB: factory, now: () => at('2026-03-01T00:00:00.000Z') });
+		const first = await openScenarioStore(() => catalogue, { indexedDB: factory, now: () => at('2026-03-01T00:00:00.000Z') });
 		expect(first).toMatchObject({ persistent: true, reason: null });
 		const a = await exercise(first.store);
 		await conflict(first.store);
 		store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).set('broken', damaged);
-		const second = await openScenarioStore(catalogue, { indexedDB: factory });
+		const second = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		expect((await second.store.list()).map((s) => s.id)).toContain(a.id);
 		expect((await second.store.setAside()).map((q) => q.id)).toEqual(['broken']);
 		expect((await second.store.sweep()).moved).toHaveLength(1);
@@ -161,7 +161,7 @@ describe('openScenarioStore', () => {
 		create(SCENARIO_DB_NAME, 1, { [SCENARIO_STORE_NAME]: 'id' });
 		const old = scenario('Before versions', '2025-01-01T00:00:00.000Z');
 		store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).set(old.id, old);
-		const { store: s } = await openScenarioStore(catalogue, { indexedDB: factory });
+		const { store: s } = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		expect(await s.list()).toEqual([{ ...old, revision: 1 }]);
 		expect(await s.sweep()).toEqual({ migrated: 1, moved: [] });
 		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).get(old.id)).toEqual({ ...old, schemaVersion: SCENARIO_SCHEMA_VERSION, revision: 1 });
@@ -170,7 +170,7 @@ describe('openScenarioStore', () => {
 
 	it('reports a full disk on an IndexedDB save as a quota StorageError, writing nothing', async () => {
 		const { factory, store } = fakeIndexedDB({ quota: true });
-		const { store: s } = await openScenarioStore(catalogue, { indexedDB: factory });
+		const { store: s } = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		await expect(s.save(scenario('Too big', '2026-01-01T00:00:00.000Z'))).rejects.toMatchObject({ name: 'StorageError', kind: 'quota', message: expect.stringMatching(/^Browser storage is full: the scenario “Too big” was not saved/) });
 		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).size).toBe(0);
 	});
@@ -178,7 +178,7 @@ describe('openScenarioStore', () => {
 	it('says a newer app has used this browser when the database version is ahead', async () => {
 		const { factory, create } = fakeIndexedDB();
 		create(SCENARIO_DB_NAME, 99, { [SCENARIO_STORE_NAME]: 'id' });
-		const opened = await openScenarioStore(catalogue, { indexedDB: factory });
+		const opened = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		expect(opened.persistent).toBe(false);
 		expect(opened.reason).toMatch(/A newer version of Heartlands has used this browser/);
 	});

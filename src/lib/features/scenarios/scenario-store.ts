@@ -17,6 +17,12 @@
 import type { QuarantineEntry, SetAsideNote } from '$lib/data/quarantine';
 import { isQuotaError, storageFullMessage } from '$lib/data/storage-errors';
 import type { Indicator } from '../scores/catalogue';
+
+/**
+ * The indicator catalogue as it is now. A function, not a copy: uploads change the catalogue
+ * after the store opens, and a scenario using a fresh upload must validate without a reload.
+ */
+export type CatalogueSource = () => Indicator[];
 import { validateName, validateScenario, type Scenario, type ScenarioState } from './scenario';
 import { readScenarioRecord, toStoredScenario, type ReadScenario, type SavedScenario, type StoredScenario } from './scenario-migrations';
 
@@ -115,7 +121,7 @@ function checked(scenario: Scenario, catalogue: Indicator[], action: string): Sc
 	return v.scenario;
 }
 
-export function storeOn(backend: ScenarioBackend, catalogue: Indicator[], persistent: boolean, options: StoreOptions): ScenarioStore {
+export function storeOn(backend: ScenarioBackend, catalogue: CatalogueSource, persistent: boolean, options: StoreOptions): ScenarioStore {
 	const now = options.now ?? (() => new Date());
 	const quoted = (name: string) => `the scenario “${name}”`;
 	const entries = () => backend.entries().catch((error: unknown) => Promise.reject(toStorageError(error, 'read the saved scenarios')));
@@ -126,13 +132,13 @@ export function storeOn(backend: ScenarioBackend, catalogue: Indicator[], persis
 		try {
 			await backend.change(id, (raw) => {
 				if (raw === undefined) throw new StorageError('not-found', `Could not ${action}: it no longer exists (it may have been deleted in another tab).`);
-				const read = readScenarioRecord(raw, catalogue);
+				const read = readScenarioRecord(raw, catalogue());
 				if (!read.ok) throw new StorageError('invalid', `Could not ${action}: the saved copy is damaged. Delete it and save it again.`);
 				const current = read.scenario;
 				if (typeof expected === 'number' && current.revision !== expected) {
 					throw new StorageError('conflict', `“${current.name}” was changed in another tab (saved ${current.updatedAt}) since this tab read it, so your change was not saved.`, { theirs: current });
 				}
-				written = toStoredScenario(checked(make(current), catalogue, action), current.revision + 1);
+				written = toStoredScenario(checked(make(current), catalogue(), action), current.revision + 1);
 				return written;
 			});
 		} catch (error) {
@@ -145,12 +151,12 @@ export function storeOn(backend: ScenarioBackend, catalogue: Indicator[], persis
 
 	return {
 		persistent,
-		list: async () => partition(await entries(), catalogue).scenarios,
-		setAside: async () => partition(await entries(), catalogue).setAside,
+		list: async () => partition(await entries(), catalogue()).scenarios,
+		setAside: async () => partition(await entries(), catalogue()).setAside,
 		async sweep() {
 			const report: SweepReport = { migrated: 0, moved: [] };
 			for (const { key, value } of await entries()) {
-				const read = readScenarioRecord(value, catalogue);
+				const read = readScenarioRecord(value, catalogue());
 				// Best effort: a record that cannot be rewritten or moved (say, storage is full) is still
 				// read correctly in memory, and the sweep tries again on the next visit.
 				try {
@@ -168,7 +174,7 @@ export function storeOn(backend: ScenarioBackend, catalogue: Indicator[], persis
 			return report;
 		},
 		async save(scenario) {
-			const copy = checked(scenario, catalogue, 'save the scenario');
+			const copy = checked(scenario, catalogue(), 'save the scenario');
 			try {
 				await backend.change(copy.id, () => toStoredScenario(copy, 1));
 			} catch (error) {
@@ -205,7 +211,7 @@ export interface MemoryScenarioStore extends ScenarioStore {
 	readonly quarantine: QuarantineEntry[];
 }
 
-export function createMemoryScenarioStore(catalogue: Indicator[], options: MemoryStoreOptions = {}): MemoryScenarioStore {
+export function createMemoryScenarioStore(catalogue: CatalogueSource, options: MemoryStoreOptions = {}): MemoryScenarioStore {
 	const records = new Map<string, unknown>();
 	const quarantine: QuarantineEntry[] = [];
 	(options.records ?? []).forEach((r, i) => {

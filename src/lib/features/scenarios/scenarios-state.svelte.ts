@@ -54,14 +54,15 @@ export class ScenariosState {
 	readonly #db: Database;
 	readonly #scores: ScoresState;
 	readonly #allocation: AllocationState;
-	readonly #catalogue: Indicator[];
 
-	constructor(db: Database, scores: ScoresState, allocation: AllocationState, catalogue: Indicator[]) {
+	constructor(db: Database, scores: ScoresState, allocation: AllocationState) {
 		this.#db = db;
 		this.#scores = scores;
 		this.#allocation = allocation;
-		this.#catalogue = catalogue;
 	}
+
+	/** Always the scores' current catalogue: an upload added since the page opened is in it. */
+	#catalogue = (): Indicator[] => this.#scores.prepared.catalogue;
 
 	current(): ScenarioState {
 		return { definition: $state.snapshot(this.#scores.definition) as ScoreDefinition, budget: $state.snapshot(this.#allocation.rule) };
@@ -76,7 +77,7 @@ export class ScenariosState {
 	applyLink(search: string) {
 		const text = new URLSearchParams(search).get(STATE_PARAM);
 		if (text === null) return;
-		const decoded = tryDecodeState(text, this.#catalogue);
+		const decoded = tryDecodeState(text, this.#catalogue());
 		if (decoded.ok) this.apply(decoded.state);
 		else this.linkError = `The link's settings could not be used, so the defaults are shown: ${decoded.error.message}`;
 	}
@@ -129,7 +130,7 @@ export class ScenariosState {
 
 	save(name: string) {
 		return this.#run(async () => {
-			const saved = await this.#store!.save(createScenario(name, this.current(), this.#catalogue));
+			const saved = await this.#store!.save(createScenario(name, this.current(), this.#catalogue()));
 			this.opened = { id: saved.id, name: saved.name, revision: saved.revision };
 		});
 	}
@@ -172,7 +173,7 @@ export class ScenariosState {
 			// A copy holds this tab's change on top of the other tab's version.
 			const name = `${mine.name ?? theirs.name} (copy)`.slice(0, 120);
 			return this.#run(async () => {
-				const saved = await this.#store!.save(createScenario(name, mine.state ?? theirs.state, this.#catalogue));
+				const saved = await this.#store!.save(createScenario(name, mine.state ?? theirs.state, this.#catalogue()));
 				this.opened = { id: saved.id, name: saved.name, revision: saved.revision };
 			});
 		}
@@ -196,7 +197,7 @@ export class ScenariosState {
 		try {
 			for (const [i, record] of records.entries()) {
 				// Older workspace files hold older scenario formats: migrate as the store does.
-				const v = readScenarioRecord(record, this.#catalogue);
+				const v = readScenarioRecord(record, this.#catalogue());
 				if (!v.ok) refused.push(`scenario ${i + 1} (${v.name}): ${v.reason}`);
 				else if (!this.list.some((s) => s.id === v.scenario.id)) {
 					await this.#store!.save(v.scenario);

@@ -4,7 +4,8 @@
  * explicit way to combine them, and at least one numeric column and one matched row are needed.
  */
 import type { BoundarySet } from '$lib/features/scores/catalogue';
-import { combine, newDatasetId, type DatasetColumn, type UploadedDataset } from './dataset';
+import { columnCountProblem, combine, datasetColumns, datasetNames, newDatasetId, type UploadedDataset } from './dataset';
+import { clipText, RECORD_LIMITS } from './limits';
 import { convertColumn, type ColumnProfile } from './infer';
 import type { MatchReport } from './match';
 import type { ParsedTable } from './delimited';
@@ -30,7 +31,7 @@ export function defaultChoices(columns: readonly ColumnProfile[], keyIndex: numb
 	return columns.map((c, index) => ({
 		index,
 		include: index !== keyIndex && NUMERIC.has(c.type),
-		label: c.name.trim().slice(0, 200) || `Column ${index + 1}`,
+		label: clipText(c.name.trim(), RECORD_LIMITS.label) || `Column ${index + 1}`,
 		unit: c.unit ?? '',
 		direction: 1
 	}));
@@ -43,6 +44,8 @@ export function numericColumnsOf(columns: readonly ColumnProfile[], choices: rea
 export function buildSeatDataset(table: ParsedTable, columns: readonly ColumnProfile[], report: MatchReport, choices: readonly ColumnChoice[], options: BuildChoices & { fileName: string; now?: Date }): Built {
 	const chosen = numericColumnsOf(columns, choices);
 	if (!chosen.length) return { ok: false, error: 'Choose at least one numeric column to import.' };
+	const tooMany = columnCountProblem(chosen.length);
+	if (tooMany) return { ok: false, error: tooMany };
 	if (!options.name.trim()) return { ok: false, error: 'Give the dataset a name.' };
 	if (report.duplicates.length && options.duplicates === 'refuse') {
 		const list = report.duplicates.slice(0, 5).map((d) => `${d.name} (${d.inputs.join(', ')})`).join('; ');
@@ -65,19 +68,17 @@ export function buildSeatDataset(table: ParsedTable, columns: readonly ColumnPro
 			return rows.length === 1 ? numbers[0] : combine(numbers, how);
 		})
 	);
-	const datasetColumns: DatasetColumn[] = chosen.map((c, i) => ({ id: `c${i}`, header: columns[c.index].name, label: c.label.trim().slice(0, 200) || columns[c.index].name, unit: c.unit.slice(0, 60), direction: c.direction }));
 	return {
 		ok: true,
 		droppedRows: dropped,
 		dataset: {
 			version: 1,
 			id: newDatasetId(),
-			name: options.name.trim().slice(0, 200),
-			fileName: options.fileName.slice(0, 400),
+			...datasetNames(options.name, options.fileName),
 			boundarySet: report.set as BoundarySet,
 			createdAt: (options.now ?? new Date()).toISOString(),
 			aggregation: report.duplicates.length ? how : null,
-			columns: datasetColumns,
+			columns: datasetColumns(columns.map((c) => c.name), chosen),
 			codes,
 			values
 		}

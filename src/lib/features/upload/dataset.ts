@@ -5,6 +5,7 @@
  */
 import type { BoundarySet, Indicator } from '$lib/features/scores/catalogue';
 import { boundedText, isObject, recordHeaderProblem } from './record-checks';
+import { clipText, RECORD_LIMITS } from './limits';
 
 export interface DatasetColumn {
 	/** Internal column name in DuckDB (`c0`, `c1`…): never the user's header, which is only a label. */
@@ -31,7 +32,23 @@ export interface UploadedDataset {
 }
 
 export const uploadTableName = (dataset: Pick<UploadedDataset, 'id'>) => `upload_${dataset.id}`;
-export const MAX_DATASET_COLUMNS = 200;
+export const MAX_DATASET_COLUMNS = RECORD_LIMITS.columns;
+
+/** The chosen columns as stored: text clipped to the stored limits, so an import always reloads. */
+export function datasetColumns(headers: readonly string[], chosen: readonly { index: number; label: string; unit: string; direction: 1 | -1 }[]): DatasetColumn[] {
+	return chosen.map((c, i) => {
+		const header = clipText(headers[c.index], RECORD_LIMITS.header);
+		return { id: `c${i}`, header, label: clipText(c.label.trim() || header, RECORD_LIMITS.label), unit: clipText(c.unit, RECORD_LIMITS.unit), direction: c.direction };
+	});
+}
+
+/** A dataset's name and file name as stored. */
+export const datasetNames = (name: string, fileName: string) => ({ name: clipText(name.trim(), RECORD_LIMITS.name), fileName: clipText(fileName, RECORD_LIMITS.fileName) });
+
+/** Why these columns cannot be imported as one dataset, or null. */
+export function columnCountProblem(count: number): string | null {
+	return count > MAX_DATASET_COLUMNS ? `${count.toLocaleString('en-GB')} columns are chosen; one upload can hold at most ${MAX_DATASET_COLUMNS.toLocaleString('en-GB')}. Untick some, or split the file.` : null;
+}
 
 export function datasetIndicators(dataset: UploadedDataset): Indicator[] {
 	return dataset.columns.map((c) => ({
@@ -58,7 +75,7 @@ export function validateDataset(raw: unknown): { ok: true; dataset: UploadedData
 	const columns = raw.columns;
 	if (!Array.isArray(columns) || columns.length === 0 || columns.length > MAX_DATASET_COLUMNS) return { ok: false, reason: `it must have 1–${MAX_DATASET_COLUMNS} columns` };
 	for (const [i, c] of columns.entries()) {
-		if (!isObject(c) || c.id !== `c${i}` || !boundedText(c.header, 400) || !boundedText(c.label) || !boundedText(c.unit, 60) || (c.direction !== 1 && c.direction !== -1)) {
+		if (!isObject(c) || c.id !== `c${i}` || !boundedText(c.header, RECORD_LIMITS.header) || !boundedText(c.label, RECORD_LIMITS.label) || !boundedText(c.unit, RECORD_LIMITS.unit) || (c.direction !== 1 && c.direction !== -1)) {
 			return { ok: false, reason: `column ${i + 1} is malformed` };
 		}
 	}

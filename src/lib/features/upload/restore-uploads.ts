@@ -21,11 +21,11 @@ export interface RestoredUploads {
 }
 
 /**
- * Open storage and load earlier uploads into DuckDB, before the indicator catalogue is built, so
- * start-up builds the indicator tables once. Old-format records are upgraded (and written back);
- * a damaged or newer-format record is moved to the quarantine store and named, never fatal.
+ * Open storage and read earlier uploads (loading them into DuckDB is `prepareWithUploads`, which
+ * sets aside any that cannot load). Old-format records are upgraded (and written back); a damaged
+ * or newer-format record is moved to the quarantine store and named, never fatal.
  */
-export async function restoreUploads(db: Database): Promise<RestoredUploads> {
+export async function restoreUploads(): Promise<RestoredUploads> {
 	const store = await openRecordStore(UPLOADS_DB, UPLOADS_STORE);
 	const datasets: UploadedDataset[] = [];
 	const notes: SetAsideNote[] = [];
@@ -37,7 +37,6 @@ export async function restoreUploads(db: Database): Promise<RestoredUploads> {
 			continue;
 		}
 		if (read.migrated) await store.put(key, read.dataset).catch(() => {}); // best effort: it is read correctly either way
-		await loadDataset(db, read.dataset);
 		datasets.push(read.dataset);
 	}
 	storageNotices.add(notes);

@@ -6,7 +6,7 @@ import type { Database } from '$lib/db/types';
 import { aggregateSmallAreaRows } from '$lib/data/dataset-db';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import { numericColumnsOf, type ColumnChoice } from './build-dataset';
-import { newDatasetId, type UploadedDataset } from './dataset';
+import { columnCountProblem, datasetColumns, datasetNames, newDatasetId, type UploadedDataset } from './dataset';
 import { convertColumn } from './infer';
 import type { PreparedUpload } from './prepare';
 
@@ -23,6 +23,8 @@ export type SmallAreaBuild = { ok: true; dataset: UploadedDataset; notice: strin
 export async function buildSmallAreaDataset(db: Database, ensureTable: (name: string) => Promise<void>, prepared: PreparedUpload, o: SmallAreaChoices): Promise<SmallAreaBuild> {
 	const chosen = numericColumnsOf(prepared.columns, o.choices);
 	if (!chosen.length) return { ok: false, error: 'Choose at least one numeric column to import.' };
+	const tooMany = columnCountProblem(chosen.length);
+	if (tooMany) return { ok: false, error: tooMany };
 	if (!o.name.trim()) return { ok: false, error: 'Give the dataset a name.' };
 	await ensureTable(`smallarea_${o.set}`);
 	const areas = Array.from({ length: prepared.table.rowCount }, (_, r) => (prepared.table.columns[o.keyColumn].at(r) ?? '').trim());
@@ -33,12 +35,11 @@ export async function buildSmallAreaDataset(db: Database, ensureTable: (name: st
 	const dataset: UploadedDataset = {
 		version: 1,
 		id: newDatasetId(),
-		name: o.name.trim().slice(0, 200),
-		fileName: prepared.fileName.slice(0, 400),
+		...datasetNames(o.name, prepared.fileName),
 		boundarySet: o.set,
 		createdAt: new Date().toISOString(),
 		aggregation: o.how,
-		columns: chosen.map((c, i) => ({ id: `c${i}`, header: prepared.columns[c.index].name, label: c.label.trim().slice(0, 200) || prepared.columns[c.index].name, unit: c.unit.slice(0, 60), direction: c.direction })),
+		columns: datasetColumns(prepared.columns.map((c) => c.name), chosen),
 		codes: result.codes,
 		values: result.values
 	};

@@ -7,6 +7,7 @@ import type { Database } from '$lib/db/types';
 import { dropDataset, loadDataset } from '$lib/data/dataset-db';
 import { buildSmallAreaDataset } from './small-area-dataset';
 import { prepareIndicators } from '$lib/data/prepare-indicators';
+import type { PreparedWithUploads, SetAsideUpload } from '$lib/data/prepare-with-uploads';
 import type { RecordStore } from '$lib/data/record-store';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
@@ -24,6 +25,7 @@ import type { KeyCandidate } from './keys';
 import { acceptSuggestion, type MatchReport } from './match';
 import { matchForKey, type PreparedUpload } from './prepare';
 import type { Delimiter, ReferenceSeat, UploadWarning } from './types';
+import { clipText, RECORD_LIMITS } from './limits';
 
 export { restoreUploads, type RestoredUploads, UPLOADS_DB, UPLOADS_STORE };
 
@@ -37,6 +39,8 @@ export class ImportCancelled extends Error {
 export class UploadsState {
 	datasets = $state.raw<UploadedDataset[]>([]);
 	quarantined = $state<string[]>([]);
+	/** Stored uploads that could not be loaded on this visit: kept in storage, listed with a Delete. */
+	setAside = $state.raw<SetAsideUpload[]>([]);
 	persistent = $state(true);
 	notice = $state<string | null>(null);
 	error = $state<string | null>(null);
@@ -97,13 +101,31 @@ export class UploadsState {
 		return !!this.report && this.key?.kind !== 'small-area';
 	}
 
-	/** Take over uploads restored before the catalogue was built (see `restoreUploads`). */
-	adopt(restored: RestoredUploads) {
+	/** Take over uploads restored and loaded before the catalogue was built (see `prepareWithUploads`). */
+	adopt(restored: RestoredUploads, loaded: Pick<PreparedWithUploads, 'loaded' | 'setAside'>) {
 		this.#store = restored.store;
 		this.persistent = restored.store.persistent;
 		this.notice = restored.store.reason;
 		this.quarantined = restored.quarantined;
-		this.datasets = restored.datasets;
+		this.datasets = loaded.loaded;
+		this.setAside = loaded.setAside;
+	}
+
+	/** After an engine rebuild: uploads that no longer load leave the catalogue (they stay stored). */
+	setAsideOnRebuild(rebuilt: Pick<PreparedWithUploads, 'loaded' | 'setAside'>) {
+		if (!rebuilt.setAside.length) return;
+		this.datasets = rebuilt.loaded;
+		this.setAside = [...this.setAside, ...rebuilt.setAside];
+	}
+
+	/** Delete a set-aside upload from storage. */
+	async deleteSetAside(id: string) {
+		try {
+			await this.#store?.delete(id);
+			this.setAside = this.setAside.filter((s) => s.dataset.id !== id);
+		} catch (error) {
+			this.notice = `The upload could not be deleted: ${(error as Error).message}`;
+		}
 	}
 
 	/**
@@ -176,7 +198,7 @@ export class UploadsState {
 			this.sheets = staged.sheets;
 			this.sheet = staged.sheet ?? '';
 			const result = staged.result;
-			this.name = file.name.replace(/\.[^.]+$/, '').slice(0, 200);
+			this.name = clipText(file.name.replace(/\.[^.]+$/, ''), RECORD_LIMITS.name);
 			if (staged.geo) {
 				this.geo = staged.geo;
 				this.geoLabel = defaultLabelIndex(staged.geo);
@@ -354,7 +376,7 @@ export class UploadsState {
 	}
 
 	async rename(id: string, name: string) {
-		const clean = name.trim().slice(0, 200);
+		const clean = clipText(name.trim(), RECORD_LIMITS.name);
 		if (!clean) return;
 		const datasets = this.datasets.map((d) => (d.id === id ? { ...d, name: clean } : d));
 		const changed = datasets.find((d) => d.id === id);
