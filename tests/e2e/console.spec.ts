@@ -144,3 +144,56 @@ test('recent queries survive a reload', async ({ page }) => {
 	await recent.selectOption({ label: 'SELECT 42 AS answer' });
 	await expect(page.getByLabel('SQL query')).toHaveValue('SELECT 42 AS answer');
 });
+
+test('a runaway query can be cancelled, and the app re-scores afterwards', async ({ page }) => {
+	await openConsole(page);
+	await page.getByLabel('SQL query').fill('WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT count(*) FROM r');
+	await consoleSection(page).getByRole('button', { name: 'Run', exact: true }).click();
+	// Every other view waits on the engine meanwhile, and the page says so.
+	await expect(page.getByTestId('engine-busy')).toContainText('A query from the SQL console is running');
+	await consoleSection(page).getByRole('button', { name: 'Cancel query' }).click();
+	await expect(alertBox(page)).toContainText('Cancelled. Stopped: you cancelled it. The data engine was restarted');
+	await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'recovered', { timeout: 60_000 });
+	await expect(page.getByTestId('engine-busy')).toHaveCount(0);
+
+	await openTab(page, 'Scores');
+	const topSeats = async () => (await page.locator('section.table tbody tr[data-code]').locator('th').allTextContents()).slice(0, 10);
+	const before = await topSeats();
+	await page.getByRole('spinbutton', { name: 'Weight of UKIP share 2015 (number)' }).fill('5');
+	await expect(page.getByTestId('threat-formula')).toContainText('56% × UKIP share 2015');
+	await expect.poll(topSeats).not.toEqual(before);
+	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true');
+	// And the console works again.
+	await openTab(page, 'SQL console');
+	await run(page, 'SELECT 41 + 1 AS answer');
+	await expect(resultTable(page).locator('tbody td')).toHaveText('42');
+});
+
+test('the console shows the new rows after switching tabs and back', async ({ page }) => {
+	await openConsole(page);
+	await run(page, "SELECT name FROM constituencies WHERE boundary_set = '2010' ORDER BY name LIMIT 2");
+	await expect(resultTable(page).locator('tbody tr')).toHaveCount(2);
+	await openTab(page, 'Scores');
+	await openTab(page, 'SQL console');
+	await expect(resultTable(page).locator('tbody tr')).toHaveCount(2);
+	await run(page, 'SELECT range AS k, range * 2 AS doubled FROM range(4)');
+	await expect(consoleSection(page).getByTestId('console-summary')).toContainText('4 rows');
+	await expect(resultTable(page).locator('thead th')).toHaveText([/^k/, /^doubled/]);
+	await expect(resultTable(page).locator('tbody tr')).toHaveCount(4);
+	await expect(resultTable(page).locator('tbody tr').nth(3).locator('td')).toHaveText(['3', '6']);
+});
+
+test('a damaged console history is set aside with a notice, and the console opens at the first click', async ({ page }) => {
+	await page.addInitScript(() => {
+		if (!sessionStorage.getItem('seeded')) {
+			localStorage.setItem('heartlands:console-history', '{"schemaVersion": 1, "value": [1, {');
+			sessionStorage.setItem('seeded', '1');
+		}
+	});
+	await openApp(page);
+	await expect(page.getByTestId('storage-notice')).toContainText('SQL console history');
+	await openTab(page, 'SQL console');
+	await expect(page.getByLabel('SQL query')).toBeVisible();
+	await run(page, 'SELECT 1 AS one');
+	await expect(resultTable(page).locator('tbody td')).toHaveText('1');
+});

@@ -13,6 +13,8 @@ import { CompareState } from '$lib/features/compare/compare-state.svelte';
 import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
 import { restoreUploads, UploadsState, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
 import type { ReferenceSeat } from '$lib/features/upload/types';
+import { ConsoleState } from '$lib/features/console/console-state.svelte';
+import { protectedTablesFor, PROTECTED_PREFIXES } from '$lib/features/console/protected-tables';
 import { prepareWithUploads } from './prepare-with-uploads';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTable, loadTables, type DatasetProgress } from './load-tables';
@@ -33,6 +35,7 @@ export class AppData {
 	compare = $state.raw<CompareState | null>(null);
 	scenarios = $state.raw<ScenariosState | null>(null);
 	uploads = $state.raw<UploadsState | null>(null);
+	console = $state.raw<ConsoleState | null>(null);
 	#lazy = new Map<string, Promise<void>>();
 	/** Attribution lines, each once, for the footer and every export. */
 	readonly attribution = $derived(this.manifest ? [...new Set(this.manifest.sources.map((s) => s.attribution))] : []);
@@ -152,6 +155,10 @@ export class AppData {
 			this.uploads = uploads;
 			if (restored) uploads.adopt(restored, withUploads);
 			uploads.error = restoreError;
+			const protectedTables = protectedTablesFor(manifest);
+			this.console = new ConsoleState(this.db, () => ({ protectedTables, protectedPrefixes: [...PROTECTED_PREFIXES] }), {
+				interrupt: (reason) => this.#engine.engineDied(reason)
+			});
 			this.scores = scores;
 			if (new URLSearchParams(location.search).has('bench')) {
 				await (await import('./bench-hooks')).installBenchHooks(this.db, scores);

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openNodeDatabase } from '$lib/db/node';
 import type { Database } from '$lib/db/types';
-import { ConsoleState, HISTORY_KEY, consoleStateFor } from './console-state.svelte';
+import { ConsoleState, HISTORY_KEY } from './console-state.svelte';
 import { protectedTablesFor, PROTECTED_PREFIXES } from './protected-tables';
 
 class MemoryStorage implements Storage {
@@ -168,11 +168,43 @@ describe('ConsoleState', () => {
 		expect(calls).toEqual([]);
 	});
 
-	it('keeps one console per database, so it survives switching tabs', () => {
-		const a = consoleStateFor(db, OPTIONS);
-		a.text = 'SELECT 42';
-		expect(consoleStateFor(db, OPTIONS)).toBe(a);
-		expect(consoleStateFor(db, OPTIONS).text).toBe('SELECT 42');
+	it('cancels a running query through the interrupt, and says so', async () => {
+		let release!: (error: Error) => void;
+		const hanging: Database = { ...db, query: (sql, params) => (sql.includes('recursive') ? new Promise((_, reject) => (release = reject)) : db.query(sql, params)) };
+		const reasons: string[] = [];
+		const state = new ConsoleState(hanging, OPTIONS, { storage, interrupt: (reason) => (reasons.push(reason), release(new Error('engine stopped'))) });
+		expect(state.cancellable).toBe(false);
+		const run = state.run('SELECT 1 AS recursive');
+		expect(state.running).toBe(true);
+		expect(state.cancellable).toBe(true);
+		state.cancel();
+		await run;
+		expect(reasons).toEqual(['a console query was stopped: you cancelled it']);
+		expect(state.running).toBe(false);
+		expect(state.message?.kind).toBe('cancelled');
+		expect(state.message?.text).toMatch(/^Stopped: you cancelled it\. The data engine was restarted/);
+		await state.run('SELECT 2 AS b');
+		expect(state.result?.rows).toEqual([{ b: 2 }]);
+	});
+
+	it('stops a query at the time limit', async () => {
+		vi.useFakeTimers();
+		try {
+			let release!: (error: Error) => void;
+			const hanging: Database = { ...db, query: (sql, params) => (sql === 'SELECT 1' ? new Promise((_, reject) => (release = reject)) : db.query(sql, params)) };
+			const reasons: string[] = [];
+			const state = new ConsoleState(hanging, OPTIONS, { storage, interrupt: (reason) => (reasons.push(reason), release(new Error('engine stopped'))) });
+			state.timeLimit = 10;
+			const run = state.run('SELECT 1');
+			await vi.advanceTimersByTimeAsync(9_000);
+			expect(reasons).toEqual([]);
+			await vi.advanceTimersByTimeAsync(1_500);
+			await run;
+			expect(reasons).toEqual(['a console query was stopped: it ran longer than the 10 s limit']);
+			expect(state.message?.kind).toBe('cancelled');
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
 
