@@ -11,7 +11,7 @@ import { loadTable, loadTables } from '../src/lib/data/load-tables';
 import type { DataManifest } from '../src/lib/data/manifest';
 import type { Database } from '../src/lib/db/types';
 import { aggregateSmallAreaRows, loadDataset } from '../src/lib/data/dataset-db';
-import { datasetIndicators, validateDataset, type UploadedDataset } from '../src/lib/features/upload/dataset';
+import { datasetColumns, datasetIndicators, validateDataset, type UploadedDataset } from '../src/lib/features/upload/dataset';
 import { buildSeatDataset, defaultChoices, numericColumnsOf } from '../src/lib/features/upload/build-dataset';
 import { prepareDelimitedUpload } from '../src/lib/features/upload/prepare';
 import { convertColumn } from '../src/lib/features/upload/infer';
@@ -86,11 +86,11 @@ async function extraDataset(db: Database, path: string, values: Record<string, u
 		const numbers = chosen.map((c) => convertColumn(p.table.columns[c.index], p.columns[c.index].type).map((v) => (typeof v === 'number' ? v : null)));
 		const agg = await aggregateSmallAreaRows(db, set, how, areas, numbers);
 		if (agg.unmatched) console.error(`--extra ${name}: ${agg.unmatched} small areas are not in the lookup and were left out (e.g. ${agg.examples.join(', ')}).`);
-		return { version: 1, id, name, fileName: name, boundarySet: set, createdAt: new Date().toISOString(), aggregation: how, columns: chosen.map((c, i) => ({ id: `c${i}`, header: p.columns[c.index].name, label: c.label, unit: c.unit, direction: 1 })), codes: agg.codes, values: agg.values };
+		return { version: 1, id, name, fileName: name, boundarySet: set, createdAt: new Date().toISOString(), aggregation: how, columns: datasetColumns(p.columns.map((c) => c.name), chosen), codes: agg.codes, values: agg.values };
 	}
 	if (!p.match) throw new CliError(`--extra ${name}: no key column was recognised.`);
 	if (p.match.unmatched.length) console.error(`--extra ${name}: ${p.match.unmatched.length} keys matched no seat and were left out (e.g. ${p.match.unmatched.slice(0, 3).map((u) => u.input).join(', ')}).`);
-	const built = buildSeatDataset(p.table, p.columns, p.match, choices, { name, duplicates: duplicates as 'refuse' | 'sum' | 'mean', fileName: name });
+	const built = await buildSeatDataset(p.table, p.columns, p.match, choices, { name, duplicates: duplicates as 'refuse' | 'sum' | 'mean', fileName: name });
 	if (!built.ok) throw new CliError(`--extra ${name}: ${built.error.replace('Choose to sum or average them, or fix the file.', 'Pass --extra-duplicates sum or mean, or fix the file.')}`);
 	return { ...built.dataset, id };
 }

@@ -51,11 +51,11 @@ test('a copied link reproduces the view in a new page', async ({ page, context }
 	await expect(other.getByLabel('Number of seats funded (N)')).toHaveValue('12');
 });
 
-test('a damaged link says so and falls back to the defaults', async ({ page }) => {
-	await openApp(page, '/?s=not-a-real-state');
-	await openTab(page, 'Scenarios');
-	await expect(page.getByRole('alert')).toContainText("The link's settings could not be used");
+test('a damaged link says so where it lands, and falls back to the defaults', async ({ page }) => {
+	await openApp(page, '/?s=not-a-real-state&tab=map');
+	await expect(page.getByTestId('link-error')).toContainText("The link's settings could not be used");
 	await openTab(page, 'Scores');
+	await expect(page.getByTestId('link-error')).toBeVisible();
 	await expect(weight(page, 'Leave 2016')).toHaveValue('1');
 });
 

@@ -36,9 +36,9 @@ describe('an uploaded CSV becomes a usable indicator', () => {
 		expect(key.kind).toBe('constituency-name');
 		const choices = defaultChoices(p.columns, key.columnIndex);
 		expect(choices.filter((c) => c.include).map((c) => c.label)).toEqual(['Members']);
-		const refused = buildSeatDataset(p.table, p.columns, p.match!, choices, { name: 'Members', duplicates: 'refuse', fileName: 'members.csv' });
+		const refused = await buildSeatDataset(p.table, p.columns, p.match!, choices, { name: 'Members', duplicates: 'refuse', fileName: 'members.csv' });
 		expect(refused).toEqual({ ok: false, error: expect.stringContaining('Kingston upon Hull East') });
-		const built = buildSeatDataset(p.table, p.columns, p.match!, choices, { name: 'Members', duplicates: 'sum', fileName: 'members.csv' });
+		const built = await buildSeatDataset(p.table, p.columns, p.match!, choices, { name: 'Members', duplicates: 'sum', fileName: 'members.csv' });
 		if (!built.ok) throw new Error(built.error);
 		expect(built.droppedRows).toBe(1);
 		expect(built.dataset.codes).toHaveLength(3);

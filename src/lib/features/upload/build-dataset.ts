@@ -4,9 +4,9 @@
  * explicit way to combine them, and at least one numeric column and one matched row are needed.
  */
 import type { BoundarySet } from '$lib/features/scores/catalogue';
-import { columnCountProblem, combine, datasetColumns, datasetNames, newDatasetId, type UploadedDataset } from './dataset';
+import { columnCountProblem, datasetColumns, datasetNames, newDatasetId, type UploadedDataset } from './dataset';
 import { clipText, RECORD_LIMITS } from './limits';
-import { convertColumn, type ColumnProfile } from './infer';
+import { convertValue, type ColumnProfile } from './infer';
 import type { MatchReport } from './match';
 import type { ParsedTable } from './delimited';
 
@@ -21,7 +21,15 @@ export interface ColumnChoice {
 export interface BuildChoices {
 	name: string;
 	duplicates: 'refuse' | 'sum' | 'mean';
+	/**
+	 * Called every `PAUSE_EVERY` rows of each column. In the page it yields to the event loop (so a
+	 * 2-million-row import keeps the page responsive and Cancel clickable) and may throw to stop.
+	 */
+	pause?: () => Promise<void>;
 }
+
+/** Rows between pauses: a few milliseconds of work. */
+export const PAUSE_EVERY = 65_536;
 
 export type Built = { ok: true; dataset: UploadedDataset; droppedRows: number } | { ok: false; error: string };
 
@@ -41,7 +49,7 @@ export function numericColumnsOf(columns: readonly ColumnProfile[], choices: rea
 	return choices.filter((c) => c.include && NUMERIC.has(columns[c.index]?.type));
 }
 
-export function buildSeatDataset(table: ParsedTable, columns: readonly ColumnProfile[], report: MatchReport, choices: readonly ColumnChoice[], options: BuildChoices & { fileName: string; now?: Date }): Built {
+export async function buildSeatDataset(table: ParsedTable, columns: readonly ColumnProfile[], report: MatchReport, choices: readonly ColumnChoice[], options: BuildChoices & { fileName: string; now?: Date }): Promise<Built> {
 	const chosen = numericColumnsOf(columns, choices);
 	if (!chosen.length) return { ok: false, error: 'Choose at least one numeric column to import.' };
 	const tooMany = columnCountProblem(chosen.length);
@@ -51,23 +59,48 @@ export function buildSeatDataset(table: ParsedTable, columns: readonly ColumnPro
 		const list = report.duplicates.slice(0, 5).map((d) => `${d.name} (${d.inputs.join(', ')})`).join('; ');
 		return { ok: false, error: `${report.duplicates.length} seats have more than one row (${list}${report.duplicates.length > 5 ? '; …' : ''}). Choose to sum or average them, or fix the file.` };
 	}
-	const converted = chosen.map((c) => convertColumn(table.columns[c.index], columns[c.index].type));
-	const rowsBySeat = new Map<string, number[]>();
+	// One pass per column into per-seat totals: collecting each seat's rows by copying arrays was
+	// quadratic, and froze the page for seconds on a 2-million-row file.
+	const seatIndex = new Map<string, number>();
+	const rowSeat = new Int32Array(report.rowCodes.length).fill(-1);
 	let dropped = 0;
 	report.rowCodes.forEach((code, row) => {
-		if (code === null) dropped++;
-		else rowsBySeat.set(code, [...(rowsBySeat.get(code) ?? []), row]);
+		if (code === null) {
+			dropped++;
+			return;
+		}
+		let seat = seatIndex.get(code);
+		if (seat === undefined) seatIndex.set(code, (seat = seatIndex.size));
+		rowSeat[row] = seat;
 	});
-	if (!rowsBySeat.size) return { ok: false, error: 'No row matched a constituency, so there is nothing to import.' };
-	const codes = [...rowsBySeat.keys()].sort();
+	if (!seatIndex.size) return { ok: false, error: 'No row matched a constituency, so there is nothing to import.' };
+	const codes = [...seatIndex.keys()].sort();
 	const how = options.duplicates === 'mean' ? 'mean' : 'sum';
-	const values = converted.map((column) =>
-		codes.map((code) => {
-			const rows = rowsBySeat.get(code)!;
-			const numbers = rows.map((r) => (typeof column[r] === 'number' ? (column[r] as number) : null));
-			return rows.length === 1 ? numbers[0] : combine(numbers, how);
-		})
-	);
+	const totals = new Float64Array(seatIndex.size);
+	const counts = new Int32Array(seatIndex.size);
+	const values: (number | null)[][] = [];
+	for (const c of chosen) {
+		const cells = table.columns[c.index];
+		const type = columns[c.index].type;
+		totals.fill(0);
+		counts.fill(0);
+		for (let row = 0; row < rowSeat.length; row++) {
+			if (options.pause && row % PAUSE_EVERY === PAUSE_EVERY - 1) await options.pause();
+			const seat = rowSeat[row];
+			if (seat < 0) continue;
+			const v = convertValue(cells.at(row) ?? '', type);
+			if (typeof v !== 'number') continue;
+			totals[seat] += v;
+			counts[seat]++;
+		}
+		// A seat with one row keeps its value; several are summed or averaged; no number stays null.
+		values.push(
+			codes.map((code) => {
+				const seat = seatIndex.get(code)!;
+				return counts[seat] === 0 ? null : how === 'sum' ? totals[seat] : totals[seat] / counts[seat];
+			})
+		);
+	}
 	return {
 		ok: true,
 		droppedRows: dropped,

@@ -237,7 +237,9 @@ export class UploadsState {
 	setKey(key: KeyCandidate) {
 		if (!this.prepared) return;
 		this.key = key;
-		this.report = matchForKey(this.prepared.table, key, this.#reference);
+		// The reader already matched the first key, in its worker: matching again here took a second
+		// on the main thread for a 2-million-row file.
+		this.report = key === this.prepared.keys[0] && this.prepared.match ? this.prepared.match : matchForKey(this.prepared.table, key, this.#reference);
 		if (key.kind === 'small-area') this.smallAreaSet = key.boundarySet ?? '2010';
 		this.choices = defaultChoices(this.prepared.columns, key.columnIndex);
 	}
@@ -276,7 +278,7 @@ export class UploadsState {
 			if (controller.signal.aborted) throw new ImportCancelled();
 		};
 		try {
-			dataset = this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(prepared) : this.#buildFromSeats(prepared);
+			dataset = this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(prepared) : await this.#buildFromSeats(prepared, checkpoint);
 			if (!dataset) return;
 			checkpoint();
 			await loadDataset(this.#db, dataset);
@@ -319,7 +321,7 @@ export class UploadsState {
 				this.error = built.error;
 				return;
 			}
-			const dataset = this.geoIndicators && this.prepared && this.key ? (this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(this.prepared) : this.#buildFromSeats(this.prepared)) : null;
+			const dataset = this.geoIndicators && this.prepared && this.key ? (this.key.kind === 'small-area' ? await this.#buildFromSmallAreas(this.prepared) : await this.#buildFromSeats(this.prepared)) : null;
 			if (this.geoIndicators && !dataset) return;
 			await this.layers.add(built.layer);
 			if (dataset) {
@@ -349,9 +351,11 @@ export class UploadsState {
 		return this.committing && this.#commitAbort !== null;
 	}
 
-	#buildFromSeats(prepared: PreparedUpload): UploadedDataset | null {
+	/** `checkpoint` throws once the import is cancelled; it runs between chunks of rows. */
+	async #buildFromSeats(prepared: PreparedUpload, checkpoint: () => void = () => {}): Promise<UploadedDataset | null> {
 		if (!this.report) return null;
-		const built = buildSeatDataset(prepared.table, prepared.columns, this.report, this.choices, { name: this.name, duplicates: this.duplicates, fileName: prepared.fileName });
+		const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(checkpoint);
+		const built = await buildSeatDataset(prepared.table, prepared.columns, this.report, this.choices, { name: this.name, duplicates: this.duplicates, fileName: prepared.fileName, pause });
 		if (!built.ok) {
 			this.error = built.error;
 			return null;
