@@ -25,6 +25,8 @@ export interface Workload {
 	target?: string;
 	/** Extra columns such as MB/s, keyed by engine. */
 	throughput?: Record<string, string>;
+	/** Another per-engine figure, with its column heading (for example DuckDB memory in MB). */
+	extra?: { heading: string; values: Record<string, string> };
 	rows: ResultRow[];
 }
 

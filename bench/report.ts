@@ -31,12 +31,12 @@ function workloadMarkdown(w: Workload): string[] {
 		`### ${w.name}`,
 		'',
 		...(w.target ? [`Target: ${w.target}.`, ''] : []),
-		`| engine | median (ms) | p90 (ms) | n | × native | × floor |${w.throughput ? ' MB/s |' : ''}`,
-		`|---|---:|---:|---:|---:|---:|${w.throughput ? '---:|' : ''}`,
+		`| engine | median (ms) | p90 (ms) | n | × native | × floor |${w.throughput ? ' MB/s |' : ''}${w.extra ? ` ${w.extra.heading} |` : ''}`,
+		`|---|---:|---:|---:|---:|---:|${w.throughput ? '---:|' : ''}${w.extra ? '---:|' : ''}`,
 		...w.rows.map((r) =>
 			r.skipped
-				? `| ${r.engine} | skipped: ${r.skipped} | | | | |${w.throughput ? ' |' : ''}`
-				: `| ${r.engine} | ${ms(r.summary.median)} | ${ms(r.summary.p90)} | ${r.summary.n} | ${ratio(r.ratioToNative)} | ${ratio(r.ratioToFloor)} |${w.throughput ? ` ${w.throughput[r.engine] ?? ''} |` : ''}`
+				? `| ${r.engine} | skipped: ${r.skipped} | | | | |${w.throughput ? ' |' : ''}${w.extra ? ' |' : ''}`
+				: `| ${r.engine} | ${ms(r.summary.median)} | ${ms(r.summary.p90)} | ${r.summary.n} | ${ratio(r.ratioToNative)} | ${ratio(r.ratioToFloor)} |${w.throughput ? ` ${w.throughput[r.engine] ?? ''} |` : ''}${w.extra ? ` ${w.extra.values[r.engine] ?? ''} |` : ''}`
 		),
 		''
 	];

@@ -24,6 +24,7 @@ import { PROJECT_ROOT, resolveDataDir } from '../scripts/data/sources';
 import { inChromium } from './app-chromium';
 import { bundleReport } from './bundle';
 import { dropUpload, groupByCases, ingestCases, PLAIN_TS, scoreCases, smallAreaCases, WASM_NODE, type Engines } from './engines';
+import { indicatorBuildCases, UPLOAD_COLUMN_COUNTS } from './upload-scale';
 import { measure, NATIVE, timed, toWorkload, type Measured, type Workload } from './harness';
 import { toMarkdown, type BenchResult } from './report';
 
@@ -82,6 +83,14 @@ async function nodeWorkloads() {
 		csvBytes[rows] = csv.byteLength;
 		measured[`ingest-${rows}`] = await measure(ingestCases(e, csv, rows === INGEST_ROWS[0]), slow);
 	}
+	const uploadMemory: Record<number, Record<string, string>> = {};
+	for (const columns of UPLOAD_COLUMN_COUNTS) {
+		log(`indicator build with ${columns} uploaded columns`);
+		const build = await indicatorBuildCases(e, columns);
+		measured[`uploads-${columns}`] = await measure(build.cases, slow);
+		uploadMemory[columns] = await build.memory();
+		await build.cleanup();
+	}
 	// The sensitivity analysis is plain TypeScript; Node runs the same function the worker runs.
 	const definition = defaultDefinition('2015-ukip');
 	const q = scoreQuery(definition);
@@ -89,11 +98,11 @@ async function nodeWorkloads() {
 	measured.sensitivity = await measure([{ engine: `${PLAIN_TS} in Node, no worker`, run: () => timed(() => runSensitivity(input, { ...DEFAULT_SENSITIVITY_OPTIONS }).seats.length) }], slow);
 	await native.close();
 	await wasm.close();
-	return { measured, csvBytes };
+	return { measured, csvBytes, uploadMemory };
 }
 
 async function main() {
-	const { measured, csvBytes } = await nodeWorkloads();
+	const { measured, csvBytes, uploadMemory } = await nodeWorkloads();
 	log('Chromium');
 	const browser = await inChromium({ port: PORT, reps: REPS, slowReps: SLOW_REPS, warmup: WARMUP, rescoreModes: ['weight-change', 'full'], ingestRows: INGEST_ROWS, sensitivityDraws: SENSITIVITY_DRAWS, log });
 	const s = browser.samples;
@@ -109,6 +118,10 @@ async function main() {
 			w.throughput = Object.fromEntries(w.rows.map((r) => [r.engine, (csvBytes[rows] / 1e6 / (r.summary.median / 1000)).toFixed(0)]));
 			return w;
 		}),
+		...UPLOAD_COLUMN_COUNTS.map((columns) => ({
+			...toWorkload(`Indicator tables rebuilt with ${columns.toLocaleString('en-GB')} uploaded columns (650 seats; start-up and every import do this)`, measured[`uploads-${columns}`]),
+			extra: { heading: 'DuckDB memory after (MB)', values: uploadMemory[columns] }
+		})),
 		toWorkload(`Monte Carlo sensitivity, ${SENSITIVITY_DRAWS} draws (in Chromium: a module worker, start-up included)`, withRows(measured.sensitivity, 'the app in Chromium (worker)', s.sensitivity)),
 		toWorkload(`First scored map, cold: fresh browser context, nothing cached (navigation → scored map frame; ${gl})`, { samples: new Map([['the app in Chromium', s['map-first-paint-cold']]]), skipped: new Map() }),
 		toWorkload(`First scored map, warm: repeat visit, ${swNote} (${gl})`, { samples: new Map([['the app in Chromium', s['map-first-paint-warm']]]), skipped: new Map() }, '≤ 1.5 s on real hardware'),
