@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import type { RescoreMode } from '../src/lib/data/bench-hooks';
 import { PROJECT_ROOT } from '../scripts/data/sources';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { importFrameGaps } from './import-frames';
 
 export interface ChromiumOptions {
 	port: number;
@@ -17,6 +18,8 @@ export interface ChromiumOptions {
 	rescoreModes: RescoreMode[];
 	ingestRows: number[];
 	sensitivityDraws: number;
+	/** A large CSV to take through the upload wizard, measuring frame gaps. */
+	importCsv?: { rows: number; bytes: Buffer };
 	log: (what: string) => void;
 }
 
@@ -163,5 +166,13 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 		}
 	}
 	await warm.close();
+
+	if (o.importCsv) {
+		o.log(`Chromium: ${o.importCsv.rows.toLocaleString('en-GB')}-row CSV through the upload wizard`);
+		const gaps = await importFrameGaps(browser, base, o.importCsv.bytes);
+		samples['import-stage-gap'] = [gaps.stageGapMs];
+		samples['import-commit-gap'] = [gaps.importGapMs];
+		samples['import-commit'] = [gaps.importMs];
+	}
 	return { samples, ingestBytes, chromium: browser.version(), renderer };
 }

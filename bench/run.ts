@@ -25,6 +25,7 @@ import { inChromium } from './app-chromium';
 import { bundleReport } from './bundle';
 import { dropUpload, groupByCases, ingestCases, PLAIN_TS, scoreCases, smallAreaCases, WASM_NODE, type Engines } from './engines';
 import { indicatorBuildCases, UPLOAD_COLUMN_COUNTS } from './upload-scale';
+import { IMPORT_ROWS, seatCsv } from './import-frames';
 import { measure, NATIVE, timed, toWorkload, type Measured, type Workload } from './harness';
 import { toMarkdown, type BenchResult } from './report';
 
@@ -104,7 +105,9 @@ async function nodeWorkloads() {
 async function main() {
 	const { measured, csvBytes, uploadMemory } = await nodeWorkloads();
 	log('Chromium');
-	const browser = await inChromium({ port: PORT, reps: REPS, slowReps: SLOW_REPS, warmup: WARMUP, rescoreModes: ['weight-change', 'full'], ingestRows: INGEST_ROWS, sensitivityDraws: SENSITIVITY_DRAWS, log });
+	const codes = readFileSync(join(outDir, 'constituencies.csv'), 'utf8').split('\n').filter((l) => l.startsWith('2010,')).map((l) => l.split(',')[1]);
+	const importCsv = { rows: IMPORT_ROWS, bytes: seatCsv(codes, IMPORT_ROWS) };
+	const browser = await inChromium({ port: PORT, reps: REPS, slowReps: SLOW_REPS, warmup: WARMUP, rescoreModes: ['weight-change', 'full'], ingestRows: INGEST_ROWS, sensitivityDraws: SENSITIVITY_DRAWS, importCsv, log });
 	const s = browser.samples;
 	const gl = `GL: ${browser.renderer}`;
 	const swNote = s['service-worker-controlled'][0] ? 'served by the service worker' : 'HTTP cache only, no service worker in control';
@@ -122,6 +125,14 @@ async function main() {
 			...toWorkload(`Indicator tables rebuilt with ${columns.toLocaleString('en-GB')} uploaded columns (650 seats; start-up and every import do this)`, measured[`uploads-${columns}`]),
 			extra: { heading: 'DuckDB memory after (MB)', values: uploadMemory[columns] }
 		})),
+		toWorkload(`Upload wizard, ${IMPORT_ROWS.toLocaleString('en-GB')}-row CSV (${(importCsv.bytes.byteLength / 1e6).toFixed(0)} MB): longest frame gap while it is read, and while it is imported; then the import's time`, {
+			samples: new Map([
+				['longest gap while reading (worker)', s['import-stage-gap']],
+				['longest gap while importing', s['import-commit-gap']],
+				['Import click → imported', s['import-commit']]
+			]),
+			skipped: new Map()
+		}, 'no frame gap over 200 ms'),
 		toWorkload(`Monte Carlo sensitivity, ${SENSITIVITY_DRAWS} draws (in Chromium: a module worker, start-up included)`, withRows(measured.sensitivity, 'the app in Chromium (worker)', s.sensitivity)),
 		toWorkload(`First scored map, cold: fresh browser context, nothing cached (navigation → scored map frame; ${gl})`, { samples: new Map([['the app in Chromium', s['map-first-paint-cold']]]), skipped: new Map() }),
 		toWorkload(`First scored map, warm: repeat visit, ${swNote} (${gl})`, { samples: new Map([['the app in Chromium', s['map-first-paint-warm']]]), skipped: new Map() }, '≤ 1.5 s on real hardware'),
