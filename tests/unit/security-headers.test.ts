@@ -13,6 +13,11 @@ describe('security headers', () => {
 		expect(readFileSync(join(PROJECT_ROOT, 'static/_headers'), 'utf8')).toBe(headersFile());
 	});
 
+	it('SECURITY.md shows the same policy for nginx and Caddy', () => {
+		const doc = readFileSync(join(PROJECT_ROOT, 'SECURITY.md'), 'utf8');
+		expect(doc.split(headerPolicy()).length - 1).toBeGreaterThanOrEqual(3);
+	});
+
 	it("the page's <meta> policy is the same directives", () => {
 		expect(svelteConfig.kit?.csp?.directives).toBe(CSP_DIRECTIVES);
 	});

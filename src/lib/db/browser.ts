@@ -84,6 +84,9 @@ export function killBrowserEngine(): boolean {
 	return true;
 }
 
+/** The engine worker's name (`self.name` inside it): tests/e2e/engine-lock.spec.ts finds it by this. */
+const ENGINE_WORKER_NAME = 'heartlands-duckdb';
+
 /**
  * A worker loaded from its own URL takes its Content Security Policy from its own response, so
  * the page's `connect-src 'self'` would not bind it. A worker created from a blob: URL inherits
@@ -96,9 +99,6 @@ function policyWorker(scriptUrl: string): { worker: Worker; blobUrl: string } {
 	return { worker: new Worker(blobUrl, { name: ENGINE_WORKER_NAME }), blobUrl };
 }
 
-/** The engine worker's name (`self.name` inside it), so tests can find it among the page's workers. */
-export const ENGINE_WORKER_NAME = 'heartlands-duckdb';
-
 async function startDatabase(): Promise<Database> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const wasm = wasmObjectUrl(bundle.mainModule);
@@ -107,11 +107,14 @@ async function startDatabase(): Promise<Database> {
 	worker.addEventListener('error', (event) => died(worker, `its worker failed: ${event.message || 'unknown error'}`));
 	worker.addEventListener('messageerror', () => died(worker, 'its worker sent a message that could not be read'));
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	const wasmUrl = await wasm;
 	try {
-		await db.instantiate(wasmUrl, bundle.pthreadWorker);
+		const wasmUrl = await wasm;
+		try {
+			await db.instantiate(wasmUrl, bundle.pthreadWorker);
+		} finally {
+			URL.revokeObjectURL(wasmUrl);
+		}
 	} finally {
-		URL.revokeObjectURL(wasmUrl);
 		URL.revokeObjectURL(blobUrl);
 	}
 	await db.open({
