@@ -5,10 +5,13 @@
  * got through would succeed and be counted.
  */
 import { expect, test, type Page, type Worker } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
 import { openApp } from './app';
 
+const BUILD_DIR = resolve('build');
 let server: Server;
 let requests: string[] = [];
 let other = '';
@@ -52,13 +55,12 @@ test('the app is served with its security headers', async ({ page }) => {
 	expect(headers['x-content-type-options']).toBe('nosniff');
 });
 
-test('fetch and XHR from inside the DuckDB worker to another origin are blocked', async ({ page, baseURL }) => {
-	await openApp(page, '/?debug');
+/** Fetch and XHR from inside the DuckDB worker: to the app's own origin (works) and to the other one. */
+async function probeFromEngineWorker(page: Page, baseURL: string) {
 	const worker = await engineWorker(page);
 	// The worker can fetch from the app's own origin, so a failure below is the policy at work.
 	expect(await worker.evaluate((url) => fetch(url).then((r) => r.status), `${baseURL}/favicon.svg`)).toBe(200);
 	const fetched = await worker.evaluate((url) => fetch(url).then((r) => r.text(), (e: Error) => `blocked: ${e.message}`), `${other}/from-worker-fetch`);
-	expect(fetched).toMatch(/^blocked:/);
 	const xhr = await worker.evaluate(
 		(url) =>
 			new Promise<string>((resolve) => {
@@ -74,8 +76,50 @@ test('fetch and XHR from inside the DuckDB worker to another origin are blocked'
 			}),
 		`${other}/from-worker-xhr`
 	);
+	return { fetched, xhr };
+}
+
+test('fetch and XHR from inside the DuckDB worker to another origin are blocked', async ({ page, baseURL }) => {
+	await openApp(page, '/?debug');
+	const { fetched, xhr } = await probeFromEngineWorker(page, baseURL!);
+	expect(fetched).toMatch(/^blocked:/);
 	expect(xhr).toMatch(/^blocked/);
 	expect(requests).toEqual([]);
+});
+
+/** The built app served as a bare static host would: the files and their types, no security headers. */
+function bareStaticHost(): Server {
+	const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+	return createServer(async (req, res) => {
+		const path = new URL(req.url!, 'http://x').pathname;
+		const file = join(BUILD_DIR, path.endsWith('/') ? `${path}index.html` : path);
+		if (!file.startsWith(BUILD_DIR)) return void res.writeHead(403).end();
+		try {
+			const body = await readFile(file);
+			res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+		} catch {
+			res.writeHead(404).end();
+		}
+	});
+}
+
+test('on a host that sends no headers, the page\'s own policy still binds the DuckDB worker', async ({ page }) => {
+	const host = bareStaticHost();
+	await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+	const bare = `http://localhost:${(host.address() as AddressInfo).port}`;
+	try {
+		const served = await page.goto(`${bare}/?debug`);
+		expect(served!.headers()['content-security-policy']).toBeUndefined();
+		await openApp(page, `${bare}/?debug`);
+		// Only the <meta> policy is left, and the worker inherits it because it is a blob: worker.
+		const { fetched, xhr } = await probeFromEngineWorker(page, bare);
+		expect(fetched).toMatch(/^blocked:/);
+		expect(xhr).toMatch(/^blocked/);
+		expect(requests).toEqual([]);
+	} finally {
+		host.closeAllConnections();
+		await new Promise<void>((resolve) => host.close(() => resolve()));
+	}
 });
 
 test('statements sent through the db door, past the console guard, reach no other origin and DuckDB says why', async ({ page }) => {
