@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './scripts/security-headers.mjs';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -10,24 +11,15 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		// The page registers the service worker itself once the data has loaded (see
 		// src/lib/data/service-worker-registration.ts), so its install never races the page's downloads.
-		serviceWorker: { register: false },
+		// static/_headers is for the static host, not for the page's cache.
+		serviceWorker: { register: false, files: (path) => path !== '_headers' },
 		// A strict Content Security Policy in the built page itself (a <meta> tag with hashes for
-		// SvelteKit's inline start-up script): only this origin, blob workers for MapLibre, no
-		// eval, no plugins. Uploaded data therefore cannot be sent anywhere by the page.
+		// SvelteKit's inline start-up script): only this origin, blob workers for DuckDB and
+		// MapLibre, no eval, no plugins. Uploaded data therefore cannot be sent anywhere by the page.
+		// The same directives are sent as headers, with frame-ancestors (scripts/security-headers.mjs).
 		csp: {
 			mode: 'hash',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'worker-src': ['self', 'blob:'],
-				'connect-src': ['self'],
-				'img-src': ['self', 'data:', 'blob:'],
-				'style-src': ['self', 'unsafe-inline'],
-				'font-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['none']
-			}
+			directives: CSP_DIRECTIVES
 		}
 	}
 };

@@ -4,7 +4,7 @@
  * output in one rename, so a failed build never leaves a half-written data folder.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeDatabase } from '../../src/lib/db/node';
 import type { Database } from '../../src/lib/db/types';
@@ -132,26 +132,28 @@ export async function buildData(options: BuildOptions): Promise<BuildOutcome> {
 	const log = options.log ?? (() => {});
 	const sourcesManifest = options.sourcesManifest ?? SOURCES_MANIFEST;
 	const sources = readSourceManifest(sourcesManifest);
-	const db = await openNodeDatabase();
+	// The engine may read the sources and write the new tables, and nothing else (see src/lib/db/lock.ts).
+	const dataDir = resolve(options.dataDir);
+	const tmpDir = resolve(`${options.outDir}.tmp-${process.pid}`);
+	const db = await openNodeDatabase({ directories: [dataDir, tmpDir] });
 	try {
 		log(`Checking ${sources.length} source files in ${options.dataDir}`);
-		const hashes = await verifySources(db, options.dataDir, sources);
+		const hashes = await verifySources(db, dataDir, sources);
 		const hash = inputsHash(sourcesManifest, hashes);
 		const current = options.force ? null : isUpToDate(options.outDir, hash);
 		if (current) {
 			log(`Data in ${options.outDir} is up to date; nothing to do.`);
 			return { status: 'up-to-date', manifest: current };
 		}
-		const tmpDir = `${options.outDir}.tmp-${process.pid}`;
 		rmSync(tmpDir, { recursive: true, force: true });
 		mkdirSync(tmpDir, { recursive: true });
 		try {
 			const tables: ManifestTable[] = [];
 			for (const build of TABLE_BUILDS) {
-				tables.push(await buildTable(db, options.dataDir, sources, tmpDir, build));
+				tables.push(await buildTable(db, dataDir, sources, tmpDir, build));
 				log(`  ${build.name}: ${tables.at(-1)!.rows} rows`);
 			}
-			const geo = GEO_BUILDS.map((g) => buildGeo(options.dataDir, sources, tmpDir, g));
+			const geo = GEO_BUILDS.map((g) => buildGeo(dataDir, sources, tmpDir, g));
 			for (const g of geo) log(`  ${g.file}: ${g.features} features`);
 			const manifest: DataManifest = {
 				version: 1,

@@ -30,18 +30,19 @@ describe('data build on the real sources', () => {
 	it('builds 650 constituencies per boundary set and 5 × 650 results', async () => {
 		const { status, manifest } = await buildData({ dataDir: DATA_DIR, outDir: out() });
 		expect(status).toBe('built');
-		const db = await openNodeDatabase({ searchPath: [out()] });
+		const db = await openNodeDatabase({ directories: [out()] });
+		const built = (file: string) => `'${join(out(), file)}'`;
 		try {
 			const perSet = await db.query(
 				`SELECT boundary_set::VARCHAR AS boundary_set, count(*)::INTEGER AS n, count(DISTINCT code)::INTEGER AS codes
-				 FROM read_csv('constituencies.csv') GROUP BY 1 ORDER BY 1`
+				 FROM read_csv(${built('constituencies.csv')}) GROUP BY 1 ORDER BY 1`
 			);
 			expect(perSet.rows).toEqual([
 				{ boundary_set: '2010', n: 650, codes: 650 },
 				{ boundary_set: '2024', n: 650, codes: 650 }
 			]);
 			const results = await db.query(
-				`SELECT year, count(*)::INTEGER AS n FROM read_csv('results.csv') GROUP BY 1 ORDER BY 1`
+				`SELECT year, count(*)::INTEGER AS n FROM read_csv(${built('results.csv')}) GROUP BY 1 ORDER BY 1`
 			);
 			expect(results.rows).toEqual([2010, 2015, 2017, 2019, 2024].map((year) => ({ year, n: 650 })));
 		} finally {

@@ -5,6 +5,7 @@
 import type { Database } from '$lib/db/types';
 import { defaultDefinition } from '$lib/features/scores/lenses';
 import { combineQuery, createStageTable, scoreQuery } from '$lib/queries/scoring';
+import { literal } from '$lib/queries/sql';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { DEFAULT_BUDGET_RULE } from '$lib/features/allocation/budget';
 import { runSensitivityInWorker } from '$lib/features/sensitivity/run-in-worker';
@@ -35,9 +36,9 @@ export function syntheticCsv(rows: number): Uint8Array {
 
 /** Load bytes as a table via DuckDB's CSV reader (auto-detected), timing only the ingest. */
 export async function timedIngest(db: Database, bytes: Uint8Array): Promise<number> {
-	await db.registerFile('bench_ingest.csv', bytes);
+	const path = await db.registerFile('bench_ingest.csv', bytes);
 	const start = performance.now();
-	await db.exec(`CREATE OR REPLACE TABLE bench_ingest AS SELECT * FROM read_csv('bench_ingest.csv', header = true)`);
+	await db.exec(`CREATE OR REPLACE TABLE bench_ingest AS SELECT * FROM read_csv(${literal(path)}, header = true)`);
 	const ms = performance.now() - start;
 	await db.exec('DROP TABLE bench_ingest');
 	await db.dropFile('bench_ingest.csv');

@@ -10,6 +10,11 @@ export { reloadEngine } from './engine-reload';
 export interface DebugHooks {
 	/** Terminate the engine's worker, as a crash would; true if there was one. */
 	killEngine(): boolean;
+	/**
+	 * Send SQL straight through the db door, past the console's guard, and answer the rows or
+	 * DuckDB's error message: the engine lock is tested with what the guard would refuse.
+	 */
+	query(sql: string): Promise<{ rows: unknown[] } | { error: string }>;
 }
 
 export function superviseBrowserEngine(options: Pick<SupervisorOptions, 'rebuild' | 'onHealth'>): SupervisedDatabase {
@@ -18,7 +23,10 @@ export function superviseBrowserEngine(options: Pick<SupervisorOptions, 'rebuild
 	// Only for tests and benchmarks, which open the page with ?debug or ?bench.
 	const params = new URLSearchParams(globalThis.location?.search ?? '');
 	if (params.has('debug') || params.has('bench')) {
-		(globalThis as unknown as { __heartlandsDebug: DebugHooks }).__heartlandsDebug = { killEngine: killBrowserEngine };
+		(globalThis as unknown as { __heartlandsDebug: DebugHooks }).__heartlandsDebug = {
+			killEngine: killBrowserEngine,
+			query: (sql) => supervised.query(sql).then((r) => ({ rows: r.rows }), (error: Error) => ({ error: error.message }))
+		};
 	}
 	return supervised;
 }

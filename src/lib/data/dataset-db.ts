@@ -20,9 +20,9 @@ function internalCsv(keyName: string, keys: string[], values: (number | null)[][
 
 async function loadTable(db: Database, table: string, keyName: string, keys: string[], values: (number | null)[][]) {
 	const file = `${table}.csv`;
-	await db.registerFile(file, internalCsv(keyName, keys, values));
+	const path = await db.registerFile(file, internalCsv(keyName, keys, values));
 	try {
-		await db.exec(createTableFromCsv({ name: table, file, columns: [{ name: keyName, type: 'VARCHAR' }, ...values.map((_, i) => ({ name: `c${i}`, type: 'DOUBLE' }))] }));
+		await db.exec(createTableFromCsv({ name: table, file: path, columns: [{ name: keyName, type: 'VARCHAR' }, ...values.map((_, i) => ({ name: `c${i}`, type: 'DOUBLE' }))] }));
 	} finally {
 		await db.dropFile(file);
 	}

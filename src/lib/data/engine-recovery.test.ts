@@ -17,7 +17,7 @@ function fakeEngine(id: number, behave: (sql: string) => 'ok' | 'hang' | Error =
 	const db: Database = {
 		query: (sql) => run(sql),
 		exec: async (sql) => void (await run(sql)),
-		registerFile: async () => {},
+		registerFile: async (name: string) => `/test/${name}`,
 		dropFile: async () => {},
 		close: async () => {}
 	};

@@ -159,7 +159,7 @@ export class SupervisedDatabase implements Database {
 	exec(sql: string): Promise<void> {
 		return this.#call((db) => db.exec(sql));
 	}
-	registerFile(name: string, bytes: Uint8Array): Promise<void> {
+	registerFile(name: string, bytes: Uint8Array): Promise<string> {
 		return this.#call((db) => db.registerFile(name, bytes));
 	}
 	dropFile(name: string): Promise<void> {

@@ -82,9 +82,9 @@ export async function loadTables(
 }
 
 export async function loadTable(db: Database, table: ManifestTable, bytes: Uint8Array): Promise<void> {
-	await db.registerFile(table.file, bytes);
+	const path = await db.registerFile(table.file, bytes);
 	try {
-		await db.exec(createTableFromCsv(table));
+		await db.exec(createTableFromCsv({ ...table, file: path }));
 	} finally {
 		await db.dropFile(table.file);
 	}

@@ -2,6 +2,10 @@
  * DuckDB-wasm in a Web Worker. The wasm and worker files are self-hosted through Vite `?url`
  * imports (content-hashed, same origin); nothing is fetched from a CDN and no extension is ever
  * loaded. The database is started lazily, once, by the first caller of `getBrowserDatabase()`.
+ *
+ * Two locks keep SQL from reaching the network (see SECURITY.md): the worker runs under the
+ * page's Content Security Policy (`policyWorker`), and DuckDB itself is locked to the files the
+ * app registers (`lock.ts`) before any data is loaded.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -10,7 +14,8 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToResult } from './arrow-rows';
 import { StatementCache } from './statement-cache';
-import { SAFE_SETTINGS_SQL, type Database, type QueryResult } from './types';
+import { lockEngineSql, registeredPath, WASM_FILES_DIR } from './lock';
+import type { Database, QueryResult } from './types';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -79,25 +84,44 @@ export function killBrowserEngine(): boolean {
 	return true;
 }
 
+/** The engine worker's name (`self.name` inside it): tests/e2e/engine-lock.spec.ts finds it by this. */
+const ENGINE_WORKER_NAME = 'heartlands-duckdb';
+
+/**
+ * A worker loaded from its own URL takes its Content Security Policy from its own response, so
+ * the page's `connect-src 'self'` would not bind it. A worker created from a blob: URL inherits
+ * the page's policy instead; its one line loads the self-hosted worker script (same origin, so
+ * `script-src 'self'` allows it). The blob URL is revoked once the engine has started.
+ */
+function policyWorker(scriptUrl: string): { worker: Worker; blobUrl: string } {
+	const absolute = new URL(scriptUrl, location.href).href;
+	const blobUrl = URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(absolute)});`], { type: 'text/javascript' }));
+	return { worker: new Worker(blobUrl, { name: ENGINE_WORKER_NAME }), blobUrl };
+}
+
 async function startDatabase(): Promise<Database> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const wasm = wasmObjectUrl(bundle.mainModule);
-	const worker = new Worker(bundle.mainWorker!);
+	const { worker, blobUrl } = policyWorker(bundle.mainWorker!);
 	current = worker;
 	worker.addEventListener('error', (event) => died(worker, `its worker failed: ${event.message || 'unknown error'}`));
 	worker.addEventListener('messageerror', () => died(worker, 'its worker sent a message that could not be read'));
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	const wasmUrl = await wasm;
 	try {
-		await db.instantiate(wasmUrl, bundle.pthreadWorker);
+		const wasmUrl = await wasm;
+		try {
+			await db.instantiate(wasmUrl, bundle.pthreadWorker);
+		} finally {
+			URL.revokeObjectURL(wasmUrl);
+		}
 	} finally {
-		URL.revokeObjectURL(wasmUrl);
+		URL.revokeObjectURL(blobUrl);
 	}
 	await db.open({
 		query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: false }
 	});
 	const connection = await db.connect();
-	for (const sql of SAFE_SETTINGS_SQL) await connection.query(sql);
+	for (const sql of lockEngineSql([WASM_FILES_DIR])) await connection.query(sql);
 	const statements = new StatementCache<duckdb.AsyncPreparedStatement>(16, (s) => s.close());
 
 	return {
@@ -110,10 +134,12 @@ async function startDatabase(): Promise<Database> {
 			await connection.query(sql);
 		},
 		async registerFile(name: string, bytes: Uint8Array) {
-			await db.registerFileBuffer(name, bytes);
+			const path = registeredPath(WASM_FILES_DIR, name);
+			await db.registerFileBuffer(path, bytes);
+			return path;
 		},
 		async dropFile(name: string) {
-			await db.dropFile(name);
+			await db.dropFile(registeredPath(WASM_FILES_DIR, name));
 		},
 		async close() {
 			await statements.clear();

@@ -1,36 +1,44 @@
 /**
  * Native DuckDB for Node: tests, the data build, the CLI and benchmarks. Files registered by name
- * are written to a private temp folder that is put on DuckDB's `file_search_path`, so
- * `read_csv('name')` resolves exactly as it does in DuckDB-wasm.
+ * are written to a private temp folder, and the engine is locked (see `lock.ts`) to that folder
+ * plus any `directories` its caller names, exactly as the browser engine is locked to its own.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBResultReader } from '@duckdb/node-api';
 import { StatementCache } from './statement-cache';
 import { mkdtempSync, rmSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SAFE_SETTINGS_SQL, toCell, type Database, type QueryResult, type Row } from './types';
+import { join, resolve } from 'node:path';
+import { lockEngineSql, registeredPath } from './lock';
+import { toCell, type Database, type QueryResult, type Row } from './types';
 
 export interface NodeDatabaseOptions {
-	/** Extra folders to resolve relative file names against (e.g. a data directory). */
-	searchPath?: string[];
+	/**
+	 * Folders (besides its own temp folder) the engine may read and write with absolute paths,
+	 * e.g. the data build's sources and output. Everything else is refused by DuckDB.
+	 */
+	directories?: string[];
 	threads?: number;
 }
+
+const asFolder = (dir: string) => resolve(dir).replace(/\/*$/, '/');
 
 export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promise<Database> {
 	const instance = await DuckDBInstance.create(':memory:', {
 		threads: String(options.threads ?? 2)
 	});
 	const connection: DuckDBConnection = await instance.connect();
-	const scratch = mkdtempSync(join(tmpdir(), 'heartlands-db-'));
-	const searchPath = [scratch, ...(options.searchPath ?? [])].join(',');
-	for (const sql of SAFE_SETTINGS_SQL) await connection.run(sql);
-	await connection.run(`SET file_search_path = '${searchPath.replaceAll("'", "''")}'`);
+	const scratch = asFolder(mkdtempSync(join(tmpdir(), 'heartlands-db-')));
+	try {
+		for (const sql of lockEngineSql([scratch, ...(options.directories ?? []).map(asFolder)])) await connection.run(sql);
+	} catch (error) {
+		connection.closeSync();
+		instance.closeSync();
+		rmSync(scratch, { recursive: true, force: true });
+		throw error;
+	}
 
 	const statements = new StatementCache<DuckDBPreparedStatement>(16, (s) => s.destroySync());
-	const safeName = (name: string) => {
-		if (!/^[\w.-]+$/.test(name)) throw new Error(`Invalid registered file name: ${name}`);
-		return join(scratch, name);
-	};
+	const pathOf = (name: string) => registeredPath(scratch, name);
 
 	return {
 		async query(sql: string, params?: number[]): Promise<QueryResult> {
@@ -59,10 +67,12 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
 			await connection.run(sql);
 		},
 		async registerFile(name: string, bytes: Uint8Array) {
-			writeFileSync(safeName(name), bytes);
+			const path = pathOf(name);
+			writeFileSync(path, bytes);
+			return path;
 		},
 		async dropFile(name: string) {
-			const path = safeName(name);
+			const path = pathOf(name);
 			if (existsSync(path)) unlinkSync(path);
 		},
 		async close() {

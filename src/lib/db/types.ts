@@ -25,20 +25,15 @@ export interface Database {
 	/** Run statements whose result is not needed (DDL, inserts). */
 	exec(sql: string): Promise<void>;
 	/**
-	 * Make bytes readable by SQL under `name`, e.g. `read_csv('name')`. The same name works in both
-	 * implementations, so loaders never build paths.
+	 * Make bytes readable by SQL. `name` is a plain file name (letters, digits, `_`, `.`, `-`); the
+	 * answer is the path to give DuckDB, e.g. `read_csv('<path>')`. The path lies in the engine's
+	 * own folder, the only one its lock lets it read (see `lock.ts`), so loaders never build paths.
 	 */
-	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	registerFile(name: string, bytes: Uint8Array): Promise<string>;
 	/** Forget a registered file and free its memory. */
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
 }
-
-/** DuckDB settings every connection gets: the app must never fetch an extension from the network. */
-export const SAFE_SETTINGS_SQL = [
-	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
-];
 
 /** BIGINT → number where exact; larger values become strings rather than silently losing digits. */
 export function toCell(value: unknown): Cell {

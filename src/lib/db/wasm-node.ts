@@ -1,12 +1,14 @@
 /**
  * DuckDB-wasm running inside Node (blocking bindings): the same engine build as the browser,
- * without a browser. Used by benchmarks to separate "wasm vs native" from "browser vs Node".
+ * without a browser, locked the same way. Used by benchmarks to separate "wasm vs native" from
+ * "browser vs Node", and by tests that must run the browser's DuckDB version.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { arrowToResult } from './arrow-rows';
 import { StatementCache } from './statement-cache';
-import { SAFE_SETTINGS_SQL, type Database, type QueryResult } from './types';
+import { lockEngineSql, registeredPath, WASM_FILES_DIR } from './lock';
+import type { Database, QueryResult } from './types';
 
 export async function openWasmNodeDatabase(): Promise<Database> {
 	const require = createRequire(import.meta.url);
@@ -20,7 +22,8 @@ export async function openWasmNodeDatabase(): Promise<Database> {
 	await db.instantiate();
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = db.connect();
-	for (const sql of SAFE_SETTINGS_SQL) connection.query(sql);
+	// Locked exactly as the browser engine is: registered files under WASM_FILES_DIR and nothing else.
+	for (const sql of lockEngineSql([WASM_FILES_DIR])) connection.query(sql);
 	const statements = new StatementCache<ReturnType<typeof connection.prepare>>(16, (s) => s.close());
 	return {
 		async query(sql: string, params?: number[]): Promise<QueryResult> {
@@ -32,10 +35,12 @@ export async function openWasmNodeDatabase(): Promise<Database> {
 			connection.query(sql);
 		},
 		async registerFile(name: string, bytes: Uint8Array) {
-			db.registerFileBuffer(name, bytes);
+			const path = registeredPath(WASM_FILES_DIR, name);
+			db.registerFileBuffer(path, bytes);
+			return path;
 		},
 		async dropFile(name: string) {
-			db.dropFile(name);
+			db.dropFile(registeredPath(WASM_FILES_DIR, name));
 		},
 		async close() {
 			await statements.clear();

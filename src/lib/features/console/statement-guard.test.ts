@@ -86,6 +86,8 @@ describe('guardSql: allowed', () => {
 		`PIVOT results ON party USING sum(votes)`,
 		`SELECT * FROM duckdb_tables()`,
 		`SELECT * FROM information_schema.columns`,
+		`SELECT * FROM memory.main.results`,
+		`SELECT * FROM "main"."results" r JOIN main.constituencies c USING (code)`,
 		`SELECT * FROM pragma_table_info('main.results')`,
 		`SELECT * FROM range(10) t(x), generate_series(1, 3)`,
 		`SELECT 'a,b', 'c.csv' AS file_name FROM results`,
@@ -184,7 +186,22 @@ describe('guardSql: refused', () => {
 		[`PRAGMA table_info('x.csv')`, 'x.csv'],
 		[`SELECT * FROM 'htt'\n'p://x'`, 'http://x'],
 		[`SELECT * FROM E'\\x68ttp://x'`, 'http://x'],
-		[`SELECT 'https://example.com' AS link`, 'https://example.com']
+		[`SELECT 'https://example.com' AS link`, 'https://example.com'],
+		// Qualified names: DuckDB joins the parts with dots and reads the result as a path or URL.
+		[`SELECT * FROM "http://127.0.0.1:8000/x".csv`, 'http://127.0.0.1:8000/x.csv'],
+		[`SELECT * FROM "https://example.com/data"."parquet"`, 'https://example.com/data.parquet'],
+		[`SELECT * FROM data.csv`, 'data.csv'],
+		[`SELECT * FROM "/tmp/members".CSV`, '/tmp/members.csv'],
+		[`SELECT * FROM main."x.csv"`, 'main.x.csv'],
+		[`SELECT * FROM memory.main."x.parquet"`, 'memory.main.x.parquet'],
+		[`SELECT * FROM results, "http://x/y".csv`, 'http://x/y.csv'],
+		[`SELECT * FROM results JOIN "s3://b/k".parquet USING (code)`, 's3://b/k.parquet'],
+		[`SELECT * FROM (FROM "http://x/y".csv)`, 'http://x/y.csv'],
+		[`DESCRIBE "http://x/y".csv`, 'http://x/y.csv'],
+		[`SUMMARIZE "http://x/y".csv`, 'http://x/y.csv'],
+		[`TABLE "http://x/y".csv`, 'http://x/y.csv'],
+		[`INSERT INTO mine SELECT * FROM "http://x/y".csv`, 'http://x/y.csv'],
+		[`CREATE TABLE mine AS FROM "http://x/y".csv`, 'http://x/y.csv']
 	])('%s is refused as reading files or URLs', (sql, named) => {
 		const reason = refused(sql);
 		expect(reason).toContain(FILES_REASON);

@@ -80,6 +80,24 @@ function filesReason(detail: string): string {
 	return `${detail}. ${FILES_REASON}`;
 }
 
+/**
+ * A table name DuckDB does not find in its catalog goes to its replacement scans, which join a
+ * qualified name's parts with dots and read the result as a path or URL if it looks like one:
+ * `"https://host/data".csv` reads `https://host/data.csv`. So every part, and the joined name,
+ * must not look like a file or an address.
+ */
+function fileNameReason(parts: string[]): string | null {
+	const joined = parts.join('.');
+	for (const text of [...parts, joined]) {
+		if (URL_LIKE.test(text) || FILE_LIKE.test(text)) {
+			const shown = parts.map((p) => (/^[a-z_][a-z0-9_]*$/.test(p) ? p : `"${p.replaceAll('"', '""')}"`)).join('.');
+			const how = parts.length > 1 ? `DuckDB would read it as the file or address '${quoteText(joined)}'` : 'it looks like a file name or web address, not a table';
+			return filesReason(`${quoteText(shown)} cannot be used as a table: ${how}`);
+		}
+	}
+	return null;
+}
+
 const quoteText = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 function scanTokens(t: Token[]): string | null {
@@ -105,15 +123,17 @@ function scanTokens(t: Token[]): string | null {
 			return `${next.value.toUpperCase()} cannot be used inside another statement. ${ALLOWED_SUMMARY}`;
 
 		if (expectTable) {
-			const qualifier = (tok.kind === 'word' || tok.kind === 'ident') && next?.kind === 'dot';
-			if (tok.kind === 'lparen' || tok.kind === 'dot' || qualifier || (tok.kind === 'word' && TABLE_PREFIX.has(tok.value))) {
-				// `FROM (…)`, `FROM LATERAL …`, `FROM main.…`: the table itself is still to come.
+			if (tok.kind === 'lparen' || (tok.kind === 'word' && TABLE_PREFIX.has(tok.value))) {
+				// `FROM (…)`, `FROM LATERAL …`: the table itself is still to come.
 			} else {
 				expectTable = false;
 				if (tok.kind === 'string') return filesReason(`'${quoteText(tok.value)}' is used as a table, which would read a file`);
-				if (tok.kind === 'ident' && (FILE_LIKE.test(tok.value) || URL_LIKE.test(tok.value)))
-					return filesReason(`"${quoteText(tok.value)}" looks like a file name, not a table`);
-				if ((tok.kind === 'word' || tok.kind === 'ident') && next?.kind === 'lparen') tableFnArgs.push(depth + 1);
+				const name = tok.kind === 'word' || tok.kind === 'ident' ? readName(t, i) : null;
+				if (name) {
+					const refused = fileNameReason(name.parts);
+					if (refused) return refused;
+					if (t[name.next]?.kind === 'lparen') tableFnArgs.push(depth + 1);
+				}
 			}
 		}
 
