@@ -10,7 +10,8 @@ import { StatementCache } from './statement-cache';
 import { lockEngineSql, registeredPath, WASM_FILES_DIR } from './lock';
 import type { Database, QueryResult } from './types';
 
-export async function openWasmNodeDatabase(): Promise<Database> {
+/** `memoryLimit` (for example '512MB'): DuckDB's own limit, set before the lock makes settings read-only. */
+export async function openWasmNodeDatabase(options: { memoryLimit?: string } = {}): Promise<Database> {
 	const require = createRequire(import.meta.url);
 	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
@@ -22,6 +23,10 @@ export async function openWasmNodeDatabase(): Promise<Database> {
 	await db.instantiate();
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = db.connect();
+	if (options.memoryLimit) {
+		if (!/^\d+(\.\d+)?\s?[KMGT]i?B$/.test(options.memoryLimit)) throw new Error(`Not a memory size: ${options.memoryLimit}`);
+		connection.query(`SET memory_limit = '${options.memoryLimit}'`);
+	}
 	// Locked exactly as the browser engine is: registered files under WASM_FILES_DIR and nothing else.
 	for (const sql of lockEngineSql([WASM_FILES_DIR])) connection.query(sql);
 	const statements = new StatementCache<ReturnType<typeof connection.prepare>>(16, (s) => s.close());
