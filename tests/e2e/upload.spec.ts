@@ -2,12 +2,21 @@ import { expect, test, type Page } from '@playwright/test';
 import { openApp, openTab } from './app';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
-import { buildXlsx, simpleRow } from '../../src/lib/features/upload/xlsx-fixtures';
+import { buildXlsx, forgeDeclaredSize, simpleRow } from '../../src/lib/features/upload/xlsx-fixtures';
 
 const file = (name: string, content: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
 
 async function stage(page: Page, f: ReturnType<typeof file>) {
 	await page.getByLabel(/^Choose a file/).setInputFiles(f);
+}
+
+/** The Your data tab with one small CSV imported, to show that a refused file changes nothing. */
+async function withOneImport(page: Page) {
+	await openApp(page);
+	await openTab(page, 'Your data');
+	await stage(page, file('codes.csv', 'code,value\nE14000733,1\nE14000642,2\n'));
+	await page.getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('dataset-list')).toContainText('codes');
 }
 
 test('a members file matched by name becomes an indicator that changes the ranks, and survives a reload', async ({ page }) => {
@@ -52,11 +61,7 @@ test('a members file matched by name becomes an indicator that changes the ranks
 });
 
 test('bad files get a clear message and lose nothing already loaded', async ({ page }) => {
-	await openApp(page);
-	await openTab(page, 'Your data');
-	await stage(page, file('codes.csv', 'code,value\nE14000733,1\nE14000642,2\n'));
-	await page.getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByTestId('dataset-list')).toContainText('codes');
+	await withOneImport(page);
 
 	await stage(page, file('empty.csv', ''));
 	await expect(page.getByTestId('upload-error')).toContainText('empty');
@@ -190,11 +195,7 @@ test('a Parquet file is decoded in the page and imports', async ({ page }, info)
 });
 
 test('a damaged .xlsx gets a clear message and loses nothing already loaded', async ({ page }) => {
-	await openApp(page);
-	await openTab(page, 'Your data');
-	await stage(page, file('codes.csv', 'code,value\nE14000733,1\nE14000642,2\n'));
-	await page.getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByTestId('dataset-list')).toContainText('codes');
+	await withOneImport(page);
 
 	const good = Buffer.from(buildXlsx([{ name: 'Data', rows: simpleRow(1, ['code', 'value']) + simpleRow(2, ['E14000733', 5]) }]));
 	await stage(page, file('broken.xlsx', good.subarray(0, Math.floor(good.length / 2)), XLSX_MIME));
@@ -204,6 +205,39 @@ test('a damaged .xlsx gets a clear message and loses nothing already loaded', as
 	await stage(page, file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'application/vnd.ms-excel'));
 	await expect(page.getByTestId('upload-error')).toContainText('save it as an Excel Workbook (.xlsx) or "CSV UTF-8"');
 	await expect(page.getByTestId('dataset-list')).toContainText('codes');
+	await expect(page.getByTestId('dataset-list').locator('tbody tr')).toHaveCount(1);
+});
+
+test('exact messages: formulas without saved values, a forged zip size, "features" not an array, coordinates out of any range', async ({ page }) => {
+	await withOneImport(page);
+	const error = page.getByTestId('upload-error');
+
+	// As a generator that does not calculate writes them: formulas with no <v>.
+	const formulas = simpleRow(1, ['code', 'members']) + '<row r="2"><c r="A2" t="inlineStr"><is><t>E14000733</t></is></c><c r="B2"><f>10*2</f></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>E14000642</t></is></c><c r="B3"><f>5*2</f></c></row>';
+	await stage(page, file('generated.xlsx', Buffer.from(buildXlsx([{ name: 'Members', rows: formulas }])), XLSX_MIME));
+	await expect(error).toHaveText(
+		'This file cannot be imported. In the sheet "Members", 2 cells (the first is B2) are formulas without a saved value: the program that wrote this file did not calculate them, so there are no values to read. Open the file in Excel or LibreOffice and save it, which calculates and saves the values, or export the sheet as "CSV UTF-8", then upload it again. Nothing was imported. Nothing already loaded was changed.'
+	);
+
+	const padding = `<row r="9"><c r="A9" t="inlineStr"><is><t>${' '.repeat(2_000_000)}</t></is></c></row>`;
+	const bomb = forgeDeclaredSize(buildXlsx([{ name: 'Data', rows: simpleRow(1, ['code', 'value']) + simpleRow(2, ['E14000733', 5]) + padding }]), 'xl/worksheets/sheet1.xml', 0);
+	await stage(page, file('bomb.xlsx', Buffer.from(bomb), XLSX_MIME));
+	await expect(error).toContainText('This Excel workbook (.xlsx) is damaged: the sheet "Data" declares 0 bytes unpacked, but its compressed data expands to 2 MB, so it was not read. Nothing was imported.');
+	await expect(error).not.toContainText('empty');
+
+	const geojson = (name: string, json: unknown) => ({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(json)) });
+	const point = { type: 'Feature', properties: { code: 'E14000733' }, geometry: { type: 'Point', coordinates: [-1.2, 54.7] } };
+	await stage(page, geojson('areas.geojson', { type: 'FeatureCollection', features: { first: point } }));
+	await expect(error).toHaveText(
+		'This file cannot be imported. This GeoJSON FeatureCollection cannot be read: its "features" member is an object, not an array. It must be an array of Feature objects, [ … ]. Nothing was imported. Nothing already loaded was changed.'
+	);
+
+	const far = { ...point, geometry: { type: 'Point', coordinates: [1e308, 1e308] } };
+	await stage(page, geojson('far.geojson', { type: 'FeatureCollection', features: [far] }));
+	await expect(error).toContainText('Feature 1 has the position (1e+308, 1e+308), which is not a valid coordinate: it is out of range for longitude and latitude');
+	await expect(error).not.toContainText('British National Grid in metres');
+
+	await expect(page.getByTestId('upload-stage')).toHaveCount(0);
 	await expect(page.getByTestId('dataset-list').locator('tbody tr')).toHaveCount(1);
 });
 

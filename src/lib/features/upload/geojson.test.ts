@@ -50,6 +50,33 @@ describe('readGeoJson', () => {
 		expect(message(readGeoJson(declared))).toMatch(/British National Grid/);
 	});
 
+	it('refuses a FeatureCollection whose "features" is not an array, saying what it is instead', async () => {
+		const said = (features: unknown) => message(readGeoJson(JSON.stringify({ type: 'FeatureCollection', features })));
+		const rest = 'It must be an array of Feature objects, [ … ]. Nothing was imported.';
+		expect(said({ '0': feature({ name: 'x' }, poly(0, 52)) })).toBe(`This GeoJSON FeatureCollection cannot be read: its "features" member is an object, not an array. ${rest}`);
+		expect(said('none')).toBe(`This GeoJSON FeatureCollection cannot be read: its "features" member is a string, not an array. ${rest}`);
+		expect(said(null)).toBe(`This GeoJSON FeatureCollection cannot be read: its "features" member is null, not an array. ${rest}`);
+		expect(message(readGeoJson('{"type": "FeatureCollection"}'))).toBe(`This GeoJSON FeatureCollection cannot be read: its "features" member is missing. ${rest}`);
+		// An empty array is still "no features".
+		expect(said([])).toBe('This GeoJSON file has no features.');
+		const staged = await stageFile(file('areas.geojson', JSON.stringify({ type: 'FeatureCollection', features: { a: feature({ name: 'x' }, poly(0, 52)) } })), REF);
+		expect(staged.result.ok).toBe(false);
+		expect(message(staged.result)).toMatch(/^This GeoJSON FeatureCollection cannot be read: its "features" member is an object, not an array\./);
+	});
+
+	it('refuses positions out of any range (1e308, Infinity) as invalid, not as British National Grid', () => {
+		const at = (coordinates: string) => message(readGeoJson(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":${coordinates}}}]}`));
+		const why =
+			'which is not a valid coordinate: it is out of range for longitude and latitude (at most 180 and 90 degrees either way) and for British National Grid (eastings 0 to 700,000 m, northings 0 to 1,300,000 m). Fix or remove that geometry, or re-save the file as WGS 84 (EPSG:4326) if it uses another projection. Nothing was imported.';
+		expect(at('[1e308, 1e308]')).toBe(`Feature 1 has the position (1e+308, 1e+308), ${why}`);
+		expect(at('[1e400, 52]')).toBe(`Feature 1 has the position (Infinity, 52), ${why}`);
+		expect(at('[-523400, 180200]')).toBe(`Feature 1 has the position (-523400, 180200), ${why}`);
+		expect(at('[523400, 1e9]')).toBe(`Feature 1 has the position (523400, 1000000000), ${why}`);
+		for (const text of [at('[1e308, 1e308]'), at('[1e400, 52]')]) expect(text).not.toMatch(/looks projected/);
+		// Inside the grid's extent it is still taken for British National Grid.
+		expect(at('[700000, 1300000]')).toMatch(/^Feature 1 has the position \(700000, 1300000\), which is not a longitude and latitude\. .*probably British National Grid/);
+	});
+
 	it.each([
 		['not JSON', '{"type": "FeatureCollection", ', /not valid JSON/],
 		['JSON but not GeoJSON', '{"type": "Topology", "objects": {}}', /not GeoJSON.*"Topology"/],

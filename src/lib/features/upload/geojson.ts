@@ -40,6 +40,8 @@ export const GEO_LIMITS: GeoLimits = { maxFeatures: 50_000, maxPositions: 5_000_
 const DEPTH: Record<UploadGeometry['type'], number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
 /** Generous box around the UK and its waters, for a warning only. */
 const UK_BOX = [-14, 48, 4, 62] as const;
+/** Where British National Grid eastings and northings can lie, in metres: [minX, minY, maxX, maxY]. */
+const BNG_EXTENT = [0, 0, 700_000, 1_300_000] as const;
 
 const invalid = (message: string) => fail<GeoStage>(uploadError({ code: 'invalid-geojson', message }));
 
@@ -58,8 +60,15 @@ function cleanCoordinates(value: unknown, depth: number, where: string, counter:
 	if (!Array.isArray(value)) throw new GeoError(`${where} has coordinates that are not an array.`);
 	if (depth === 0) {
 		const [x, y] = value as unknown[];
-		if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) throw new GeoError(`${where} has a position that is not two numbers.`);
-		if (Math.abs(x) > 180 || Math.abs(y) > 90) throw new GeoError(`${where} has the position (${x}, ${y}), which is not a longitude and latitude. ${PROJECTED_HINT}`);
+		if (typeof x !== 'number' || typeof y !== 'number') throw new GeoError(`${where} has a position that is not two numbers.`);
+		if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
+			// Only a position inside the grid's own extent is taken for British National Grid.
+			const onGrid = x >= BNG_EXTENT[0] && y >= BNG_EXTENT[1] && x <= BNG_EXTENT[2] && y <= BNG_EXTENT[3];
+			if (onGrid) throw new GeoError(`${where} has the position (${x}, ${y}), which is not a longitude and latitude. ${PROJECTED_HINT}`);
+			throw new GeoError(
+				`${where} has the position (${x}, ${y}), which is not a valid coordinate: it is out of range for longitude and latitude (at most 180 and 90 degrees either way) and for British National Grid (eastings 0 to 700,000 m, northings 0 to 1,300,000 m). Fix or remove that geometry, or re-save the file as WGS 84 (EPSG:4326) if it uses another projection. Nothing was imported.`
+			);
+		}
 		if (++counter.positions > limits.maxPositions) throw new GeoError(`This file has more than ${limits.maxPositions.toLocaleString('en-GB')} coordinate positions, more than a browser map can hold. Simplify it first (for example mapshaper “-simplify 10%”).`);
 		const b = counter.bounds;
 		if (x < b[0]) b[0] = x;
@@ -77,6 +86,16 @@ function checkRings(geometry: UploadGeometry, where: string) {
 		if (polygon.length === 0) throw new GeoError(`${where} has a polygon with no rings.`);
 		for (const ring of polygon) if (ring.length < 4) throw new GeoError(`${where} has a polygon ring with ${ring.length} positions; a closed ring needs at least 4.`);
 	}
+}
+
+/** "an object", "a string", "null"…: what a JSON value is, for a message. */
+function describeJson(value: unknown): string {
+	if (value === null) return 'null';
+	if (isObject(value)) return 'an object';
+	if (typeof value === 'string') return 'a string';
+	if (typeof value === 'number') return 'a number';
+	if (typeof value === 'boolean') return `${value}`;
+	return typeof value;
 }
 
 function propertyText(value: unknown): string | null {
@@ -103,8 +122,12 @@ export function checkGeoJson(root: unknown, limits: GeoLimits = GEO_LIMITS): Upl
 	if (!isObject(root)) return invalid('This JSON is not a GeoJSON object.');
 	const crs = JSON.stringify(root.crs ?? '');
 	if (/27700|OSGB|British National Grid/i.test(crs)) return invalid(PROJECTED_HINT);
+	if (root.type === 'FeatureCollection' && !Array.isArray(root.features)) {
+		const what = !('features' in root) ? 'missing' : `${describeJson(root.features)}, not an array`;
+		return invalid(`This GeoJSON FeatureCollection cannot be read: its "features" member is ${what}. It must be an array of Feature objects, [ … ]. Nothing was imported.`);
+	}
 	const rawFeatures: unknown[] =
-		root.type === 'FeatureCollection' ? (Array.isArray(root.features) ? root.features : []) : root.type === 'Feature' ? [root] : typeof root.type === 'string' && root.type in DEPTH ? [{ type: 'Feature', geometry: root, properties: {} }] : [];
+		root.type === 'FeatureCollection' ? (root.features as unknown[]) : root.type === 'Feature' ? [root] : typeof root.type === 'string' && root.type in DEPTH ? [{ type: 'Feature', geometry: root, properties: {} }] : [];
 	if (root.type !== 'FeatureCollection' && rawFeatures.length === 0) return invalid(`This JSON is not GeoJSON: its "type" is ${quoteForMessage(String(root.type ?? 'missing'))}, not FeatureCollection, Feature or a geometry.`);
 	if (rawFeatures.length === 0) return fail(uploadError({ code: 'empty-file', message: 'This GeoJSON file has no features.' }));
 	if (rawFeatures.length > limits.maxFeatures) return invalid(`This file has ${rawFeatures.length.toLocaleString('en-GB')} features; the limit is ${limits.maxFeatures.toLocaleString('en-GB')}.`);

@@ -1,10 +1,10 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_FIXTURE as REF } from './fixtures';
 import { detectUploadFormat, stageFile } from './formats';
 import { columnOfReference, readSharedStrings, readXlsx, xlsxSheetToCsv } from './spreadsheet';
 import type { UploadErrorCode, UploadResult } from './types';
-import { buildXlsx, simpleRow } from './xlsx-fixtures';
+import { buildXlsx, forgeDeclaredSize, simpleRow } from './xlsx-fixtures';
 import { attr, decodeEntities, decodeOoxmlEscapes, scanXml } from './xml';
 
 const value = <T>(r: UploadResult<T>): T => {
@@ -198,6 +198,85 @@ describe('bad workbooks get a clear typed message', () => {
 		refused(xlsxSheetToCsv(book, 'Data', { maxSheetBytes: 100 }), 'too-large', /limit for one sheet is 100 bytes/);
 	});
 
+	describe('a zip bomb with forged sizes is refused as damaged, never read as an empty or cut-short sheet', () => {
+		// 5 MB of spaces deflate to about 5 kB; the forged headers declare far less.
+		const padding = `<row r="9"><c r="A9" t="inlineStr"><is><t>${' '.repeat(5_000_000)}</t></is></c></row>`;
+		const bomb = buildXlsx([{ name: 'Data', rows: rows + padding }]);
+		const SHEET = 'xl/worksheets/sheet1.xml';
+		const ADVICE = 'Nothing was imported. Open it in Excel and save it again, or save the sheet as "CSV UTF-8" and upload that.';
+
+		it('expanding past the limit: stopped there, and the limit named', () => {
+			const forged = forgeDeclaredSize(bomb, SHEET, 0);
+			const error = refused(xlsxSheetToCsv(forged, 'Data', { maxSheetBytes: 1_000_000 }), 'binary', /zip bomb/);
+			expect(error?.message).toBe(
+				`This Excel workbook (.xlsx) is damaged or deliberately inflated (a zip bomb): the sheet "Data" declares 0 bytes unpacked, but its compressed data expands to more than 1 MB, the limit for one sheet, so it was not read. ${ADVICE}`
+			);
+		});
+
+		it('expanding past its declared size within the limit: the two sizes stated', async () => {
+			const forged = forgeDeclaredSize(bomb, SHEET, 1000);
+			const expected = `This Excel workbook (.xlsx) is damaged: the sheet "Data" declares 1 kB unpacked, but its compressed data expands to 5 MB, so it was not read. ${ADVICE}`;
+			expect(refused(xlsxSheetToCsv(forged, 'Data'), 'binary', /damaged/)?.message).toBe(expected);
+			// Through the wizard: reported for that sheet, not passed over as an empty one.
+			const staged = await stageFile(asFile('bomb.xlsx', forgeDeclaredSize(bomb, SHEET, 0)), REF);
+			expect(staged.sheet).toBe('Data');
+			refused(staged.result, 'binary', /^This Excel workbook \(\.xlsx\) is damaged: the sheet "Data" declares 0 bytes unpacked, but its compressed data expands to 5 MB/);
+		});
+
+		it('declaring more than it holds, and forged sizes in the other parts', () => {
+			const sheetBytes = sheetXmlLength(book);
+			const over = forgeDeclaredSize(book, SHEET, sheetBytes + 1);
+			expect(refused(xlsxSheetToCsv(over, 'Data'), 'binary', /damaged/)?.message).toBe(
+				`This Excel workbook (.xlsx) is damaged: the sheet "Data" declares ${(sheetBytes + 1).toLocaleString('en-GB')} bytes unpacked, but its compressed data expands to ${sheetBytes.toLocaleString('en-GB')} bytes, so it was not read. ${ADVICE}`
+			);
+			refused(readXlsx(forgeDeclaredSize(book, 'xl/workbook.xml', 0)), 'binary', /^This Excel workbook \(\.xlsx\) is damaged: its list of sheets \(xl\/workbook\.xml\) declares 0 bytes unpacked, but its compressed data expands to \d+ bytes/);
+			const withStrings = buildXlsx([{ name: 'Data', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], ['<si><t>code</t></si>']);
+			refused(xlsxSheetToCsv(forgeDeclaredSize(withStrings, 'xl/sharedStrings.xml', 3), 'Data'), 'binary', /its shared strings \(xl\/sharedStrings\.xml\) declares 3 bytes unpacked/);
+		});
+
+		it('damaged compressed data is named as such', () => {
+			const broken = book.slice();
+			const at = findLocalData(broken, SHEET);
+			broken.fill(0xff, at, at + 8);
+			refused(xlsxSheetToCsv(broken, 'Data'), 'binary', /^This Excel workbook \(\.xlsx\) is damaged: the compressed data of the sheet "Data" cannot be unpacked \(it is not valid DEFLATE data\)\. Nothing was imported\./);
+		});
+	});
+
+	describe('formulas without saved values', () => {
+		const header = simpleRow(1, ['code', 'members', 'note']);
+		const key = (r: number, code: string) => `<c r="A${r}" t="inlineStr"><is><t>${code}</t></is></c>`;
+		// As generators that do not calculate write them: no <v>, an empty <v/>, and a shared formula.
+		const uncalculated =
+			header +
+			`<row r="2">${key(2, 'E14000733')}<c r="B2"><f t="shared" ref="B2:B3" si="0">10*2</f></c><c r="C2" t="str"><f>""</f><v></v></c></row>` +
+			`<row r="3">${key(3, 'E14000642')}<c r="B3"><f t="shared" si="0"/><v/></c></row>` +
+			`<row r="4">${key(4, 'E14000530')}<c r="B4"><v>7</v></c></row>`;
+		const book = buildXlsx([{ name: 'Members', rows: uncalculated }]);
+
+		it('are refused, naming the first such cell and how to get the values saved', async () => {
+			const expected =
+				'In the sheet "Members", 2 cells (the first is B2) are formulas without a saved value: the program that wrote this file did not calculate them, so there are no values to read. Open the file in Excel or LibreOffice and save it, which calculates and saves the values, or export the sheet as "CSV UTF-8", then upload it again. Nothing was imported.';
+			const error = refused(xlsxSheetToCsv(book, 'Members'), 'uncalculated-formulas', /formulas without a saved value/);
+			expect(error?.message).toBe(expected);
+			expect(error).toMatchObject({ cells: 2 });
+			const staged = await stageFile(asFile('generated.xlsx', book), REF);
+			expect(staged.sheet).toBe('Members');
+			expect(refused(staged.result, 'uncalculated-formulas', /B2/)?.message).toBe(expected);
+		});
+
+		it('one such cell is named alone; a sheet of nothing but formulas is not called empty', () => {
+			const one = buildXlsx([{ name: 'S', rows: header + `<row r="5">${key(5, 'E14000733')}<c r="AB5"><f>1+1</f></c></row>` }]);
+			refused(xlsxSheetToCsv(one, 'S'), 'uncalculated-formulas', /^In the sheet "S", 1 cell \(AB5\) is a formula without a saved value:/);
+			const only = buildXlsx([{ name: 'S', rows: '<row r="1"><c r="A1"><f>1+1</f></c></row>' }]);
+			refused(xlsxSheetToCsv(only, 'S'), 'uncalculated-formulas', /1 cell \(A1\) is a formula without a saved value/);
+		});
+
+		it('formulas with saved values, and an empty text result, are read as before', () => {
+			const calculated = header + `<row r="2">${key(2, 'E14000733')}<c r="B2"><f>10*2</f><v>20</v></c><c r="C2" t="str"><f>""</f><v></v></c></row>`;
+			expect(value(xlsxSheetToCsv(buildXlsx([{ name: 'S', rows: calculated }]), 'S'))).toBe('code,members,note\nE14000733,20,\n');
+		});
+	});
+
 	it('too many rows or columns', () => {
 		refused(xlsxSheetToCsv(book, 'Data', { maxRows: 3 }), 'too-many-rows', /more than 3 data rows/);
 		expect(value(xlsxSheetToCsv(book, 'Data', { maxRows: 4 })).split('\n')).toHaveLength(6);
@@ -205,3 +284,20 @@ describe('bad workbooks get a clear typed message', () => {
 		refused(xlsxSheetToCsv(wide, 'Wide'), 'too-many-columns', /16,384 columns; the limit is 2,000/);
 	});
 });
+
+/** The unpacked length of the first sheet's XML in a workbook built by `buildXlsx`. */
+function sheetXmlLength(book: Uint8Array): number {
+	return unzipSync(book, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml'].length;
+}
+
+/** Where a part's compressed data starts, from its local header. */
+function findLocalData(zip: Uint8Array, part: string): number {
+	const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+	const name = strToU8(part);
+	for (let at = 0; at + 30 <= zip.length; at++) {
+		if (view.getUint32(at, true) === 0x04034b50 && view.getUint16(at + 26, true) === name.length && name.every((b, i) => zip[at + 30 + i] === b)) {
+			return at + 30 + name.length + view.getUint16(at + 28, true);
+		}
+	}
+	throw new Error(`no local header for ${part}`);
+}

@@ -9,14 +9,15 @@
  * the header. Dates stay Excel serial numbers (the number format is not applied).
  *
  * Limits protect the tab from zip bombs: the declared unpacked size of the parts read (checked
- * before inflating; fflate never writes past a part's declared size), the sheet XML alone, rows
- * and columns.
+ * before inflating), the sheet XML alone, rows and columns. A part must then unpack to exactly its
+ * declared size (`zip.ts` counts as it inflates), so a forged size is reported as damage, never
+ * read as a truncated or empty sheet.
  */
-import { unzipSync } from 'fflate';
 import { DEFAULT_LIMITS } from './limits';
 import { type UploadResult, fail, formatBytes, ok, quoteForMessage, uploadError } from './types';
 import { XmlError, attr, scanXml } from './xml';
 import { columnOfReference, readSharedStrings, readSheet, toCsv, tooBigForTab } from './xlsx-sheet';
+import { ZipError, ZipSizeError, type ZipEntry, listZip, readZipEntry } from './zip';
 
 export interface XlsxLimits {
 	/** Unpacked size of all the parts read for one sheet (workbook, relationships, strings, sheet). */
@@ -78,27 +79,56 @@ export function xlsxSheetToCsv(bytes: Uint8Array, sheetName: string, limits: Par
 			})
 		);
 	}
+	const sheetLabel = `the sheet ${quoteForMessage(sheetName)}`;
 	try {
-		const wanted = new Set([sheetEntry.name, stringsEntry?.name].filter((n): n is string => !!n));
-		const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
-		const shared = stringsEntry ? readSharedStrings(xmlText(files[stringsEntry.name])) : [];
-		const table = readSheet(xmlText(files[sheetEntry.name]), shared, sheetName, lim);
+		let shared: string[] = [];
+		if (stringsEntry) {
+			const part = readPart(bytes, stringsEntry, lim.maxUnpackedBytes, `its shared strings (${stringsEntry.name})`, PARTS_LIMIT);
+			if (!part.ok) return part;
+			shared = readSharedStrings(xmlText(part.value));
+		}
+		const part = readPart(bytes, sheetEntry, lim.maxSheetBytes, sheetLabel, 'the limit for one sheet');
+		if (!part.ok) return part;
+		const table = readSheet(xmlText(part.value), shared, sheetName, lim);
 		if (!table.ok) return table;
 		return toCsv(table.value, sheetName, lim);
 	} catch (error) {
-		if (error instanceof XmlError) return fail(damaged(`the sheet ${quoteForMessage(sheetName)} is not well-formed XML (${error.message})`));
+		if (error instanceof XmlError) return fail(damaged(`${sheetLabel} is not well-formed XML (${error.message})`));
 		if (error instanceof RangeError) return fail(tooBigForTab(sheetName, lim));
 		return fail(damaged('it could not be unpacked'));
 	}
 }
 
+const PARTS_LIMIT = 'the limit for the parts read to open one sheet';
+const ADVICE = 'Open it in Excel and save it again, or save the sheet as "CSV UTF-8" and upload that.';
+
+/**
+ * One part's bytes, or the reason it cannot be read: its compressed data is damaged, or it does
+ * not unpack to the size it declares (a forged size, as in a zip bomb). `limit` stops the
+ * inflating of a forged part; `limitName` says which limit that is.
+ */
+function readPart(bytes: Uint8Array, entry: ZipEntry, limit: number, what: string, limitName: string): UploadResult<Uint8Array> {
+	try {
+		return ok(readZipEntry(bytes, entry, limit));
+	} catch (error) {
+		if (error instanceof ZipSizeError) return fail(forgedSize(what, error, limitName));
+		if (error instanceof ZipError) return fail(damaged(`the compressed data of ${what} cannot be unpacked (${error.message}). Nothing was imported`));
+		throw error;
+	}
+}
+
+function forgedSize(what: string, e: ZipSizeError, limitName: string) {
+	// Exact byte counts when rounding would make the two sizes look alike.
+	const [declared, actual] = e.actual !== null && formatBytes(e.declared) === formatBytes(e.actual) ? [e.declared, e.actual].map((n) => `${n.toLocaleString('en-GB')} bytes`) : [formatBytes(e.declared), formatBytes(e.actual ?? 0)];
+	const message =
+		e.actual === null
+			? `This Excel workbook (.xlsx) is damaged or deliberately inflated (a zip bomb): ${what} declares ${declared} unpacked, but its compressed data expands to more than ${formatBytes(e.limit)}, ${limitName}, so it was not read. Nothing was imported. ${ADVICE}`
+			: `This Excel workbook (.xlsx) is damaged: ${what} declares ${declared} unpacked, but its compressed data expands to ${actual}, so it was not read. Nothing was imported. ${ADVICE}`;
+	return uploadError({ code: 'binary', format: 'xlsx', message });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The workbook: which parts exist, which sheets there are and where each one lives.
-
-interface Entry {
-	readonly name: string;
-	readonly originalSize: number;
-}
 
 interface SheetRef {
 	readonly name: string;
@@ -108,7 +138,7 @@ interface SheetRef {
 
 interface OpenedWorkbook {
 	/** Keyed by lower-case path, since some writers vary the case. */
-	readonly entries: Map<string, Entry>;
+	readonly entries: Map<string, ZipEntry>;
 	readonly sheets: SheetRef[];
 	readonly sharedStringsPath: string | null;
 	/** Unpacked bytes of the workbook and its relationships, already read. */
@@ -127,16 +157,11 @@ function openWorkbook(bytes: Uint8Array, lim: XlsxLimits): UploadResult<OpenedWo
 		);
 	}
 	const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-	const entries = new Map<string, Entry>();
+	const entries = new Map<string, ZipEntry>();
 	if (isZip) {
 		try {
-			// A listing pass: the filter sees every part's declared size and inflates nothing.
-			unzipSync(bytes, {
-				filter: (f) => {
-					entries.set(f.name.replace(/\\/g, '/').toLowerCase(), { name: f.name, originalSize: f.originalSize });
-					return false;
-				}
-			});
+			// A listing pass: every part's declared size, and nothing inflated.
+			for (const entry of listZip(bytes)) entries.set(entry.name.replace(/\\/g, '/').toLowerCase(), entry);
 		} catch {
 			entries.clear();
 		}
@@ -174,10 +199,12 @@ function openWorkbook(bytes: Uint8Array, lim: XlsxLimits): UploadResult<OpenedWo
 		);
 	}
 	try {
-		const wanted = new Set([workbook.name, rels?.name]);
-		const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
-		const declared = readWorkbookSheets(xmlText(files[workbook.name]));
-		const targets = rels ? readRelationships(xmlText(files[rels.name])) : new Map<string, Relationship>();
+		const workbookPart = readPart(bytes, workbook, lim.maxUnpackedBytes, `its list of sheets (${workbook.name})`, PARTS_LIMIT);
+		if (!workbookPart.ok) return workbookPart;
+		const relsPart = rels ? readPart(bytes, rels, lim.maxUnpackedBytes, `its list of parts (${rels.name})`, PARTS_LIMIT) : null;
+		if (relsPart && !relsPart.ok) return relsPart;
+		const declared = readWorkbookSheets(xmlText(workbookPart.value));
+		const targets = relsPart ? readRelationships(xmlText(relsPart.value)) : new Map<string, Relationship>();
 		const sheets: SheetRef[] = [];
 		for (const [i, s] of declared.entries()) {
 			const rel = targets.get(s.rid);
@@ -196,11 +223,7 @@ function openWorkbook(bytes: Uint8Array, lim: XlsxLimits): UploadResult<OpenedWo
 }
 
 function damaged(what: string) {
-	return uploadError({
-		code: 'binary',
-		format: 'xlsx',
-		message: `This Excel workbook (.xlsx) is damaged: ${what}. Open it in Excel and save it again, or save the sheet as "CSV UTF-8" and upload that.`
-	});
+	return uploadError({ code: 'binary', format: 'xlsx', message: `This Excel workbook (.xlsx) is damaged: ${what}. ${ADVICE}` });
 }
 
 /** Parts are UTF-8, or rarely UTF-16 with a byte-order mark. */

@@ -61,6 +61,7 @@ export type UploadError = ErrorBase &
 		| { readonly code: 'too-many-rows'; readonly limit: number }
 		| { readonly code: 'too-many-columns'; readonly found: number; readonly limit: number }
 		| { readonly code: 'no-key-column'; readonly columns: readonly string[] }
+		| { readonly code: 'uncalculated-formulas'; readonly cells: number }
 		| { readonly code: 'invalid-geojson' }
 		| { readonly code: 'unexpected' }
 	);

@@ -63,3 +63,27 @@ export function simpleRow(r: number, values: readonly (string | number)[]): stri
 		.join('');
 	return `<row r="${r}">${cells}</row>`;
 }
+
+/**
+ * The ZIP with one part's declared unpacked size overwritten, in its local header and in the
+ * central directory, as a zip bomb does to get past a check of declared sizes.
+ */
+export function forgeDeclaredSize(zip: Uint8Array, part: string, size: number): Uint8Array {
+	const out = zip.slice();
+	const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+	const name = strToU8(part);
+	const named = (at: number) => name.every((b, i) => out[at + i] === b);
+	let forged = 0;
+	for (let at = 0; at + 46 <= out.length; at++) {
+		const sig = view.getUint32(at, true);
+		if (sig === 0x04034b50 && view.getUint16(at + 26, true) === name.length && named(at + 30)) {
+			view.setUint32(at + 22, size, true);
+			forged++;
+		} else if (sig === 0x02014b50 && view.getUint16(at + 28, true) === name.length && named(at + 46)) {
+			view.setUint32(at + 24, size, true);
+			forged++;
+		}
+	}
+	if (forged !== 2) throw new Error(`forgeDeclaredSize: found ${forged} headers for ${part}, expected 2`);
+	return out;
+}

@@ -71,6 +71,13 @@ class SheetLimit {
 	constructor(readonly result: UploadResult<never>) {}
 }
 
+/** 27 → "AB". */
+function columnName(col: number): string {
+	let name = '';
+	for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+	return name;
+}
+
 /** "AB12" → 27; null when the reference is not a cell reference. */
 export function columnOfReference(ref: string, from = 0): number | null {
 	let col = 0;
@@ -103,6 +110,12 @@ export function readSheet(xml: string, shared: readonly string[], sheetName: str
 	let inInline = false;
 	let inPhonetic = 0;
 	let target: 'v' | 't' | null = null;
+	// Formulas without a saved result, as written by generators that do not calculate.
+	let rowNumber = 0;
+	let hasFormula = false;
+	let hasValue = false;
+	let uncalculated = 0;
+	let firstUncalculated = '';
 
 	const h: XmlHandler = {
 		capture: false,
@@ -113,6 +126,8 @@ export function readSheet(xml: string, shared: readonly string[], sheetName: str
 				return;
 			} else if (name === 'row') {
 				inRow = true;
+				const r = attr(attrs, 'r');
+				rowNumber = r !== null && /^[1-9][0-9]{0,6}$/.test(r) ? Number(r) : rowNumber + 1;
 				rowCols = [];
 				rowValues = [];
 				cursor = -1;
@@ -131,9 +146,16 @@ export function readSheet(xml: string, shared: readonly string[], sheetName: str
 				inline = '';
 				inInline = false;
 				inPhonetic = 0;
-			} else if (!inCell || selfClosing) {
+				hasFormula = false;
+				hasValue = false;
+			} else if (!inCell) {
 				return;
+			} else if (name === 'f') {
+				hasFormula = true; // a shared formula's other cells have a self-closing <f/>
+			} else if (selfClosing) {
+				if (name === 'v') hasValue = true;
 			} else if (name === 'v') {
+				hasValue = true;
 				target = 'v';
 				h.capture = true;
 			} else if (name === 'is') {
@@ -156,6 +178,11 @@ export function readSheet(xml: string, shared: readonly string[], sheetName: str
 			} else if (name === 'c' && inCell) {
 				inCell = false;
 				const text = cellValue(cellType, value, inline, shared);
+				// An empty saved result is only real for a text formula (="" in Excel); a number,
+				// boolean or error formula always has one once calculated.
+				if (hasFormula && value.trim() === '' && !(hasValue && cellType === 'str')) {
+					if (!uncalculated++) firstUncalculated = `${columnName(cellCol)}${rowNumber}`;
+				}
 				if (text !== '') {
 					rowCols.push(cellCol);
 					rowValues.push(text);
@@ -201,6 +228,16 @@ export function readSheet(xml: string, shared: readonly string[], sheetName: str
 	} catch (error) {
 		if (error instanceof SheetLimit) return error.result;
 		throw error;
+	}
+	if (uncalculated) {
+		const cells = uncalculated === 1 ? `1 cell (${firstUncalculated}) is a formula` : `${uncalculated.toLocaleString('en-GB')} cells (the first is ${firstUncalculated}) are formulas`;
+		return fail(
+			uploadError({
+				code: 'uncalculated-formulas',
+				cells: uncalculated,
+				message: `In the sheet ${quoteForMessage(sheetName)}, ${cells} without a saved value: the program that wrote this file did not calculate them, so there are no values to read. Open the file in Excel or LibreOffice and save it, which calculates and saves the values, or export the sheet as "CSV UTF-8", then upload it again. Nothing was imported.`
+			})
+		);
 	}
 	if (!rows.length) {
 		return fail(uploadError({ code: 'empty-file', message: `The sheet ${quoteForMessage(sheetName)} is empty: none of its cells has a value. Choose another sheet.` }));
