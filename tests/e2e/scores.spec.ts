@@ -81,6 +81,10 @@ test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015
 	await expect(table).toContainText('Holding party lost the seat in 2019');
 	await expect(table.locator('tbody tr')).toHaveCount(7);
 	await expect(table.locator('tbody tr').first().locator('td').nth(4)).toHaveText('232');
+	// 2019: 231 Labour-held seats (Chorley went to the Speaker, not a loss), 46 of them lost.
+	const lost2019 = table.locator('tbody tr', { hasText: 'Holding party lost the seat in 2019' }).first();
+	await expect(lost2019.locator('td').nth(4)).toHaveText('231');
+	await expect(lost2019.locator('td').nth(5)).toHaveText('46');
 	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
 	await expect(page.getByRole('region', { name: /Backtest/ })).toContainText('no later general election');
 });

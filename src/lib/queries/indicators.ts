@@ -11,18 +11,10 @@ import { ident, literal } from './sql';
 
 export const indicatorTable = (set: BoundarySet) => `indicators_${set}`;
 
-/** Party → votes column. The Speaker's votes are in `other`. */
-const PARTY_COLUMNS = ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'brexit', 'reform', 'dup', 'sf', 'sdlp', 'uup', 'alliance', 'other'];
-
 function votes(party: Party, year: ElectionYear): string {
 	return party === 'right_populist' ? `r${year}.right_populist_votes` : `r${year}.${ident(party)}`;
 }
 const perValid = (expr: string, year: ElectionYear) => `(100.0 * (${expr}) / nullif(r${year}.valid_votes, 0))`;
-
-function winnerVotes(year: ElectionYear): string {
-	const arms = PARTY_COLUMNS.map((p) => `WHEN ${literal(p)} THEN r${year}.${ident(p)}`).join(' ');
-	return `CASE r${year}.winner_key ${arms} WHEN 'speaker' THEN r${year}.other END`;
-}
 
 export function compileFormula(formula: Formula): string {
 	switch (formula.kind) {
@@ -45,8 +37,12 @@ export function compileFormula(formula: Formula): string {
 		case 'challenger-gap': {
 			const { party, year } = formula;
 			const p = literal(party);
+			// `winner_votes` is the winner's own vote (for an independent or minor-party winner, the
+			// HoC "Of which other winner", not all other candidates together). The Speaker stands
+			// unopposed by the main parties, so a gap to the Speaker is no measure of a party contest:
+			// it is left empty.
 			return perValid(
-				`CASE WHEN r${year}.winner_key = ${p} THEN -r${year}.majority WHEN r${year}.second_key = ${p} THEN r${year}.majority ELSE (${winnerVotes(year)}) - ${votes(party, year)} END`,
+				`CASE WHEN r${year}.winner_key = 'speaker' THEN NULL WHEN r${year}.winner_key = ${p} THEN -r${year}.majority WHEN r${year}.second_key = ${p} THEN r${year}.majority ELSE r${year}.winner_votes - ${votes(party, year)} END`,
 				year
 			);
 		}

@@ -9,7 +9,7 @@
  * eligibility filters never change a seat's score.
  */
 import type { IndicatorSetting, ScoreDefinition, ScoreKey } from '$lib/features/scores/definition';
-import { LENS_BOUNDARY_SET } from '$lib/features/scores/definition';
+import { LENS_BOUNDARY_SET, SPEAKER_HOLDER } from '$lib/features/scores/definition';
 import { lensById } from '$lib/features/scores/lenses';
 import { indicatorTable, seatMeta } from './indicators';
 import { ident, literal } from './sql';
@@ -134,6 +134,7 @@ export function combineQuery(definition: ScoreDefinition, options: CombineOption
 	const eligible = [
 		'post_industrial_pct IS NOT NULL',
 		'threat_pct IS NOT NULL',
+		`coalesce(holder <> ${literal(SPEAKER_HOLDER)}, true)`,
 		e.holders.length ? `coalesce(${inList('holder', e.holders)}, false)` : '',
 		e.nations.length ? inList('nation', e.nations) : '',
 		e.regions.length ? inList('region', e.regions) : '',

@@ -128,7 +128,7 @@ function elections(set: BoundarySet, years: ElectionYear[]): Indicator[] {
 		out.push({ ...base, id: `turnout.${year}`, label: `Turnout ${year}`, description: `Valid votes as a share of the electorate, ${year} (rejected ballots excluded, so slightly below official turnout).`, group: 'Contest', source, year: String(year), unit: '% of electorate', naturalDirection: -1, formula: { kind: 'turnout', year } });
 		const ch = CHALLENGER[year];
 		const name = PARTY_LABEL[ch];
-		out.push({ ...base, id: `challenger.gap.${year}`, label: `${name} gap to winner ${year}`, description: `How far ${name} was behind the winner, as a share of valid votes, ${year}; negative where ${name} won (minus its majority). Smaller means closer.`, group: 'Challenger', source, year: String(year), unit: 'percentage points', naturalDirection: -1, formula: { kind: 'challenger-gap', party: ch, year } });
+		out.push({ ...base, id: `challenger.gap.${year}`, label: `${name} gap to winner ${year}`, description: `How far ${name} was behind the winner, as a share of valid votes, ${year}; negative where ${name} won (minus its majority). Smaller means closer. Where an independent or minor party won, the winner's own vote is used (HoC "Of which other winner"); empty in the Speaker's seat, where the main parties do not stand.`, group: 'Challenger', source, year: String(year), unit: 'percentage points', naturalDirection: -1, formula: { kind: 'challenger-gap', party: ch, year } });
 		out.push({ ...base, id: `challenger.second.${year}`, label: `${name} second ${year}`, description: `1 where ${name} came second in ${year}, else 0.`, group: 'Challenger', source, year: String(year), unit: 'yes (1) / no (0)', naturalDirection: 1, formula: { kind: 'challenger-second', party: ch, year } });
 		out.push({ ...base, id: `challenger.top2.${year}`, label: `${name} first or second ${year}`, description: `1 where ${name} won or came second in ${year}, else 0. In a seat held by another party this is the same as coming second.`, group: 'Challenger', source, year: String(year), unit: 'yes (1) / no (0)', naturalDirection: 1, formula: { kind: 'challenger-top-two', party: ch, year } });
 	}
@@ -149,7 +149,7 @@ function deprivation(set: BoundarySet): Indicator[] {
 	];
 }
 
-const LEAVE: Indicator = { id: 'referendum.leave', label: 'Leave 2016', description: 'Estimated Leave share at the 2016 EU referendum: Chris Hanretty’s figure (the known count where one was published, otherwise his estimate) in Great Britain; official counts compiled by Alasdair Rae in Northern Ireland.', group: 'EU referendum', source: 'Hanretty (2017); Rae', year: '2016', unit: '% of votes', boundarySet: '2010', naturalDirection: 1, notional: false, formula: { kind: 'leave' } };
+const LEAVE: Indicator = { id: 'referendum.leave', label: 'Leave 2016', description: 'Estimated Leave share at the 2016 EU referendum: Chris Hanretty’s figure (the known count where one was published, otherwise his estimate) in Great Britain; official constituency counts in Northern Ireland (compiled by Alasdair Rae; Belfast East and South Antrim corrected to the counts announced on 24 June 2016, see Method).', group: 'EU referendum', source: 'Hanretty (2017); Rae; NI constituency counts, 24 June 2016', year: '2016', unit: '% of votes', boundarySet: '2010', naturalDirection: 1, notional: false, formula: { kind: 'leave' } };
 
 /** Which 2010-set indicators are carried onto the 2024 set (flagged notional wherever they appear). */
 function isCarriedTo2024(indicator: Indicator): boolean {

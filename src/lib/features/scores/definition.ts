@@ -51,6 +51,12 @@ export interface FieldError {
 
 export type Validation = { ok: true; definition: ScoreDefinition } | { ok: false; errors: FieldError[] };
 
+/**
+ * The Speaker's seat (`winner_key` "speaker": Buckingham to 2017, Chorley from 2019) is held by
+ * the Speaker, not a party. It is never eligible for funding, whatever the filters say.
+ */
+export const SPEAKER_HOLDER = 'speaker';
+
 export const LENS_BOUNDARY_SET: Record<LensId, BoundarySet> = { '2015-ukip': '2010', '2019-brexit': '2010', '2024-reform': '2024' };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

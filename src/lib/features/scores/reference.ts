@@ -11,8 +11,9 @@
  *  4. score = Σ wᵢ·nᵢ / Σ wᵢ over the indicators the seat has. A null under "exclude" makes the
  *     whole score null; under "reweight" the indicator is dropped and the rest re-weighted.
  * Priority = the two scores' percentile ranks combined (geometric mean by default), among eligible seats.
+ * The Speaker's seat is never eligible.
  */
-import type { Eligibility, IndicatorSetting, PriorityMethod, ScoreDefinition, ScoreKey } from './definition';
+import { SPEAKER_HOLDER, type Eligibility, type IndicatorSetting, type PriorityMethod, type ScoreDefinition, type ScoreKey } from './definition';
 
 export interface SeatInput {
 	code: string;
@@ -141,6 +142,7 @@ export function combinePriority(method: PriorityMethod, a: number, b: number): n
 
 export function isEligible(seat: Pick<SeatInput, 'holder' | 'nation' | 'region'>, e: Eligibility, pctPost: number | null, pctThreat: number | null): boolean {
 	if (pctPost === null || pctThreat === null) return false;
+	if (seat.holder === SPEAKER_HOLDER) return false;
 	if (e.holders.length && !e.holders.includes(seat.holder ?? '')) return false;
 	if (e.nations.length && !e.nations.includes(seat.nation)) return false;
 	if (e.regions.length && !e.regions.includes(seat.region)) return false;
