@@ -75,6 +75,24 @@ test('switching to the 2024 lens scores the 2024 boundaries with notional values
 	await expect(rows(page).first()).toHaveAttribute('data-code', 'E14001174');
 });
 
+test('Northern Ireland is scored on deprivation alone, marked partial; choosing a median imputes it with a caveat', async ({ page }) => {
+	await openApp(page);
+	await expect(page.getByTestId('postIndustrial-partial-note')).toContainText('Northern Ireland');
+	await page.getByLabel('Search scored seats').fill('South Antrim');
+	await expect(rows(page)).toHaveCount(1);
+	await expect(rows(page).first()).toContainText('partial, not ranked');
+	await expect(page.getByTestId('postIndustrial-imputation-caveats')).toHaveCount(0);
+	await page.getByLabel('Missing values for Manufacturing + mining employment').selectOption('impute-nation-median');
+	await expect(page.getByTestId('postIndustrial-imputation-caveats')).toContainText('Northern Ireland has no values in this source, so its 18 seats take the UK median');
+	// Still partial while any census indicator is left out; imputing all four ranks NI with GB.
+	await expect(rows(page).first()).toContainText('partial, not ranked');
+	for (const label of ['Long-term sick or disabled', 'Routine + semi-routine occupations', 'No qualifications']) {
+		await page.getByLabel(`Missing values for ${label}`).selectOption('impute-nation-median');
+	}
+	await expect(page.getByTestId('postIndustrial-imputation-caveats').locator('li')).toHaveCount(4);
+	await expect(rows(page).first()).not.toContainText('partial, not ranked');
+});
+
 test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015 lens', async ({ page }) => {
 	await openApp(page);
 	const table = page.getByTestId('backtest-table');

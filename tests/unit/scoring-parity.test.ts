@@ -81,6 +81,8 @@ async function expectParity(definition: ScoreDefinition, engine: Database = db) 
 		expectClose(ref.threatPct, row.threat_pct, `${at} threat pct`);
 		expectClose(ref.priority, row.priority, `${at} priority`);
 		expect(row.eligible, `${at} eligible`).toBe(ref.eligible);
+		expect(row.post_industrial_partial, `${at} post partial`).toBe(ref.postIndustrialPartial);
+		expect(row.threat_partial, `${at} threat partial`).toBe(ref.threatPartial);
 		expect(row.post_industrial_rank, `${at} post rank`).toBe(ref.postIndustrialRank);
 		expect(row.threat_rank, `${at} threat rank`).toBe(ref.threatRank);
 		expect(row.priority_rank, `${at} priority rank`).toBe(ref.priorityRank);
@@ -126,11 +128,41 @@ for (const engine of engines) {
 }
 
 describe('default 2015 / UKIP lens on the real data', () => {
-	it('puts Clacton first on threat and gives Northern Ireland a post-industrial score by imputation', async () => {
+	it('puts Clacton first on threat', async () => {
 		const { sql } = await bothWays(defaultDefinition('2015-ukip'));
-		const byName = new Map(sql.map((r) => [r.name, r]));
-		expect(byName.get('Clacton')!.threat_rank).toBe(1);
-		expect(sql.filter((r) => r.nation === 'Northern Ireland' && r.post_industrial === null)).toEqual([]);
+		expect(sql.find((r) => r.name === 'Clacton')!.threat_rank).toBe(1);
+	});
+
+	it('by default scores Northern Ireland on deprivation alone, marked partial and left out of the GB ranks', async () => {
+		const { sql } = await bothWays(defaultDefinition('2015-ukip'));
+		const ni = sql.filter((r) => r.nation === 'Northern Ireland');
+		const gb = sql.filter((r) => r.nation !== 'Northern Ireland');
+		expect(ni).toHaveLength(18);
+		// No imputed census value: the four census inputs stay empty; deprivation (p4) is there.
+		for (const r of ni) {
+			expect([r.p0, r.p1, r.p2, r.p3], String(r.name)).toEqual([null, null, null, null]);
+			expect(r.p4).not.toBeNull();
+			expect(r.post_industrial).toBeCloseTo(r.p4 as number, 12);
+			expect(r).toMatchObject({ post_industrial_partial: true, post_industrial_pct: null, post_industrial_rank: null, priority: null, eligible: false });
+		}
+		expect(gb.every((r) => r.post_industrial_partial === false && r.post_industrial_pct !== null)).toBe(true);
+		// GB seats are ranked among the 632 GB seats only: ranks 1…632, the top at percentile 1.
+		expect(Math.max(...gb.map((r) => r.post_industrial_rank as number))).toBe(632);
+		expect(Math.max(...gb.map((r) => r.post_industrial_pct as number))).toBe(1);
+	});
+
+	it('imputes Northern Ireland only when asked, and says so', async () => {
+		const { imputationCaveats } = await import('../../src/lib/data/prepare-indicators');
+		const { coverage } = await prepareIndicators(db);
+		const d = defaultDefinition('2015-ukip');
+		expect(imputationCaveats(d.scores.postIndustrial, coverage['2010'], (id) => id)).toEqual([]);
+		d.scores.postIndustrial = d.scores.postIndustrial.map((s) => ({ ...s, nullPolicy: 'impute-nation-median' }));
+		const { sql } = await expectParity(d);
+		const ni = sql.filter((r) => r.nation === 'Northern Ireland');
+		expect(ni.every((r) => r.p0 !== null && r.post_industrial_partial === false && r.post_industrial_pct !== null)).toBe(true);
+		const caveats = imputationCaveats(d.scores.postIndustrial, coverage['2010'], (id) => id);
+		expect(caveats).toHaveLength(4);
+		expect(caveats[0]).toBe("census.mfg_mining: Northern Ireland has no values in this source, so its 18 seats take the UK median. These are imputed, not measured, and Northern Ireland's ranks rest on them.");
 	});
 
 	it('ranks recognisable Labour-held targets near the top (a sanity check, not a tuning target)', async () => {

@@ -27,17 +27,25 @@ export function lensById(id: LensId): Lens {
 	return LENSES.find((l) => l.id === id)!;
 }
 
-const setting = (id: string, direction: 1 | -1 = 1, weight = 1): IndicatorSetting => ({
-	id, weight, direction, normalisation: 'zscore', nullPolicy: 'impute-nation-median'
+const setting = (id: string, direction: 1 | -1 = 1, weight = 1, nullPolicy: IndicatorSetting['nullPolicy'] = 'impute-nation-median'): IndicatorSetting => ({
+	id, weight, direction, normalisation: 'zscore', nullPolicy
 });
+
+/**
+ * Census 2011 has no Northern Ireland rows. Rather than invent NI values (the UK median put all 18
+ * NI seats between the 57th and 85th percentile), NI is scored on what exists (deprivation) and
+ * that score is partial: shown, not ranked against GB. Imputing is a per-indicator choice, with
+ * its caveat shown wherever it is made (`imputationCaveats`).
+ */
+const census = (id: string) => setting(id, 1, 1, 'partial');
 
 function postIndustrial(notional: boolean): IndicatorSetting[] {
 	const p = notional ? 'notional.' : '';
 	return [
-		setting(`${p}census.mfg_mining`),
-		setting(`${p}census.c11LongTermSick`),
-		setting(`${p}census.routine`),
-		setting(`${p}census.c11QualNone`),
+		census(`${p}census.mfg_mining`),
+		census(`${p}census.c11LongTermSick`),
+		census(`${p}census.routine`),
+		census(`${p}census.c11QualNone`),
 		setting('deprivation.score')
 	];
 }
