@@ -151,6 +151,40 @@ export const TABLE_BUILDS: TableBuild[] = [
 			ORDER BY boundary_set, code`
 	},
 	{
+		name: 'direct2024',
+		description: 'Figures measured on the 2024 seats themselves: Centre for Cities (E&W) and HoC Census 2021/2022 demographics, in % of residents, households or jobs.',
+		sources: ['constituencies2024', 'cfc2024', 'hocCensus2021'],
+		expectedRows: 650,
+		// Centre for Cities covers England and Wales (575 seats; the deprived-decile share England
+		// only); the HoC demographics cover every seat for age, and all but Scotland for tenure.
+		// HoC values are shares (0–1), turned into % here.
+		sql: (src) => `
+			WITH hoc AS (
+				SELECT ons_id AS code,
+				       100 * sum(value) FILTER (WHERE topic = 'Housing tenure' AND variable = 'Social rented') AS social_rented_2021,
+				       100 * sum(value) FILTER (WHERE topic = 'Age' AND variable = 'Aged 65 years and over') AS aged_65_plus_2021,
+				       100 * sum(value) FILTER (WHERE topic = 'Age' AND variable = 'Aged 16 to 24 years') AS aged_16_24_2021
+				FROM ${src('hocCensus2021')} GROUP BY ons_id
+			)
+			SELECT c.ons_id AS code,
+			       f.share_of_residents_that_have_no_formal_qualifications_2021::DOUBLE AS no_qualifications_2021,
+			       f.share_of_residents_that_are_in_bad_v_bad_heath_2021::DOUBLE AS bad_health_2021,
+			       f.share_of_jobs_in_manufacturing_2022::DOUBLE AS manufacturing_jobs_2022,
+			       f.share_of_neighbourhoods_in_most_deprived_decile_2019::DOUBLE AS most_deprived_decile_2019,
+			       h.social_rented_2021, h.aged_65_plus_2021, h.aged_16_24_2021
+			FROM ${src('constituencies2024')} c
+			LEFT JOIN ${src('cfc2024')} f ON f.pcon24cd = c.ons_id
+			LEFT JOIN hoc h ON h.code = c.ons_id
+			ORDER BY code`,
+		checks: [
+			{
+				what: 'a Centre for Cities or HoC census code is not a 2024-set seat',
+				sql: (src) => `SELECT pcon24cd AS code FROM ${src('cfc2024')} WHERE pcon24cd NOT IN (SELECT ons_id FROM ${src('constituencies2024')})
+					UNION ALL SELECT DISTINCT ons_id FROM ${src('hocCensus2021')} WHERE ons_id NOT IN (SELECT ons_id FROM ${src('constituencies2024')})`
+			}
+		]
+	},
+	{
 		name: 'eu_ref',
 		description: 'EU referendum 2016 Leave and Remain % (2010 set), with the NI count corrections applied.',
 		sources: ['euRef', 'euRefNiCorrections'],

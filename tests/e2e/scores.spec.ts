@@ -69,7 +69,11 @@ test('an invalid weight gets a message naming the field and keeps the last score
 test('switching to the 2024 lens scores the 2024 boundaries with notional values flagged', async ({ page }) => {
 	await openApp(page);
 	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
-	await expect(page.locator('li.control[data-indicator="notional.census.mfg_mining"]')).toContainText('notional');
+	await expect(page.locator('li.control[data-indicator="notional.census.routine"]')).toContainText('notional');
+	// Direct Census 2021 figures in England and Wales, the 2011 value carried across elsewhere.
+	const qual = page.locator('li.control[data-indicator="best.qual_none"]');
+	await expect(qual).toContainText('notional outside England and Wales');
+	await expect(qual).toContainText('direct on the 2024 seats in England and Wales; notional 2011 elsewhere');
 	await page.getByLabel('Search scored seats').fill('Clacton');
 	await expect(rows(page)).toHaveCount(1);
 	await expect(rows(page).first()).toHaveAttribute('data-code', 'E14001174');

@@ -4,7 +4,8 @@
  * Scoring reads only these tables, so the SQL scorer and the TS reference see the same inputs.
  *
  * Aliases used by compiled formulas: `c` constituencies, `r<year>` results, `k` census2011,
- * `d` deprivation, `e` eu_ref, `n` notional values carried from the 2010 set.
+ * `d` deprivation, `e` eu_ref, `x` figures measured on the 2024 seats, `n` notional values carried
+ * from the 2010 set.
  */
 import type { BoundarySet, ElectionYear, Formula, Indicator, Party } from '$lib/features/scores/catalogue';
 import { ident, literal } from './sql';
@@ -54,6 +55,10 @@ export function compileFormula(formula: Formula): string {
 			return `n.${ident(formula.of)}`;
 		case 'change-from-notional':
 			return `(${compileFormula(formula.current)} - n.${ident(formula.notionalOf)})`;
+		case 'direct':
+			return `x.${ident(formula.column)}`;
+		case 'fallback':
+			return `coalesce(x.${ident(formula.column)}, n.${ident(formula.notionalOf)})`;
 		case 'upload':
 			// Upload tables hold one row per seat (duplicates were resolved before commit).
 			return `(SELECT u.${ident(formula.column)} FROM ${ident(formula.table)} u WHERE u.code = c.code)`;
@@ -68,7 +73,7 @@ function yearsUsed(formula: Formula, into: Set<ElectionYear>): void {
 
 function notionalSources(formula: Formula, into: Set<string>): void {
 	if (formula.kind === 'notional') into.add(formula.of);
-	if (formula.kind === 'change-from-notional') into.add(formula.notionalOf);
+	if (formula.kind === 'change-from-notional' || formula.kind === 'fallback') into.add(formula.notionalOf);
 }
 
 /**
@@ -99,6 +104,7 @@ export function createIndicatorTable(set: BoundarySet, indicators: Indicator[]):
 		.map((y) => `LEFT JOIN results r${y} ON r${y}.code = c.code AND r${y}.year = ${y}`);
 	joins.push(`LEFT JOIN deprivation d ON d.code = c.code AND d.boundary_set = ${literal(set)}`);
 	if (set === '2010') joins.push('LEFT JOIN census2011 k ON k.code = c.code', 'LEFT JOIN eu_ref e ON e.code = c.code');
+	if (set === '2024') joins.push('LEFT JOIN direct2024 x ON x.code = c.code');
 	if (notional.size) joins.push(`LEFT JOIN ${notionalSubquery([...notional].sort())} n ON n.code = c.code`);
 	const columns = own.map((i) => `(${compileFormula(i.formula)})::DOUBLE AS ${ident(i.id)}`);
 	return `CREATE OR REPLACE TABLE ${ident(indicatorTable(set))} AS
