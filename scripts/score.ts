@@ -15,7 +15,8 @@ import { datasetColumns, datasetIndicators, validateDataset, type UploadedDatase
 import { buildSeatDataset, defaultChoices, numericColumnsOf } from '../src/lib/features/upload/build-dataset';
 import { prepareDelimitedUpload } from '../src/lib/features/upload/prepare';
 import { convertColumn } from '../src/lib/features/upload/infer';
-import type { ReferenceSeat } from '../src/lib/features/upload/types';
+import { referenceSeatsFromRows } from '../src/lib/features/upload/reference-seats';
+import { REFERENCE_SEATS_QUERY } from '../src/lib/queries/uploads';
 import { readWorkspace } from '../src/lib/features/workspace/workspace';
 import { prepareIndicators } from '../src/lib/data/prepare-indicators';
 import { formatErrors, LENS_IDS, validateDefinition, type LensId } from '../src/lib/features/scores/definition';
@@ -65,7 +66,7 @@ async function extraDataset(db: Database, path: string, values: Record<string, u
 	} catch (error) {
 		throw new CliError(`Cannot read --extra ${path}: ${(error as Error).message}`);
 	}
-	const reference = (await db.query(`SELECT boundary_set AS "set", code, name, nation FROM constituencies`)).rows as unknown as ReferenceSeat[];
+	const reference = referenceSeatsFromRows((await db.query(REFERENCE_SEATS_QUERY)).rows);
 	const name = basename(path);
 	const prepared = prepareDelimitedUpload(bytes, reference, { fileName: name });
 	if (!prepared.ok) throw new CliError(`--extra ${name}: ${prepared.error.message}`);

@@ -29,6 +29,11 @@ export interface BuildOutcome {
 	manifest: DataManifest;
 }
 
+/** A built table broke one of its invariants (see `TableBuild.checks`); nothing is written. */
+export class DataCheckError extends Error {
+	name = 'DataCheckError';
+}
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Everything that determines the output: source manifest, source bytes, and this build code. */
@@ -67,13 +72,23 @@ async function buildTable(db: Database, dataDir: string, sources: SourceSpec[], 
 	const src = (id: string) => {
 		const spec = sources.find((s) => s.id === id);
 		if (!spec) throw new Error(`Table ${build.name} refers to unknown source "${id}"`);
-		return `read_csv(${literal(join(dataDir, spec.file))}, header = true)`;
+		const path = literal(join(dataDir, spec.file));
+		// GeoJSON sources are read for their feature properties only (e.g. official names).
+		if (spec.file.endsWith('.geojson')) return `(SELECT unnest(f.properties) FROM (SELECT unnest(features) AS f FROM read_json(${path})))`;
+		return `read_csv(${path}, header = true)`;
 	};
 	const table = ident(build.name);
 	await db.exec(`CREATE OR REPLACE TABLE ${table} AS ${build.sql(src)}`);
 	const count = Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 	if (count !== build.expectedRows) {
 		throw new Error(`Table ${build.name} has ${count} rows, expected ${build.expectedRows}: a join lost or duplicated seats.`);
+	}
+	for (const check of build.checks ?? []) {
+		const { rows } = await db.query(check.sql(src));
+		if (rows.length) {
+			const shown = rows.slice(0, 10).map((r) => `    ${JSON.stringify(r)}`);
+			throw new DataCheckError(`Table ${build.name}: ${check.what} (${rows.length} row${rows.length > 1 ? 's' : ''}):\n${shown.join('\n')}`);
+		}
 	}
 	const described = await db.query(`DESCRIBE ${table}`);
 	const file = `${build.name}.csv`;

@@ -10,39 +10,89 @@ export interface TableBuild {
 	expectedRows: number;
 	/** Loaded only when needed (e.g. small-area lookups for an upload), not at start-up. */
 	lazy?: boolean;
-	/** `src(id)` returns a `read_csv(...)` expression for a verified source. */
+	/** `src(id)` returns a relation for a verified source: `read_csv(...)`, or a GeoJSON file's feature properties. */
 	sql(src: (id: string) => string): string;
+	/**
+	 * Invariants checked on the built table (and its sources): each query returns the offending
+	 * rows, and any row stops the build with `what` and the rows named.
+	 */
+	checks?: { what: string; sql: (src: (id: string) => string) => string }[];
 }
+
+/** Columns of the results table that hold one party's votes, by `winner_key`/`second_key`. */
+const PARTY_VOTES = ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'brexit', 'reform', 'dup', 'sf', 'sdlp', 'uup', 'alliance'];
+const votesOf = (key: string) => `CASE ${key} ${PARTY_VOTES.map((p) => `WHEN '${p}' THEN ${p}`).join(' ')} END`;
 
 export const TABLE_BUILDS: TableBuild[] = [
 	{
 		name: 'constituencies',
-		description: 'Both boundary sets: code, name, nation, region.',
-		sources: ['constituencies2010', 'constituencies2024'],
+		description: 'Both boundary sets: code, official name, nation, region.',
+		sources: ['constituencies2010', 'constituencies2024', 'boundaries2010'],
 		expectedRows: 1300,
+		// The 2010-set lookup spells 18 names in title case ("Stoke-On-Trent North"); the names are
+		// the ONS official ones from the boundary file ("Stoke-on-Trent North"). `alt_name` keeps
+		// the lookup's spelling where it differs, for matching uploads.
 		sql: (src) => `
-			SELECT '2010' AS boundary_set, ons_id AS code, constituency_name AS name, country AS nation,
-			       region_name AS region, ons_region_id AS region_code, county_name AS county,
-			       constituency_type AS seat_type
-			FROM ${src('constituencies2010')}
+			SELECT '2010' AS boundary_set, l.ons_id AS code, b.PCON22NM AS name, l.country AS nation,
+			       l.region_name AS region, l.ons_region_id AS region_code, l.county_name AS county,
+			       l.constituency_type AS seat_type,
+			       CASE WHEN l.constituency_name <> b.PCON22NM THEN l.constituency_name END AS alt_name
+			FROM ${src('constituencies2010')} l JOIN ${src('boundaries2010')} b ON b.PCON22CD = l.ons_id
 			UNION ALL
 			SELECT '2024', ons_id, constituency_name, country, region_name, ons_region_id, NULL,
-			       constituency_type
+			       constituency_type, NULL
 			FROM ${src('constituencies2024')}
-			ORDER BY boundary_set, code`
+			ORDER BY boundary_set, code`,
+		checks: [
+			{
+				what: 'names differ from the official ones other than in letter case',
+				sql: () => `SELECT code, name, alt_name FROM constituencies WHERE lower(alt_name) <> lower(name)`
+			}
+		]
 	},
 	{
 		name: 'results',
-		description: 'General election results 2010–2024, one row per seat per election.',
-		sources: ['results'],
+		description: 'General election results 2010–2024, one row per seat per election, with the winner’s own votes.',
+		sources: ['results', 'ecResults2010', 'hocResults2017', 'hocResults2019', 'hocResults2024'],
 		expectedRows: 3250,
+		// `other` is every minor candidate together, so where an independent, the Speaker or a minor
+		// party won it is not the winner's vote. `winner_votes` is: the party's column where the
+		// winner has one; else the HoC "Of which other winner" (2017: other_winner; 2019, 2024); in
+		// 2010 the Electoral Commission's own column for the winner (the largest vote in the seat);
+		// in 2015, whose HoC file has no such column, the runner-up's votes plus the majority.
 		sql: (src) => `
-			SELECT year::INTEGER AS year, boundary_set::VARCHAR AS boundary_set, ons_id AS code,
+			WITH ec AS (
+				SELECT * EXCLUDE ("Press Association Reference", "Constituency Name", Region, "Election Year", Electorate, Votes)
+				FROM ${src('ecResults2010')}
+			),
+			other_winner AS (
+				SELECT 2010 AS year, ons_id AS code, max(votes) AS votes
+				FROM (UNPIVOT ec ON COLUMNS(* EXCLUDE (ons_id)) INTO NAME candidate VALUE votes) GROUP BY ons_id
+				UNION ALL SELECT 2017, ons_id, other_winner FROM ${src('hocResults2017')}
+				UNION ALL SELECT 2019, "ONS ID", "Of which other winner" FROM ${src('hocResults2019')}
+				UNION ALL SELECT 2024, "ONS ID", "Of which other winner" FROM ${src('hocResults2024')}
+			),
+			r AS (SELECT * FROM ${src('results')})
+			SELECT r.year::INTEGER AS year, r.boundary_set::VARCHAR AS boundary_set, r.ons_id AS code,
 			       electorate, valid_votes, turnout_pct, winner, second, winner_key, second_key, majority,
 			       con, lab, ld, green, snp, pc, ukip, brexit, reform, dup, sf, sdlp, uup, alliance, other,
-			       right_populist_votes, right_populist_share
-			FROM ${src('results')}
-			ORDER BY year, code`
+			       right_populist_votes, right_populist_share,
+			       coalesce(${votesOf('winner_key')},
+			                CASE WHEN r.year = 2015 THEN ${votesOf('second_key')} + majority ELSE o.votes END)::INTEGER AS winner_votes
+			FROM r LEFT JOIN other_winner o ON o.code = r.ons_id AND o.year = r.year
+			ORDER BY year, code`,
+		checks: [
+			{ what: 'the winner’s votes are unknown', sql: () => `SELECT year, code, winner FROM results WHERE winner_votes IS NULL OR winner_votes <= 0` },
+			{
+				what: 'the winner’s votes minus the runner-up’s are not the majority',
+				sql: () => `SELECT year, code, winner, second, winner_votes, majority FROM results
+					WHERE ${votesOf('second_key')} IS NOT NULL AND winner_votes - ${votesOf('second_key')} <> majority`
+			},
+			{
+				what: 'an "other" winner’s votes exceed all other candidates together',
+				sql: () => `SELECT year, code, winner, winner_votes, other FROM results WHERE winner_key IN ('other', 'speaker') AND winner_votes > other`
+			}
+		]
 	},
 	{
 		name: 'census2011',
@@ -101,14 +151,74 @@ export const TABLE_BUILDS: TableBuild[] = [
 			ORDER BY boundary_set, code`
 	},
 	{
-		name: 'eu_ref',
-		description: 'EU referendum 2016 Leave and Remain % (2010 set).',
-		sources: ['euRef'],
+		name: 'direct2024',
+		description: 'Figures measured on the 2024 seats themselves: Centre for Cities (E&W) and HoC Census 2021/2022 demographics, in % of residents, households or jobs.',
+		sources: ['constituencies2024', 'cfc2024', 'hocCensus2021'],
 		expectedRows: 650,
+		// Centre for Cities covers England and Wales (575 seats; the deprived-decile share England
+		// only); the HoC demographics cover every seat for age, and all but Scotland for tenure.
+		// HoC values are shares (0–1), turned into % here.
 		sql: (src) => `
-			SELECT ons_id AS code, leave_pct, remain_pct, basis
-			FROM ${src('euRef')}
-			ORDER BY code`
+			WITH hoc AS (
+				SELECT ons_id AS code,
+				       100 * sum(value) FILTER (WHERE topic = 'Housing tenure' AND variable = 'Social rented') AS social_rented_2021,
+				       100 * sum(value) FILTER (WHERE topic = 'Age' AND variable = 'Aged 65 years and over') AS aged_65_plus_2021,
+				       100 * sum(value) FILTER (WHERE topic = 'Age' AND variable = 'Aged 16 to 24 years') AS aged_16_24_2021
+				FROM ${src('hocCensus2021')} GROUP BY ons_id
+			)
+			SELECT c.ons_id AS code,
+			       f.share_of_residents_that_have_no_formal_qualifications_2021::DOUBLE AS no_qualifications_2021,
+			       f.share_of_residents_that_are_in_bad_v_bad_heath_2021::DOUBLE AS bad_health_2021,
+			       f.share_of_jobs_in_manufacturing_2022::DOUBLE AS manufacturing_jobs_2022,
+			       f.share_of_neighbourhoods_in_most_deprived_decile_2019::DOUBLE AS most_deprived_decile_2019,
+			       h.social_rented_2021, h.aged_65_plus_2021, h.aged_16_24_2021
+			FROM ${src('constituencies2024')} c
+			LEFT JOIN ${src('cfc2024')} f ON f.pcon24cd = c.ons_id
+			LEFT JOIN hoc h ON h.code = c.ons_id
+			ORDER BY code`,
+		checks: [
+			{
+				what: 'a Centre for Cities or HoC census code is not a 2024-set seat',
+				sql: (src) => `SELECT pcon24cd AS code FROM ${src('cfc2024')} WHERE pcon24cd NOT IN (SELECT ons_id FROM ${src('constituencies2024')})
+					UNION ALL SELECT DISTINCT ons_id FROM ${src('hocCensus2021')} WHERE ons_id NOT IN (SELECT ons_id FROM ${src('constituencies2024')})`
+			}
+		]
+	},
+	{
+		name: 'eu_ref',
+		description: 'EU referendum 2016 Leave and Remain % (2010 set), with the NI count corrections applied.',
+		sources: ['euRef', 'euRefNiCorrections'],
+		expectedRows: 650,
+		// The compiled file is wrong for two NI seats (SOURCES.md): the announced constituency counts
+		// replace its figures, and `correction_source` names the count.
+		sql: (src) => `
+			SELECT e.ons_id AS code, coalesce(c.leave_pct, e.leave_pct) AS leave_pct,
+			       coalesce(c.remain_pct, e.remain_pct) AS remain_pct,
+			       CASE WHEN c.ons_id IS NULL THEN e.basis ELSE 'NI constituency count (correction)' END AS basis,
+			       c.leave_votes, c.remain_votes,
+			       CASE WHEN c.ons_id IS NOT NULL THEN e.leave_pct END AS leave_pct_as_compiled,
+			       c.source AS correction_source
+			FROM ${src('euRef')} e LEFT JOIN ${src('euRefNiCorrections')} c ON c.ons_id = e.ons_id
+			ORDER BY code`,
+		checks: [
+			{
+				what: 'a Leave correction names a seat that is not in the 2010 set',
+				sql: (src) => `SELECT c.ons_id, c.constituency_name FROM ${src('euRefNiCorrections')} c
+					ANTI JOIN ${src('euRef')} e ON e.ons_id = c.ons_id`
+			},
+			{
+				what: 'a Leave correction’s name does not match its code',
+				sql: (src) => `SELECT c.ons_id, c.constituency_name, e.constituency_name AS name_in_leave_file
+					FROM ${src('euRefNiCorrections')} c JOIN ${src('euRef')} e ON e.ons_id = c.ons_id
+					WHERE lower(c.constituency_name) <> lower(e.constituency_name)`
+			},
+			{
+				what: 'a Leave correction’s percentages do not follow from its counts',
+				sql: (src) => `SELECT ons_id, leave_votes, remain_votes, leave_pct, remain_pct FROM ${src('euRefNiCorrections')}
+					WHERE abs(100.0 * leave_votes / (leave_votes + remain_votes) - leave_pct) > 0.005
+					   OR abs(100.0 * remain_votes / (leave_votes + remain_votes) - remain_pct) > 0.005`
+			}
+		]
 	},
 	{
 		name: 'overlap',

@@ -22,6 +22,29 @@ test('typing Hartlepool into the search leaves that row', async ({ page }) => {
 	await expect(bodyRows(page).first().locator('th')).toHaveText('Hartlepool');
 });
 
+test('names are the official ones, and South Antrim shows its counted Leave share', async ({ page }) => {
+	await openApp(page);
+	await page.getByLabel('Search constituencies').fill('Stoke-on-Trent');
+	const names = bodyRows(page).locator('th').filter({ hasText: /Trent/i });
+	await expect(names).toHaveText(['Stoke-on-Trent Central', 'Stoke-on-Trent North', 'Stoke-on-Trent South']);
+	await page.getByLabel('Search constituencies').fill('South Antrim');
+	await expect(bodyRows(page).first()).toContainText('50.6%');
+});
+
+test('the Method tab names the NI Leave counts and notes the Reform UK 2024 total', async ({ page }) => {
+	await openApp(page);
+	await openTab(page, 'Method');
+	const corrections = page.getByTestId('leave-corrections');
+	await expect(corrections.locator('tbody tr')).toHaveCount(2);
+	await expect(corrections.locator('tr', { hasText: 'South Antrim' })).toContainText('22,055');
+	await expect(corrections.locator('tr', { hasText: 'South Antrim' })).toContainText('50.64%');
+	await expect(corrections.locator('tr', { hasText: 'South Antrim' })).toContainText('41.18%');
+	await expect(corrections).toContainText('Carrickfergus Times');
+	const reform = page.getByTestId('challenger-totals').locator('tr', { hasText: 'Reform UK' });
+	await expect(reform).toContainText('4,117,620');
+	await expect(reform).toContainText('10 votes more than the published 4,117,610');
+});
+
 test('sorting by UKIP share puts Clacton first', async ({ page }) => {
 	await openApp(page);
 	await page.getByRole('button', { name: /UKIP 2015/ }).click();

@@ -69,10 +69,32 @@ test('an invalid weight gets a message naming the field and keeps the last score
 test('switching to the 2024 lens scores the 2024 boundaries with notional values flagged', async ({ page }) => {
 	await openApp(page);
 	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
-	await expect(page.locator('li.control[data-indicator="notional.census.mfg_mining"]')).toContainText('notional');
+	await expect(page.locator('li.control[data-indicator="notional.census.routine"]')).toContainText('notional');
+	// Direct Census 2021 figures in England and Wales, the 2011 value carried across elsewhere.
+	const qual = page.locator('li.control[data-indicator="best.qual_none"]');
+	await expect(qual).toContainText('notional outside England and Wales');
+	await expect(qual).toContainText('direct on the 2024 seats in England and Wales; notional 2011 elsewhere');
 	await page.getByLabel('Search scored seats').fill('Clacton');
 	await expect(rows(page)).toHaveCount(1);
 	await expect(rows(page).first()).toHaveAttribute('data-code', 'E14001174');
+});
+
+test('Northern Ireland is scored on deprivation alone, marked partial; choosing a median imputes it with a caveat', async ({ page }) => {
+	await openApp(page);
+	await expect(page.getByTestId('postIndustrial-partial-note')).toContainText('Northern Ireland');
+	await page.getByLabel('Search scored seats').fill('South Antrim');
+	await expect(rows(page)).toHaveCount(1);
+	await expect(rows(page).first()).toContainText('partial, not ranked');
+	await expect(page.getByTestId('postIndustrial-imputation-caveats')).toHaveCount(0);
+	await page.getByLabel('Missing values for Manufacturing + mining employment').selectOption('impute-nation-median');
+	await expect(page.getByTestId('postIndustrial-imputation-caveats')).toContainText('Northern Ireland has no values in this source, so its 18 seats take the UK median');
+	// Still partial while any census indicator is left out; imputing all four ranks NI with GB.
+	await expect(rows(page).first()).toContainText('partial, not ranked');
+	for (const label of ['Long-term sick or disabled', 'Routine + semi-routine occupations', 'No qualifications']) {
+		await page.getByLabel(`Missing values for ${label}`).selectOption('impute-nation-median');
+	}
+	await expect(page.getByTestId('postIndustrial-imputation-caveats').locator('li')).toHaveCount(4);
+	await expect(rows(page).first()).not.toContainText('partial, not ranked');
 });
 
 test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015 lens', async ({ page }) => {
@@ -81,6 +103,10 @@ test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015
 	await expect(table).toContainText('Holding party lost the seat in 2019');
 	await expect(table.locator('tbody tr')).toHaveCount(7);
 	await expect(table.locator('tbody tr').first().locator('td').nth(4)).toHaveText('232');
+	// 2019: 231 Labour-held seats (Chorley went to the Speaker, not a loss), 46 of them lost.
+	const lost2019 = table.locator('tbody tr', { hasText: 'Holding party lost the seat in 2019' }).first();
+	await expect(lost2019.locator('td').nth(4)).toHaveText('231');
+	await expect(lost2019.locator('td').nth(5)).toHaveText('46');
 	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
 	await expect(page.getByRole('region', { name: /Backtest/ })).toContainText('no later general election');
 });

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildData } from '../../scripts/data/build';
-import { readSourceManifest, SourceCheckError } from '../../scripts/data/sources';
+import { buildData, DataCheckError } from '../../scripts/data/build';
+import { readSourceManifest, sha256, SourceCheckError, SOURCES_MANIFEST } from '../../scripts/data/sources';
 import { openNodeDatabase } from '../../src/lib/db/node';
 import { DATA_DIR } from './helpers';
 import { parseFeatureCollection } from '../../src/lib/features/map/geo-files';
@@ -84,11 +84,96 @@ describe('data build on the real sources', () => {
 		expect(statSync(join(out(), 'results.csv')).mtimeMs).toBe(before);
 	});
 
+	it('applies the NI Leave corrections from the announced counts, and leaves the other seats as compiled', async () => {
+		const db = await openNodeDatabase({ directories: [out(), DATA_DIR] });
+		try {
+			const built = (await db.query(`SELECT * FROM read_csv('${join(out(), 'eu_ref.csv')}') ORDER BY code`)).rows;
+			const compiled = new Map((await db.query(`SELECT ons_id, leave_pct FROM read_csv('${join(DATA_DIR, 'referendum/eu_ref_2016_leave_by_constituency_uk.csv')}')`)).rows.map((r) => [r.ons_id, r.leave_pct]));
+			const byCode = new Map(built.map((r) => [r.code, r]));
+			// South Antrim: 22,055 Leave to 21,498 Remain, so Leave won (the compiled file said 41.18%).
+			const southAntrim = byCode.get('N06000014')!;
+			expect(southAntrim.leave_pct as number).toBeCloseTo((100 * 22055) / (22055 + 21498), 3);
+			expect(southAntrim.leave_pct as number).toBeGreaterThan(50);
+			expect(southAntrim).toMatchObject({ leave_votes: 22055, remain_votes: 21498, leave_pct_as_compiled: 41.1835 });
+			expect(String(southAntrim.correction_source)).toContain('Carrickfergus Times');
+			// Belfast East: 21,918 to 20,728 is 51.39% (the compiled file said 51.94%).
+			expect(byCode.get('N06000001')!.leave_pct as number).toBeCloseTo((100 * 21918) / (21918 + 20728), 3);
+			const changed = built.filter((r) => r.leave_pct !== compiled.get(r.code)).map((r) => r.code);
+			expect(changed).toEqual(['N06000001', 'N06000014']);
+		} finally {
+			await db.close();
+		}
+	});
+
+	it('gives the 2010-set seats their official names, keeping the lookup spelling for matching', async () => {
+		const db = await openNodeDatabase({ directories: [out()] });
+		try {
+			const { rows } = await db.query(`SELECT code, name, alt_name FROM read_csv('${join(out(), 'constituencies.csv')}') WHERE boundary_set = 2010 AND alt_name IS NOT NULL ORDER BY code`);
+			expect(rows).toHaveLength(18);
+			expect(rows).toContainEqual({ code: 'E14000973', name: 'Stoke-on-Trent North', alt_name: 'Stoke-On-Trent North' });
+			expect(rows).toContainEqual({ code: 'E14000762', name: 'Isle of Wight', alt_name: 'Isle Of Wight' });
+			const titleCase = await db.query(`SELECT name FROM read_csv('${join(out(), 'constituencies.csv')}') WHERE regexp_matches(name, ' (Of|Upon|Under|On) |-(On|Upon|Under)-')`);
+			expect(titleCase.rows).toEqual([]);
+		} finally {
+			await db.close();
+		}
+	});
+
+	it("stores the winner's own votes: Blackburn 2024's independent, not all other candidates together", async () => {
+		const db = await openNodeDatabase({ directories: [out()] });
+		try {
+			const { rows } = await db.query(`SELECT year, code, winner_votes, other FROM read_csv('${join(out(), 'results.csv')}') WHERE (year, code) IN ((2024, 'E14001102'), (2015, 'N06000013'), (2019, 'E14000637')) ORDER BY year`);
+			expect(rows).toEqual([
+				// North Down 2015: no such column in the HoC 2015 file; DUP's 8,487 plus the 9,202 majority.
+				{ year: 2015, code: 'N06000013', winner_votes: 17689, other: 18713 },
+				{ year: 2019, code: 'E14000637', winner_votes: 26831, other: 36270 },
+				{ year: 2024, code: 'E14001102', winner_votes: 10518, other: 18078 }
+			]);
+		} finally {
+			await db.close();
+		}
+	});
+
 	it('rebuilds when an output file was damaged', async () => {
 		writeFileSync(join(out(), 'eu_ref.csv'), 'tampered');
 		const { status } = await buildData({ dataDir: DATA_DIR, outDir: out() });
 		expect(status).toBe('built');
 		expect(readFileSync(join(out(), 'eu_ref.csv'), 'utf8')).toMatch(/^code,leave_pct/);
+	});
+});
+
+describe('data build rejects a Leave correction it cannot place', () => {
+	/** A copy of the sources with the corrections file rewritten, and a manifest that accepts it. */
+	async function buildWithCorrections(csv: string) {
+		const dir = mkdtempSync(join(work, 'corr-'));
+		copyData(dir);
+		const file = 'referendum/eu_ref_2016_ni_count_corrections.csv';
+		writeFileSync(join(dir, file), csv);
+		const bytes = readFileSync(join(dir, file));
+		const manifest = JSON.parse(readFileSync(SOURCES_MANIFEST, 'utf8')) as { sources: { file: string; sha256: string; bytes: number; rows: number }[] };
+		const spec = manifest.sources.find((s) => s.file === file)!;
+		Object.assign(spec, { sha256: sha256(bytes), bytes: bytes.length, rows: csv.trim().split('\n').length - 1 });
+		const sourcesManifest = join(dir, 'sources.json');
+		writeFileSync(sourcesManifest, JSON.stringify(manifest));
+		const outDir = join(dir, 'out');
+		const error = await buildData({ dataDir: dir, outDir, sourcesManifest }).then(() => null, (e: unknown) => e);
+		return { error: error as Error | null, outDir };
+	}
+	const header = 'ons_id,constituency_name,leave_votes,remain_votes,leave_pct,remain_pct,source\n';
+
+	it('fails, naming the seat, when a correction names a code that is not a seat', async () => {
+		const { error, outDir } = await buildWithCorrections(`${header}N06000099,Nowhere,100,100,50,50,test\n`);
+		expect(error).toBeInstanceOf(DataCheckError);
+		expect(error!.message).toContain('not in the 2010 set');
+		expect(error!.message).toContain('N06000099');
+		expect(() => statSync(outDir)).toThrow(); // nothing half-built
+	});
+
+	it('fails when a correction’s name and code disagree, or its share does not follow from its counts', async () => {
+		const wrongName = await buildWithCorrections(`${header}N06000014,Belfast East,22055,21498,50.6393,49.3607,test\n`);
+		expect(wrongName.error!.message).toMatch(/name does not match its code[\s\S]*N06000014/);
+		const wrongShare = await buildWithCorrections(`${header}N06000014,South Antrim,22055,21498,41.1835,58.8165,test\n`);
+		expect(wrongShare.error!.message).toMatch(/do not follow from its counts[\s\S]*N06000014/);
 	});
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/db/types';
-import { constituencyOverview, partyNationalTotal, type OverviewRow } from '../../src/lib/queries/overview';
+import { challengerTotals, constituencyOverview, LEAVE_CORRECTIONS_QUERY, partyNationalTotal, type OverviewRow } from '../../src/lib/queries/overview';
+import { PUBLISHED_TOTALS, totalNote } from '../../src/lib/features/about/national-totals';
 import { ident, literal } from '../../src/lib/queries/sql';
 import { openNodeDatabase } from '../../src/lib/db/node';
 import { openLoadedDatabase } from './helpers';
@@ -24,6 +25,26 @@ describe('SQL through the Node database door, on the real data', () => {
 	it('gives UKIP 3,881,099 votes nationally in 2015', async () => {
 		const { rows } = await db.query(partyNationalTotal('ukip', 2015));
 		expect(rows[0].votes).toBe(3_881_099);
+	});
+
+	it("shows Reform UK 2024 as the file's 4,117,620 and notes the published 4,117,610; the other totals equal theirs", async () => {
+		const { rows } = await db.query(challengerTotals(PUBLISHED_TOTALS));
+		const notes = PUBLISHED_TOTALS.map((t) => [t.year, rows.find((r) => r.year === t.year && r.party === t.party)!.votes, totalNote(t, rows.find((r) => r.year === t.year)!.votes as number)]);
+		expect(notes).toEqual([
+			[2010, 919_471, null],
+			[2015, 3_881_099, null],
+			[2017, 594_068, null],
+			[2019, 644_257, null],
+			[2024, 4_117_620, "The constituency file sums to 4,117,620, 10 votes more than the published 4,117,610; the app uses the file's figures."]
+		]);
+	});
+
+	it('lists the two NI Leave corrections with their counts for the Method tab', async () => {
+		const { rows } = await db.query(LEAVE_CORRECTIONS_QUERY);
+		expect(rows.map((r) => [r.name, r.leave_votes, r.remain_votes, r.leave_pct_as_compiled])).toEqual([
+			['Belfast East', 21918, 20728, 51.9433],
+			['South Antrim', 22055, 21498, 41.1835]
+		]);
 	});
 
 	it('has no Census 2011 for Northern Ireland but deprivation and Leave for every seat', async () => {

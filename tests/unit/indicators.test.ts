@@ -43,6 +43,40 @@ describe('indicator tables on the real data', () => {
 		expect((await value('2010', 'Hartlepool', 'majority.2015'))!).toBeGreaterThan(0);
 	});
 
+	it("measures the gap to an independent winner from the winner's own votes (HoC \"Of which other winner\")", async () => {
+		// Blackburn 2024, from results/hoc_ge2024_results_by_constituency.csv: Adnan Hussain (Ind)
+		// 10,518 ("Of which other winner"; all other candidates 18,078), Reform UK 4,844, valid votes 38,887.
+		expect((await value('2024', 'Blackburn', 'challenger.gap.2024'))!).toBeCloseTo((100 * (10518 - 4844)) / 38887, 9);
+		// North Down 2015: Sylvia Hermon (Ind) 17,689 = DUP 8,487 + majority 9,202; UKIP 1,482 of 35,947.
+		expect((await value('2010', 'North Down', 'challenger.gap.2015'))!).toBeCloseTo((100 * (17689 - 1482)) / 35947, 9);
+	});
+
+	it("computes no challenger gap in the Speaker's seat", async () => {
+		expect(await value('2024', 'Chorley', 'challenger.gap.2024')).toBeNull();
+		expect(await value('2010', 'Chorley', 'challenger.gap.2019')).toBeNull();
+		expect(await value('2010', 'Buckingham', 'challenger.gap.2015')).toBeNull();
+		// Chorley was Labour's in 2015: an ordinary contest.
+		expect(await value('2010', 'Chorley', 'challenger.gap.2015')).toBeCloseTo((100 * (23322 - 6995)) / 51712, 9);
+	});
+
+	it('carries the corrected NI Leave counts onto the 2024 boundaries', async () => {
+		const leave = new Map((await db.query(`SELECT code, leave_pct FROM eu_ref`)).rows.map((r) => [r.code, r.leave_pct as number]));
+		expect(leave.get('N06000014')).toBeCloseTo(50.6393, 4);
+		const overlap = (await db.query(`SELECT o.from_code, o.to_code, o.overlap_pop FROM overlap o JOIN constituencies c ON c.code = o.from_code AND c.boundary_set = '2024' WHERE o.from_set = '2024' AND c.nation = 'Northern Ireland'`)).rows;
+		const expected = new Map<string, [number, number]>();
+		for (const o of overlap) {
+			const [sum, pop] = expected.get(String(o.from_code)) ?? [0, 0];
+			expected.set(String(o.from_code), [sum + (o.overlap_pop as number) * leave.get(String(o.to_code))!, pop + (o.overlap_pop as number)]);
+		}
+		expect(expected.size).toBe(18);
+		const { rows } = await db.query(`SELECT code, "notional.referendum.leave" AS v FROM indicators_2024 WHERE code LIKE 'N%'`);
+		for (const r of rows) {
+			const [sum, pop] = expected.get(String(r.code))!;
+			expect(r.v as number, String(r.code)).toBeCloseTo(sum / pop, 9);
+		}
+		expect((await value('2024', 'South Antrim', 'notional.referendum.leave'))!).toBeGreaterThan(50);
+	});
+
 	it('states coverage from the data: no Census 2011 in Northern Ireland', async () => {
 		const { rows } = await db.query(indicatorCoverage('2010', ['census.mfg_mining', 'deprivation.score']));
 		const ni = rows.find((r) => r.nation === 'Northern Ireland')!;

@@ -9,6 +9,8 @@ import { buildSeatDataset, defaultChoices } from '../../src/lib/features/upload/
 import { datasetIndicators } from '../../src/lib/features/upload/dataset';
 import { prepareDelimitedUpload } from '../../src/lib/features/upload/prepare';
 import type { ReferenceSeat } from '../../src/lib/features/upload/types';
+import { referenceSeatsFromRows } from '../../src/lib/features/upload/reference-seats';
+import { REFERENCE_SEATS_QUERY } from '../../src/lib/queries/uploads';
 import { defaultDefinition } from '../../src/lib/features/scores/lenses';
 import { validateDefinition } from '../../src/lib/features/scores/definition';
 import { scoreQuery } from '../../src/lib/queries/scoring';
@@ -22,9 +24,25 @@ const encode = (s: string) => new TextEncoder().encode(s);
 
 beforeAll(async () => {
 	({ db, manifest } = await openLoadedDatabase());
-	reference = (await db.query(`SELECT boundary_set AS "set", code, name, nation FROM constituencies`)).rows as unknown as ReferenceSeat[];
+	reference = referenceSeatsFromRows((await db.query(REFERENCE_SEATS_QUERY)).rows);
 });
 afterAll(() => db.close());
+
+describe('official names', () => {
+	it('shows "Stoke-on-Trent North", and matches an upload keyed either way', () => {
+		expect(reference.find((s) => s.set === '2010' && s.code === 'E14000973')).toMatchObject({ name: 'Stoke-on-Trent North', altNames: ['Stoke-On-Trent North'] });
+		for (const spelling of ['Stoke-On-Trent North', 'Stoke-on-Trent North', 'Isle Of Wight', 'Isle of Wight']) {
+			const csv = `Constituency,Members\n${spelling},12\nHartlepool,5\nClacton,3\n`;
+			const prepared = prepareDelimitedUpload(encode(csv), reference, { fileName: 'members.csv' });
+			if (!prepared.ok) throw new Error(prepared.error.message);
+			const match = prepared.value.match!;
+			expect(match.unmatched, spelling).toEqual([]);
+			const code = spelling.startsWith('Stoke') ? 'E14000973' : 'E14000762';
+			expect(match.matched.find((m) => m.input === spelling), spelling).toMatchObject({ code, name: spelling.startsWith('Stoke') ? 'Stoke-on-Trent North' : 'Isle of Wight' });
+			expect(match.rowCodes[0], spelling).toBe(code);
+		}
+	});
+});
 
 describe('an uploaded CSV becomes a usable indicator', () => {
 	it('matches names, combines duplicates on request, loads into DuckDB and scores with the new column', async () => {

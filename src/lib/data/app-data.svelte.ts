@@ -5,17 +5,19 @@
 import { untrack } from 'svelte';
 import { reloadEngine, superviseBrowserEngine } from './browser-engine';
 import type { EngineHealth } from './engine-recovery';
-import type { Database } from '$lib/db/types';
-import { constituencyOverview, type OverviewRow } from '$lib/queries/overview';
+import type { Database, Row } from '$lib/db/types';
+import { challengerTotals, constituencyOverview, LEAVE_CORRECTIONS_QUERY, type OverviewRow } from '$lib/queries/overview';
+import { PUBLISHED_TOTALS } from '$lib/features/about/national-totals';
 import { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import { CompareState } from '$lib/features/compare/compare-state.svelte';
 import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
 import { restoreUploads, UploadsState, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
-import type { ReferenceSeat } from '$lib/features/upload/types';
 import { ConsoleState } from '$lib/features/console/console-state.svelte';
 import { protectedTablesFor, PROTECTED_PREFIXES } from '$lib/features/console/protected-tables';
 import { prepareWithUploads } from './prepare-with-uploads';
+import { referenceSeatsFromRows } from '$lib/features/upload/reference-seats';
+import { REFERENCE_SEATS_QUERY } from '$lib/queries/uploads';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTable, loadTables, type DatasetProgress } from './load-tables';
 import { parseManifest, type DataManifest } from './manifest';
@@ -30,6 +32,8 @@ export class AppData {
 	datasets = $state<DatasetProgress[]>([]);
 	manifest = $state.raw<DataManifest | null>(null);
 	overview = $state.raw<OverviewRow[]>([]);
+	/** For the Method tab: the Leave corrections applied and the challenger's national totals. */
+	dataNotes = $state.raw<{ corrections: Row[]; totals: Row[] } | null>(null);
 	scores = $state.raw<ScoresState | null>(null);
 	allocation = $state.raw<AllocationState | null>(null);
 	compare = $state.raw<CompareState | null>(null);
@@ -128,6 +132,10 @@ export class AppData {
 			});
 			this.db = await dbReady;
 			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
+			this.dataNotes = {
+				corrections: (await this.db.query(LEAVE_CORRECTIONS_QUERY)).rows,
+				totals: (await this.db.query(challengerTotals(PUBLISHED_TOTALS))).rows
+			};
 			// Earlier uploads join the catalogue from the start, so the indicator tables are usually built
 			// once; one that cannot load is set aside and the app starts without it.
 			let restored: RestoredUploads | null = null;
@@ -150,7 +158,7 @@ export class AppData {
 			this.allocation = allocation;
 			this.scenarios = scenarios;
 			this.compare = new CompareState(this.db, scores);
-			const reference = (await this.db.query(`SELECT boundary_set AS "set", code, name, nation FROM constituencies`)).rows as unknown as ReferenceSeat[];
+			const reference = referenceSeatsFromRows((await this.db.query(REFERENCE_SEATS_QUERY)).rows);
 			const uploads = new UploadsState(this.db, scores, reference, (name) => this.ensureTable(name));
 			this.uploads = uploads;
 			if (restored) uploads.adopt(restored, withUploads);

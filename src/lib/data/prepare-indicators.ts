@@ -5,6 +5,7 @@
  */
 import type { Database } from '$lib/db/types';
 import { buildCatalogue, indicatorsFor, type BoundarySet, type CodebookEntry, type Indicator } from '$lib/features/scores/catalogue';
+import type { IndicatorSetting } from '$lib/features/scores/definition';
 import { CODEBOOK_QUERY, createIndicatorTable, indicatorCoverage } from '$lib/queries/indicators';
 
 /** For each indicator id: nation → number of seats with a value, and seats in that nation. */
@@ -41,4 +42,19 @@ export function describeCoverage(coverage: Coverage, id: string): string {
 	const none = entries.filter(([, c]) => c.values === 0).map(([n]) => n);
 	const partial = entries.filter(([, c]) => c.values > 0 && c.values < c.seats).map(([n, c]) => `${n} (${c.values} of ${c.seats})`);
 	return [full.join(', '), partial.join(', ')].filter(Boolean).join('; ') + (none.length ? `; none for ${none.join(', ')}` : '');
+}
+
+/**
+ * Where a setting imputes an indicator that a whole nation lacks, the imputed values are invented,
+ * not measured: one sentence per such setting, for wherever the method is shown.
+ */
+export function imputationCaveats(settings: IndicatorSetting[], coverage: Coverage, label: (id: string) => string): string[] {
+	return settings.flatMap((s) => {
+		if (s.weight === 0 || (s.nullPolicy !== 'impute-national-median' && s.nullPolicy !== 'impute-nation-median')) return [];
+		const missing = Object.entries(coverage[s.id] ?? {}).filter(([, c]) => c.values === 0 && c.seats > 0);
+		return missing.map(
+			([nation, c]) =>
+				`${label(s.id)}: ${nation} has no values in this source, so its ${c.seats} seats take the UK median. These are imputed, not measured, and ${nation}'s ranks rest on them.`
+		);
+	});
 }

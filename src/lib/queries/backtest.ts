@@ -1,12 +1,13 @@
 /**
  * What happened after the lens election, per seat of the lens's boundary set: did the party that
  * held the seat lose it at each later election on the same boundaries, and the challenger's later
- * share. The 2024 share is carried back onto the 2010 boundaries by population overlap (notional).
+ * share (a seat the Speaker held either time is neither lost nor held). The 2024 share is carried back onto the 2010 boundaries by population overlap (notional).
  */
 import type { ElectionYear } from '$lib/features/scores/catalogue';
 import type { OutcomeSpec } from '$lib/features/scores/backtest';
 import type { Lens } from '$lib/features/scores/lenses';
-import { num } from './sql';
+import { SPEAKER_HOLDER } from '$lib/features/scores/definition';
+import { literal, num } from './sql';
 
 const LATER_SAME_SET: ElectionYear[] = [2015, 2017, 2019];
 
@@ -22,7 +23,12 @@ export function backtestOutcomeSpecs(lens: Lens): OutcomeSpec[] {
 
 export function backtestOutcomes(lens: Lens): string {
 	const later = LATER_SAME_SET.filter((y) => y > lens.year);
-	const lost = later.map((y) => `(r${y}.winner_key <> base.winner_key)::INTEGER AS lost_${y}`);
+	// The Speaker is not a party: a seat the Speaker held before or after is neither lost nor held
+	// by a party (Chorley, Labour in 2015 and 2017, was the Speaker's in 2019), so it is left out.
+	const speaker = literal(SPEAKER_HOLDER);
+	const lost = later.map(
+		(y) => `CASE WHEN ${speaker} IN (r${y}.winner_key, base.winner_key) THEN NULL ELSE (r${y}.winner_key <> base.winner_key)::INTEGER END AS lost_${y}`
+	);
 	const share = later.map((y) => `r${y}.right_populist_share AS share_${y}`);
 	const joins = later.map((y) => `LEFT JOIN results r${y} ON r${y}.code = base.code AND r${y}.year = ${y}`);
 	return `

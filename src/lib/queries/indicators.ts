@@ -4,28 +4,20 @@
  * Scoring reads only these tables, so the SQL scorer and the TS reference see the same inputs.
  *
  * Aliases used by compiled formulas: `c` constituencies, `r<year>` results, `k` census2011,
- * `d` deprivation, `e` eu_ref, `n` notional values carried from the 2010 set, `u<i>` the i-th
- * uploaded table. Each uploaded table is joined once, however many of its columns are used: a
- * subquery per column made DuckDB plan one join per indicator, and two 200-column uploads ran the
- * browser engine out of memory.
+ * `d` deprivation, `e` eu_ref, `x` figures measured on the 2024 seats, `n` notional values carried
+ * from the 2010 set, `u<i>` the i-th uploaded table. Each uploaded table is joined once, however
+ * many of its columns are used: a subquery per column made DuckDB plan one join per indicator, and
+ * two 200-column uploads ran the browser engine out of memory.
  */
 import type { BoundarySet, ElectionYear, Formula, Indicator, Party } from '$lib/features/scores/catalogue';
 import { ident, literal } from './sql';
 
 export const indicatorTable = (set: BoundarySet) => `indicators_${set}`;
 
-/** Party → votes column. The Speaker's votes are in `other`. */
-const PARTY_COLUMNS = ['con', 'lab', 'ld', 'green', 'snp', 'pc', 'ukip', 'brexit', 'reform', 'dup', 'sf', 'sdlp', 'uup', 'alliance', 'other'];
-
 function votes(party: Party, year: ElectionYear): string {
 	return party === 'right_populist' ? `r${year}.right_populist_votes` : `r${year}.${ident(party)}`;
 }
 const perValid = (expr: string, year: ElectionYear) => `(100.0 * (${expr}) / nullif(r${year}.valid_votes, 0))`;
-
-function winnerVotes(year: ElectionYear): string {
-	const arms = PARTY_COLUMNS.map((p) => `WHEN ${literal(p)} THEN r${year}.${ident(p)}`).join(' ');
-	return `CASE r${year}.winner_key ${arms} WHEN 'speaker' THEN r${year}.other END`;
-}
 
 /** Uploaded table name → its alias in the indicator query. */
 export type UploadAliases = ReadonlyMap<string, string>;
@@ -51,8 +43,12 @@ export function compileFormula(formula: Formula, uploads: UploadAliases = new Ma
 		case 'challenger-gap': {
 			const { party, year } = formula;
 			const p = literal(party);
+			// `winner_votes` is the winner's own vote (for an independent or minor-party winner, the
+			// HoC "Of which other winner", not all other candidates together). The Speaker stands
+			// unopposed by the main parties, so a gap to the Speaker is no measure of a party contest:
+			// it is left empty.
 			return perValid(
-				`CASE WHEN r${year}.winner_key = ${p} THEN -r${year}.majority WHEN r${year}.second_key = ${p} THEN r${year}.majority ELSE (${winnerVotes(year)}) - ${votes(party, year)} END`,
+				`CASE WHEN r${year}.winner_key = 'speaker' THEN NULL WHEN r${year}.winner_key = ${p} THEN -r${year}.majority WHEN r${year}.second_key = ${p} THEN r${year}.majority ELSE r${year}.winner_votes - ${votes(party, year)} END`,
 				year
 			);
 		}
@@ -64,6 +60,10 @@ export function compileFormula(formula: Formula, uploads: UploadAliases = new Ma
 			return `n.${ident(formula.of)}`;
 		case 'change-from-notional':
 			return `(${compileFormula(formula.current, uploads)} - n.${ident(formula.notionalOf)})`;
+		case 'direct':
+			return `x.${ident(formula.column)}`;
+		case 'fallback':
+			return `coalesce(x.${ident(formula.column)}, n.${ident(formula.notionalOf)})`;
 		case 'upload': {
 			const alias = uploads.get(formula.table);
 			if (!alias) throw new Error(`The uploaded table ${formula.table} is not part of this query.`);
@@ -84,7 +84,7 @@ function uploadTables(formula: Formula, into: Set<string>): void {
 
 function notionalSources(formula: Formula, into: Set<string>): void {
 	if (formula.kind === 'notional') into.add(formula.of);
-	if (formula.kind === 'change-from-notional') into.add(formula.notionalOf);
+	if (formula.kind === 'change-from-notional' || formula.kind === 'fallback') into.add(formula.notionalOf);
 }
 
 /**
@@ -118,6 +118,7 @@ export function createIndicatorTable(set: BoundarySet, indicators: Indicator[]):
 		.map((y) => `LEFT JOIN results r${y} ON r${y}.code = c.code AND r${y}.year = ${y}`);
 	joins.push(`LEFT JOIN deprivation d ON d.code = c.code AND d.boundary_set = ${literal(set)}`);
 	if (set === '2010') joins.push('LEFT JOIN census2011 k ON k.code = c.code', 'LEFT JOIN eu_ref e ON e.code = c.code');
+	if (set === '2024') joins.push('LEFT JOIN direct2024 x ON x.code = c.code');
 	if (notional.size) joins.push(`LEFT JOIN ${notionalSubquery([...notional].sort())} n ON n.code = c.code`);
 	// Upload tables hold one row per seat (duplicates were resolved before commit), so the join keeps one row per seat.
 	for (const [table, alias] of aliases) joins.push(`LEFT JOIN ${ident(table)} ${alias} ON ${alias}.code = c.code`);

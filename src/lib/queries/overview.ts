@@ -1,5 +1,5 @@
 /** The first screen's table: one row per 2010-set seat with the 2015 election and context. */
-import { ident, num } from './sql';
+import { ident, literal, num } from './sql';
 
 export interface OverviewRow {
 	code: string;
@@ -32,4 +32,17 @@ export function constituencyOverview(): string {
 /** Votes for one party column across all seats at one election. */
 export function partyNationalTotal(party: string, year: number): string {
 	return `SELECT sum(${ident(party)})::BIGINT AS votes FROM results WHERE year = ${num(year)}`;
+}
+
+/** Leave figures that replace the compiled file's, with the count they come from. */
+export const LEAVE_CORRECTIONS_QUERY = `
+	SELECT e.code, c.name, e.leave_pct, e.leave_pct_as_compiled, e.leave_votes, e.remain_votes, e.correction_source
+	FROM eu_ref e JOIN constituencies c ON c.code = e.code AND c.boundary_set = '2010'
+	WHERE e.correction_source IS NOT NULL ORDER BY c.name`;
+
+/** The challenger's national vote at each election, summed over the constituency file. */
+export function challengerTotals(parties: { party: string; year: number }[]): string {
+	return parties
+		.map(({ party, year }) => `SELECT ${literal(party)} AS party, ${num(year)} AS year, sum(${ident(party)})::BIGINT AS votes FROM results WHERE year = ${num(year)}`)
+		.join('\nUNION ALL\n') + '\nORDER BY year';
 }

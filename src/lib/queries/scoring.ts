@@ -9,7 +9,7 @@
  * eligibility filters never change a seat's score.
  */
 import type { IndicatorSetting, ScoreDefinition, ScoreKey } from '$lib/features/scores/definition';
-import { LENS_BOUNDARY_SET } from '$lib/features/scores/definition';
+import { LENS_BOUNDARY_SET, SPEAKER_HOLDER } from '$lib/features/scores/definition';
 import { lensById } from '$lib/features/scores/lenses';
 import { indicatorTable, seatMeta } from './indicators';
 import { ident, literal } from './sql';
@@ -121,6 +121,11 @@ export function combineQuery(definition: ScoreDefinition, options: CombineOption
 	const entries = entriesOf(definition);
 	// Only weights that are used get a parameter: DuckDB rejects parameters the SQL never reads.
 	const weight = new Map(entries.filter(({ s }) => s.weight > 0).map(({ s, c }) => [c, param(s.weight)]));
+	/** True where a weighted `partial` indicator is missing: the score is shown but not ranked. */
+	const partial = (key: ScoreKey) => {
+		const missing = entries.filter((e) => e.key === key && e.s.weight > 0 && e.s.nullPolicy === 'partial').map((e) => `${e.c} IS NULL`);
+		return missing.length ? `(${missing.join(' OR ')})` : 'false';
+	};
 	const combine = (key: ScoreKey) => {
 		const used = entries.filter((e) => e.key === key && e.s.weight > 0);
 		if (!used.length) return 'NULL::DOUBLE';
@@ -134,6 +139,7 @@ export function combineQuery(definition: ScoreDefinition, options: CombineOption
 	const eligible = [
 		'post_industrial_pct IS NOT NULL',
 		'threat_pct IS NOT NULL',
+		`coalesce(holder <> ${literal(SPEAKER_HOLDER)}, true)`,
 		e.holders.length ? `coalesce(${inList('holder', e.holders)}, false)` : '',
 		e.nations.length ? inList('nation', e.nations) : '',
 		e.regions.length ? inList('region', e.regions) : '',
@@ -144,13 +150,17 @@ export function combineQuery(definition: ScoreDefinition, options: CombineOption
 	const inputs = withInputs ? `name, nation, region, holder, ` : '';
 	const outputs = withInputs ? entries.map((x) => `, ${x.c}`).join('') : '';
 	const sql = `${prefix}${prefix ? ',' : 'WITH'}
-scored AS (SELECT *, ${combine('postIndustrial')} AS post_industrial, ${combine('threat')} AS threat FROM ${source}),
-percentiles AS (SELECT *, ${percentRankSql('post_industrial')} AS post_industrial_pct, ${percentRankSql('threat')} AS threat_pct FROM scored),
+scored AS (SELECT *, ${combine('postIndustrial')} AS post_industrial, ${combine('threat')} AS threat,
+	${partial('postIndustrial')} AS post_industrial_partial, ${partial('threat')} AS threat_partial FROM ${source}),
+ranked AS (SELECT *, CASE WHEN post_industrial_partial THEN NULL ELSE post_industrial END AS post_industrial_ranked,
+	CASE WHEN threat_partial THEN NULL ELSE threat END AS threat_ranked FROM scored),
+percentiles AS (SELECT *, ${percentRankSql('post_industrial_ranked')} AS post_industrial_pct, ${percentRankSql('threat_ranked')} AS threat_pct FROM ranked),
 prioritised AS (SELECT *, coalesce(${eligible}, false) AS eligible FROM percentiles),
 final AS (SELECT *, CASE WHEN eligible THEN ${priority} END AS priority FROM prioritised)
 SELECT code, ${inputs}post_industrial, threat, post_industrial_pct, threat_pct, priority, eligible,
-       ${rankSql('post_industrial')} AS post_industrial_rank,
-       ${rankSql('threat')} AS threat_rank,
+       post_industrial_partial, threat_partial,
+       ${rankSql('post_industrial_ranked')} AS post_industrial_rank,
+       ${rankSql('threat_ranked')} AS threat_rank,
        ${rankSql('priority')} AS priority_rank${outputs}
 FROM final
 ORDER BY code`;

@@ -32,3 +32,6 @@ export function unmatchedSmallAreas(set: BoundarySet): string {
 		FROM ${ident(SMALL_AREA_STAGE)} s WHERE NOT EXISTS (SELECT 1 FROM ${ident(lookup)} l WHERE l.area = s.area)
 		ORDER BY s.area LIMIT 5`;
 }
+
+/** Every seat of both sets with its official name and, where a source spells it otherwise, that spelling. */
+export const REFERENCE_SEATS_QUERY = `SELECT boundary_set AS "set", code, name, nation, alt_name FROM constituencies ORDER BY boundary_set, code`;

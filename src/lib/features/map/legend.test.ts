@@ -18,6 +18,7 @@ describe('noDataReason', () => {
 		expect(noDataReason(seats, gbOnly, { kind: 'indicator', group: 'Deprivation' })).toBe('no data for Northern Ireland');
 		const noScotlandOrNi = seats.map((s) => (s.nation === 'Scotland' || s.nation === 'Northern Ireland' ? null : 1));
 		expect(noDataReason(seats, noScotlandOrNi, { kind: 'score' })).toBe('no data for Northern Ireland or Scotland');
+		expect(noDataReason(seats, gbOnly, { kind: 'score', partial: true })).toBe('partial score, not comparable, for Northern Ireland');
 	});
 
 	it('says when the missing seats are all in Northern Ireland but not all of it', () => {

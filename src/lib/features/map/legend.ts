@@ -59,7 +59,8 @@ export interface SeatFacts {
 	eligible: boolean;
 }
 
-export type NoDataContext = { kind: 'score' } | { kind: 'priority' } | { kind: 'indicator'; group: string };
+/** `partial`: the missing seats have a partial score (see the `partial` missing-value policy), left off the map. */
+export type NoDataContext = { kind: 'score'; partial?: boolean } | { kind: 'priority' } | { kind: 'indicator'; group: string };
 
 /**
  * Colours for k classes. Degenerate data (all values equal) gives one class; it takes the top
@@ -122,6 +123,7 @@ export function noDataReason(
 	for (const s of missing) missingIn.set(s.nation, (missingIn.get(s.nation) ?? 0) + 1);
 	const nations = [...missingIn.keys()].sort();
 	if (nations.every((n) => missingIn.get(n) === seatsIn.get(n))) {
+		if (context.kind === 'score' && context.partial) return `partial score, not comparable, for ${list(nations)}`;
 		const what = context.kind === 'indicator' && /census 2011/i.test(context.group) ? 'Census 2011' : 'data';
 		return `no ${what} for ${list(nations)}`;
 	}

@@ -14,7 +14,7 @@ import type { DataManifest } from '$lib/data/manifest';
 import type { Database } from '$lib/db/types';
 import { mapIndicatorValues } from '$lib/queries/map';
 import type { BoundarySet } from '$lib/features/scores/catalogue';
-import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.svelte';
 import type { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import {
 	bivariateColour,
@@ -69,6 +69,12 @@ export async function loadMapState(data: AppData): Promise<MapState | null> {
 		states.set(data, state);
 	}
 	return state;
+}
+
+
+/** Whether a seat's value of a score variable is partial (not comparable with complete scores). */
+function isPartial(r: ScoredRow, id: string): boolean {
+	return (id === 'post_industrial' && r.post_industrial_partial) || (id === 'threat' && r.threat_partial);
 }
 
 export class MapState {
@@ -129,7 +135,8 @@ export class MapState {
 			const amounts = this.allocation?.allocation.ok ? this.allocation.amountByCode : new Map<string, number>();
 			return this.rows.map((r) => amounts.get(r.code) ?? null);
 		}
-		if (info.kind === 'score') return this.rows.map((r) => r[info.id as 'post_industrial' | 'threat' | 'priority']);
+		// A partial score is not comparable with the others, so it is not coloured on the same scale.
+		if (info.kind === 'score') return this.rows.map((r) => (isPartial(r, info.id) ? null : r[info.id as 'post_industrial' | 'threat' | 'priority']));
 		const loaded = this.indicatorLoading ? null : this.indicatorValues!.values;
 		return this.rows.map((r) => loaded?.get(r.code) ?? null);
 	});
@@ -154,7 +161,9 @@ export class MapState {
 	});
 
 	readonly bivariate = $derived(
-		this.info.kind === 'bivariate' ? classifyBivariate(this.rows.map((r) => r.post_industrial), this.rows.map((r) => r.threat)) : null
+		this.info.kind === 'bivariate'
+			? classifyBivariate(this.rows.map((r) => (r.post_industrial_partial ? null : r.post_industrial)), this.rows.map((r) => (r.threat_partial ? null : r.threat)))
+			: null
 	);
 
 	/** Seat code → fill colour: the one thing both maps and both exports draw from. */
@@ -169,9 +178,11 @@ export class MapState {
 
 	readonly noDataReason = $derived.by(() => {
 		const info = this.info;
-		const present = info.kind === 'bivariate' ? this.rows.map((r) => (r.post_industrial !== null && r.threat !== null ? 1 : null)) : this.values;
+		const bivariate = info.kind === 'bivariate';
+		const present = bivariate ? this.rows.map((r) => (r.post_industrial !== null && r.threat !== null && !isPartial(r, 'post_industrial') && !isPartial(r, 'threat') ? 1 : null)) : this.values;
+		const partial = this.rows.some((r) => (bivariate ? isPartial(r, 'post_industrial') || isPartial(r, 'threat') : isPartial(r, info.id)));
 		const context: NoDataContext =
-			info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score' };
+			info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score', partial };
 		return noDataReason(this.rows, present, context);
 	});
 

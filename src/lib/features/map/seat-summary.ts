@@ -29,8 +29,9 @@ export interface SeatContext {
 export function summariseSeat(row: ScoredRow, ctx: SeatContext): SeatSummary {
 	const lines: string[] = [];
 	if (ctx.cell !== undefined) {
-		lines.push(`Post-industrial ${formatNumber(row.post_industrial)} (rank ${row.post_industrial_rank ?? '—'})`);
-		lines.push(`Threat ${formatNumber(row.threat)} (rank ${row.threat_rank ?? '—'})`);
+		const rank = (r: number | null, partial: boolean | undefined) => (partial ? 'partial, not ranked' : `rank ${r ?? '—'}`);
+		lines.push(`Post-industrial ${formatNumber(row.post_industrial)} (${rank(row.post_industrial_rank, row.post_industrial_partial)})`);
+		lines.push(`Threat ${formatNumber(row.threat)} (${rank(row.threat_rank, row.threat_partial)})`);
 		lines.push(ctx.cell ? cellLabel(cellId(ctx.cell.x, ctx.cell.y)) : `no data${ctx.noDataReason ? `: ${ctx.noDataReason}` : ''}`);
 	} else if (ctx.value === null) {
 		lines.push(`${ctx.info.label}: no data${ctx.noDataReason ? ` (${ctx.noDataReason})` : ''}`);

@@ -3,7 +3,7 @@
  * national median of every indicator would get. contribution = (weight share) × (seat's normalised
  * value − national median of that normalised value). Positive pushes the score up.
  */
-import type { Indicator } from './catalogue';
+import { notionalFor, type Indicator } from './catalogue';
 import type { ScoreDefinition, ScoreKey } from './definition';
 import { median } from './reference';
 
@@ -44,7 +44,7 @@ export function breakdown(
 				score,
 				id: s.id,
 				label: indicator?.label ?? s.id,
-				notional: indicator?.notional ?? false,
+				notional: indicator ? notionalFor(indicator, String(seat.nation ?? '')) : false,
 				weightShare,
 				value,
 				median: m,

@@ -6,13 +6,17 @@
 import type { BoundarySet, Indicator } from './catalogue';
 
 export type Normalisation = 'zscore' | 'minmax' | 'percentile';
-export type NullPolicy = 'exclude' | 'impute-national-median' | 'impute-nation-median' | 'reweight';
+/**
+ * `partial`: seats without a value are scored on the other indicators, and that score is marked
+ * partial: it is shown, but not ranked against complete scores (no percentile, rank or priority).
+ */
+export type NullPolicy = 'exclude' | 'impute-national-median' | 'impute-nation-median' | 'reweight' | 'partial';
 export type ScoreKey = 'postIndustrial' | 'threat';
 export type PriorityMethod = 'geometric' | 'mean' | 'min';
 export type LensId = '2015-ukip' | '2019-brexit' | '2024-reform';
 
 export const NORMALISATIONS: Normalisation[] = ['zscore', 'minmax', 'percentile'];
-export const NULL_POLICIES: NullPolicy[] = ['exclude', 'impute-national-median', 'impute-nation-median', 'reweight'];
+export const NULL_POLICIES: NullPolicy[] = ['exclude', 'impute-national-median', 'impute-nation-median', 'reweight', 'partial'];
 export const PRIORITY_METHODS: PriorityMethod[] = ['geometric', 'mean', 'min'];
 export const SCORE_KEYS: ScoreKey[] = ['postIndustrial', 'threat'];
 export const LENS_IDS: LensId[] = ['2015-ukip', '2019-brexit', '2024-reform'];
@@ -50,6 +54,12 @@ export interface FieldError {
 }
 
 export type Validation = { ok: true; definition: ScoreDefinition } | { ok: false; errors: FieldError[] };
+
+/**
+ * The Speaker's seat (`winner_key` "speaker": Buckingham to 2017, Chorley from 2019) is held by
+ * the Speaker, not a party. It is never eligible for funding, whatever the filters say.
+ */
+export const SPEAKER_HOLDER = 'speaker';
 
 export const LENS_BOUNDARY_SET: Record<LensId, BoundarySet> = { '2015-ukip': '2010', '2019-brexit': '2010', '2024-reform': '2024' };
 

@@ -12,7 +12,8 @@ export const NULL_POLICY_TEXT: Record<NullPolicy, string> = {
 	exclude: 'seats without a value get no score',
 	'impute-national-median': 'missing values take the UK median',
 	'impute-nation-median': "missing values take their nation's median (the UK median where the nation has none)",
-	reweight: 'the indicator is dropped for seats without a value and the other weights re-scaled'
+	reweight: 'the indicator is dropped for seats without a value and the other weights re-scaled',
+	partial: 'seats without a value are scored on the other indicators only; that score is marked partial and is not ranked against complete scores'
 };
 
 export const SCORE_LABEL: Record<ScoreKey, string> = { postIndustrial: 'Post-industrial score', threat: 'Challenger-threat score' };

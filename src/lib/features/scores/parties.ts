@@ -10,5 +10,5 @@ export function holderLabel(key: string | null): string {
 	return PARTY_LABEL[key as Party] ?? OTHER_KEYS[key] ?? key;
 }
 
-/** Holders offered in the eligibility filter, in a sensible order. */
-export const HOLDER_KEYS = ['lab', 'con', 'ld', 'snp', 'pc', 'green', 'ukip', 'reform', 'dup', 'sf', 'sdlp', 'uup', 'alliance', 'speaker', 'other'];
+/** Holders offered in the eligibility filter, in a sensible order. Not the Speaker: never eligible. */
+export const HOLDER_KEYS = ['lab', 'con', 'ld', 'snp', 'pc', 'green', 'ukip', 'reform', 'dup', 'sf', 'sdlp', 'uup', 'alliance', 'other'];

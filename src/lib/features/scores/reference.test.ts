@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorSetting, ScoreDefinition } from './definition';
-import { impute, median, normalise, percentRank, rankDescending, scoreSeats, type SeatInput } from './reference';
+import { impute, isEligible, median, normalise, percentRank, rankDescending, scoreSeats, type SeatInput } from './reference';
 
 const setting = (id: string, over: Partial<IndicatorSetting> = {}): IndicatorSetting => ({
 	id, weight: 1, direction: 1, normalisation: 'minmax', nullPolicy: 'reweight', ...over
@@ -103,5 +103,14 @@ describe('priority and eligibility', () => {
 	});
 	it('ranks ties with competition ranking', () => {
 		expect(rankDescending([5, 7, 7, null, 1])).toEqual([3, 1, 1, null, 4]);
+	});
+});
+
+describe("the Speaker's seat", () => {
+	const any = { holders: [], nations: [], regions: [], minPostIndustrialPercentile: 0, minThreatPercentile: 0 };
+	it('is never eligible, whatever the filters allow', () => {
+		expect(isEligible({ holder: 'speaker', nation: 'England', region: 'North West' }, any, 0.9, 0.9)).toBe(false);
+		expect(isEligible({ holder: 'speaker', nation: 'England', region: 'North West' }, { ...any, holders: ['speaker'] }, 0.9, 0.9)).toBe(false);
+		expect(isEligible({ holder: 'lab', nation: 'England', region: 'North West' }, any, 0.9, 0.9)).toBe(true);
 	});
 });

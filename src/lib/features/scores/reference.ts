@@ -9,10 +9,13 @@
  *  3. normalise over all seats that have a value: z-score (population sd), min–max, or percentile
  *     rank (share of other seats strictly below; ties share a rank); constant columns give 0;
  *  4. score = Σ wᵢ·nᵢ / Σ wᵢ over the indicators the seat has. A null under "exclude" makes the
- *     whole score null; under "reweight" the indicator is dropped and the rest re-weighted.
+ *     whole score null; under "reweight" the indicator is dropped and the rest re-weighted; under
+ *     "partial" likewise, but the score is partial: percentiles and ranks are taken among complete
+ *     scores only, so a partial score (e.g. Northern Ireland without Census 2011) has none.
  * Priority = the two scores' percentile ranks combined (geometric mean by default), among eligible seats.
+ * The Speaker's seat is never eligible.
  */
-import type { Eligibility, IndicatorSetting, PriorityMethod, ScoreDefinition, ScoreKey } from './definition';
+import { SPEAKER_HOLDER, type Eligibility, type IndicatorSetting, type PriorityMethod, type ScoreDefinition, type ScoreKey } from './definition';
 
 export interface SeatInput {
 	code: string;
@@ -33,6 +36,9 @@ export interface ScoredSeat {
 	threatRank: number | null;
 	priorityRank: number | null;
 	eligible: boolean;
+	/** The score left out an indicator under the `partial` policy: shown, but not ranked. */
+	postIndustrialPartial: boolean;
+	threatPartial: boolean;
 	/** Normalised (direction-applied) value of each indicator, by score and position. */
 	normalised: Record<ScoreKey, (number | null)[]>;
 }
@@ -52,7 +58,7 @@ export function median(values: number[]): number | null {
 const present = (c: Column) => c.filter((v): v is number => v !== null);
 
 export function impute(column: Column, nations: string[], policy: IndicatorSetting['nullPolicy']): Column {
-	if (policy === 'exclude' || policy === 'reweight') return column;
+	if (policy === 'exclude' || policy === 'reweight' || policy === 'partial') return column;
 	const national = median(present(column));
 	if (policy === 'impute-national-median') return column.map((v) => v ?? national);
 	const byNation = new Map<string, number | null>();
@@ -141,16 +147,26 @@ export function combinePriority(method: PriorityMethod, a: number, b: number): n
 
 export function isEligible(seat: Pick<SeatInput, 'holder' | 'nation' | 'region'>, e: Eligibility, pctPost: number | null, pctThreat: number | null): boolean {
 	if (pctPost === null || pctThreat === null) return false;
+	if (seat.holder === SPEAKER_HOLDER) return false;
 	if (e.holders.length && !e.holders.includes(seat.holder ?? '')) return false;
 	if (e.nations.length && !e.nations.includes(seat.nation)) return false;
 	if (e.regions.length && !e.regions.includes(seat.region)) return false;
 	return pctPost * 100 >= e.minPostIndustrialPercentile && pctThreat * 100 >= e.minThreatPercentile;
 }
 
+/** True where a weighted indicator under the `partial` policy has no value for the seat. */
+export function isPartial(settings: IndicatorSetting[], normalised: Column[], seat: number): boolean {
+	return settings.some((s, j) => s.weight > 0 && s.nullPolicy === 'partial' && normalised[j][seat] === null);
+}
+
+/** The scores that are ranked: partial ones are left out. */
+export const rankable = (scores: Column, partial: boolean[]): Column => scores.map((v, i) => (partial[i] ? null : v));
+
 export function scoreSeats(seats: SeatInput[], definition: ScoreDefinition): ScoredSeat[] {
 	const nations = seats.map((s) => s.nation);
 	const normalised = {} as Record<ScoreKey, Column[]>;
 	const scores = {} as Record<ScoreKey, Column>;
+	const partial = {} as Record<ScoreKey, boolean[]>;
 	for (const key of ['postIndustrial', 'threat'] as ScoreKey[]) {
 		const settings = definition.scores[key];
 		normalised[key] = settings.map((s) => {
@@ -161,13 +177,15 @@ export function scoreSeats(seats: SeatInput[], definition: ScoreDefinition): Sco
 			return normalise(impute(raw, nations, s.nullPolicy), s.normalisation);
 		});
 		scores[key] = seats.map((_, i) => combineScore(settings, normalised[key], i));
+		partial[key] = seats.map((_, i) => isPartial(settings, normalised[key], i));
 	}
-	const pctPost = percentRank(scores.postIndustrial);
-	const pctThreat = percentRank(scores.threat);
+	const ranked = { post: rankable(scores.postIndustrial, partial.postIndustrial), threat: rankable(scores.threat, partial.threat) };
+	const pctPost = percentRank(ranked.post);
+	const pctThreat = percentRank(ranked.threat);
 	const { method, eligibility } = definition.priority;
 	const eligible = seats.map((seat, i) => isEligible(seat, eligibility, pctPost[i], pctThreat[i]));
 	const priority = seats.map((_, i) => (eligible[i] ? combinePriority(method, pctPost[i]!, pctThreat[i]!) : null));
-	const ranks = { post: rankDescending(scores.postIndustrial), threat: rankDescending(scores.threat), priority: rankDescending(priority) };
+	const ranks = { post: rankDescending(ranked.post), threat: rankDescending(ranked.threat), priority: rankDescending(priority) };
 	return seats.map((seat, i) => ({
 		code: seat.code,
 		postIndustrial: scores.postIndustrial[i],
@@ -179,6 +197,8 @@ export function scoreSeats(seats: SeatInput[], definition: ScoreDefinition): Sco
 		threatRank: ranks.threat[i],
 		priorityRank: ranks.priority[i],
 		eligible: eligible[i],
+		postIndustrialPartial: partial.postIndustrial[i],
+		threatPartial: partial.threat[i],
 		normalised: { postIndustrial: normalised.postIndustrial.map((c) => c[i]), threat: normalised.threat.map((c) => c[i]) }
 	}));
 }

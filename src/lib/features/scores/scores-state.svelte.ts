@@ -24,6 +24,9 @@ export interface ScoredRow {
 	threat_pct: number | null;
 	priority: number | null;
 	eligible: boolean;
+	/** Scored without a `partial` indicator it lacks (e.g. NI without Census 2011): not ranked. */
+	post_industrial_partial: boolean;
+	threat_partial: boolean;
 	post_industrial_rank: number | null;
 	threat_rank: number | null;
 	priority_rank: number | null;

@@ -131,6 +131,11 @@ interface ScorePlan {
 	/** The current draw's weights. */
 	weights: Float64Array;
 	exclude: Uint8Array;
+	/** Indicators under the `partial` policy, and whether each seat lacks one (fixed across draws). */
+	partialPolicy: Uint8Array;
+	/** The scores that are ranked: null where the seat's score is partial (reference.ts `rankable`). */
+	ranked: (number | null)[];
+	partial: Uint8Array;
 	/** Seat-major normalised values, NaN for null: values[seat × k + a]. */
 	values: Float64Array;
 	k: number;
@@ -161,6 +166,9 @@ function planScore(input: SensitivityInput, key: ScoreKey, concentration: number
 		alpha: Float64Array.from(used, ({ s }) => (concentration * s.weight) / total),
 		weights: Float64Array.from(used, ({ s }) => s.weight),
 		exclude: Uint8Array.from(used, ({ s }) => (s.nullPolicy === 'exclude' ? 1 : 0)),
+		partialPolicy: Uint8Array.from(used, ({ s }) => (s.nullPolicy === 'partial' ? 1 : 0)),
+		ranked: new Array<number | null>(n).fill(null),
+		partial: new Uint8Array(n),
 		values,
 		k,
 		scores: new Array<number | null>(n).fill(null)
@@ -176,11 +184,12 @@ function perturb(plan: ScorePlan, options: SensitivityOptions, rng: Rng): void {
 
 /** Σ wᵢnᵢ / Σ wᵢ over the indicators each seat has, as reference.ts `combineScore`. */
 function combine(plan: ScorePlan): void {
-	const { k, values, weights, exclude, scores } = plan;
+	const { k, values, weights, exclude, partialPolicy, scores, ranked, partial } = plan;
 	for (let i = 0; i < scores.length; i++) {
 		let sum = 0;
 		let w = 0;
 		let excluded = false;
+		partial[i] = 0;
 		for (let a = 0; a < k; a++) {
 			const v = values[i * k + a];
 			if (v !== v) {
@@ -188,12 +197,14 @@ function combine(plan: ScorePlan): void {
 					excluded = true;
 					break;
 				}
+				if (partialPolicy[a]) partial[i] = 1;
 				continue;
 			}
 			sum += weights[a] * v;
 			w += weights[a];
 		}
 		scores[i] = !excluded && w > 0 ? sum / w : null;
+		ranked[i] = partial[i] ? null : scores[i];
 	}
 }
 
@@ -234,8 +245,8 @@ export function runSensitivity(input: SensitivityInput, options: SensitivityOpti
 	const rankDraw = (): (number | null)[] => {
 		combine(post);
 		combine(threat);
-		const pctPost = percentRank(post.scores);
-		const pctThreat = percentRank(threat.scores);
+		const pctPost = percentRank(post.ranked);
+		const pctThreat = percentRank(threat.ranked);
 		eligibleSeats.length = 0;
 		for (let i = 0; i < n; i++) {
 			const ok = isEligible(seats[i], eligibility, pctPost[i], pctThreat[i]);

@@ -62,6 +62,7 @@ export function datasetIndicators(dataset: UploadedDataset): Indicator[] {
 		boundarySet: dataset.boundarySet,
 		naturalDirection: c.direction,
 		notional: false,
+		geography: 'direct' as const,
 		formula: { kind: 'upload', table: uploadTableName(dataset), column: c.id }
 	}));
 }

@@ -25,7 +25,7 @@ export const REFERENCE_FIXTURE: readonly ReferenceSeat[] = [
 	seat('2010', 'E14000896', 'Richmond Park', 'England'),
 	seat('2010', 'E14000904', 'Rotherham', 'England'),
 	seat('2010', 'E14000960', 'St Albans', 'England'),
-	seat('2010', 'E14000972', 'Stoke-On-Trent Central', 'England'),
+	seat('2010', 'E14000972', 'Stoke-on-Trent Central', 'England', ['Stoke-On-Trent Central']),
 	seat('2010', 'N06000001', 'Belfast East', 'Northern Ireland'),
 	seat('2010', 'S14000010', 'Central Ayrshire', 'Scotland'),
 	seat('2010', 'S14000021', 'East Renfrewshire', 'Scotland'),
