@@ -11,7 +11,8 @@ describe('staged file transfer (worker → page)', () => {
 		const staged = await stageFile(fileOf('m.csv', 'code,"quoted ""x""",value\nE14000733,"a,b",1\nE14000642,c,2\n'), REFERENCE_FIXTURE);
 		expect(staged.result.ok).toBe(true);
 		const { message, transfer } = packStaged(staged);
-		expect(transfer.length).toBe(6); // starts and ends of three columns
+		expect(transfer.length).toBe(7); // starts and ends of three columns, and the rows' seats
+		expect(message.rowCodes?.codes).toEqual(['E14000733', 'E14000642']);
 		const received = unpackStaged(structuredClone(message, { transfer }));
 		if (!received.result.ok || !staged.result.ok) throw new Error('not ok');
 		const before = staged.result.value.table.columns.map(cellsToArray);

@@ -20,8 +20,9 @@ export interface PackedColumn {
 
 export class TextColumn implements Cells {
 	readonly #text: string;
-	#starts: number[] = [];
-	#ends: number[] = [];
+	/** Arrays while the parser appends; typed arrays once unpacked from a worker (never copied again). */
+	#starts: number[] | Uint32Array = [];
+	#ends: number[] | Uint32Array = [];
 	/** Cells that are not a plain range of the text (unescaped quotes), by row. */
 	readonly #unescaped = new Map<number, string>();
 
@@ -35,6 +36,7 @@ export class TextColumn implements Cells {
 
 	/** Parser use: append a cell as a range, or as its own string when it had to be unescaped. */
 	push(start: number, end: number, value?: string): void {
+		if (!Array.isArray(this.#starts) || !Array.isArray(this.#ends)) throw new Error('An unpacked column is read-only.');
 		if (value !== undefined) this.#unescaped.set(this.#starts.length, value);
 		this.#starts.push(start);
 		this.#ends.push(end);
@@ -51,8 +53,8 @@ export class TextColumn implements Cells {
 
 	static unpack(text: string, packed: PackedColumn): TextColumn {
 		const column = new TextColumn(text);
-		column.#starts = Array.from(packed.starts);
-		column.#ends = Array.from(packed.ends);
+		column.#starts = packed.starts;
+		column.#ends = packed.ends;
 		for (const [row, value] of packed.unescaped) column.#unescaped.set(row, value);
 		return column;
 	}
