@@ -143,9 +143,12 @@ export function indicatorCoverage(set: BoundarySet, ids: string[]): string {
 
 export const CODEBOOK_QUERY = 'SELECT variable, description, census_table FROM census2011_codebook ORDER BY variable';
 
-/** Seat facts the scorer needs besides indicators: where it is and who held it at the lens election. */
+/** Seat facts the scorer needs besides indicators: where it is, its class, and who held it at the lens election. */
 export function seatMeta(set: BoundarySet, year: ElectionYear): string {
-	return `SELECT c.code, c.name, c.nation, c.region, r.winner_key AS holder, r.winner AS holder_label
-		FROM constituencies c LEFT JOIN results r ON r.code = c.code AND r.year = ${Number(year)}
+	// The Centre for Cities class exists only on the 2024 seats (England and Wales).
+	const cityClass = set === '2024' ? 'x.city_class' : 'NULL::VARCHAR';
+	const classJoin = set === '2024' ? ' LEFT JOIN direct2024 x ON x.code = c.code' : '';
+	return `SELECT c.code, c.name, c.nation, c.region, r.winner_key AS holder, r.winner AS holder_label, ${cityClass} AS city_class
+		FROM constituencies c LEFT JOIN results r ON r.code = c.code AND r.year = ${Number(year)}${classJoin}
 		WHERE c.boundary_set = ${literal(set)} ORDER BY c.code`;
 }
