@@ -152,7 +152,7 @@ export const TABLE_BUILDS: TableBuild[] = [
 	},
 	{
 		name: 'direct2024',
-		description: 'Figures measured on the 2024 seats themselves: Centre for Cities (E&W) and HoC Census 2021/2022 demographics, in % of residents, households or jobs.',
+		description: 'Figures measured on the 2024 seats themselves: Centre for Cities (E&W) and HoC Census 2021/2022 demographics, in % of residents, households or jobs; and the Centre for Cities class (City, Hinterland, Deep rural).',
 		sources: ['constituencies2024', 'cfc2024', 'hocCensus2021'],
 		expectedRows: 650,
 		// Centre for Cities covers England and Wales (575 seats; the deprived-decile share England
@@ -171,7 +171,8 @@ export const TABLE_BUILDS: TableBuild[] = [
 			       f.share_of_residents_that_are_in_bad_v_bad_heath_2021::DOUBLE AS bad_health_2021,
 			       f.share_of_jobs_in_manufacturing_2022::DOUBLE AS manufacturing_jobs_2022,
 			       f.share_of_neighbourhoods_in_most_deprived_decile_2019::DOUBLE AS most_deprived_decile_2019,
-			       h.social_rented_2021, h.aged_65_plus_2021, h.aged_16_24_2021
+			       h.social_rented_2021, h.aged_65_plus_2021, h.aged_16_24_2021,
+			       f.city_hinterland_deep_rural::VARCHAR AS city_class
 			FROM ${src('constituencies2024')} c
 			LEFT JOIN ${src('cfc2024')} f ON f.pcon24cd = c.ons_id
 			LEFT JOIN hoc h ON h.code = c.ons_id
@@ -181,6 +182,55 @@ export const TABLE_BUILDS: TableBuild[] = [
 				what: 'a Centre for Cities or HoC census code is not a 2024-set seat',
 				sql: (src) => `SELECT pcon24cd AS code FROM ${src('cfc2024')} WHERE pcon24cd NOT IN (SELECT ons_id FROM ${src('constituencies2024')})
 					UNION ALL SELECT DISTINCT ons_id FROM ${src('hocCensus2021')} WHERE ons_id NOT IN (SELECT ons_id FROM ${src('constituencies2024')})`
+			},
+			{
+				what: 'a Centre for Cities seat has no class, or a class other than City, Hinterland or Deep rural',
+				sql: (src) => `SELECT pcon24cd AS code, city_hinterland_deep_rural AS class FROM ${src('cfc2024')}
+					WHERE coalesce(city_hinterland_deep_rural NOT IN ('City', 'Hinterland', 'Deep rural'), true)`
+			}
+		]
+	},
+	{
+		name: 'profile2010',
+		description: 'Out-of-work benefits 2017 (GB), rural share 2011 (England) and mid-2018 population and adult age (UK), on the 2010 seats.',
+		sources: ['constituencies2010', 'benefits2017', 'rural2011', 'population2018'],
+		expectedRows: 650,
+		// Benefits: claimants in thousands over the file's population (its vintage is not documented),
+		// so the ESA share is precise to about ten claimants. Ages are shares of adults (18+), as Rae
+		// published them. Density is the mid-2018 population over Rae's area in km².
+		sql: (src) => `
+			SELECT c.ons_id AS code,
+			       b."% on benefits"::DOUBLE AS out_of_work_benefits_2017,
+			       (100.0 * 1000 * b."ESA (000s)" / nullif(b.Population, 0))::DOUBLE AS esa_claimants_2017,
+			       r."Rural % 2011"::DOUBLE AS rural_2011,
+			       p.pop_mid2018::DOUBLE AS population_2018,
+			       (p.pop_mid2018 / nullif(p.area_sq_km, 0))::DOUBLE AS density_2018,
+			       p.pct_18_24::DOUBLE AS adults_18_24_2018,
+			       p.pct_25_49::DOUBLE AS adults_25_49_2018,
+			       p.pct_50_64::DOUBLE AS adults_50_64_2018,
+			       p.pct_65plus::DOUBLE AS adults_65_plus_2018
+			FROM ${src('constituencies2010')} c
+			LEFT JOIN ${src('benefits2017')} b ON b.id = c.ons_id
+			LEFT JOIN ${src('rural2011')} r ON r.PCON11CD = c.ons_id
+			LEFT JOIN ${src('population2018')} p ON p.ons_id = c.ons_id
+			ORDER BY code`,
+		checks: [
+			{
+				what: 'a benefits, rural or population code is not a 2010-set seat',
+				sql: (src) => `SELECT id AS code, 'benefits2017' AS source FROM ${src('benefits2017')} WHERE id NOT IN (SELECT ons_id FROM ${src('constituencies2010')})
+					UNION ALL SELECT PCON11CD, 'rural2011' FROM ${src('rural2011')} WHERE PCON11CD NOT IN (SELECT ons_id FROM ${src('constituencies2010')})
+					UNION ALL SELECT ons_id, 'population2018' FROM ${src('population2018')} WHERE ons_id NOT IN (SELECT ons_id FROM ${src('constituencies2010')})`
+			},
+			{
+				what: 'a seat appears more than once in a benefits, rural or population file',
+				sql: (src) => `SELECT id AS code FROM ${src('benefits2017')} GROUP BY id HAVING count(*) > 1
+					UNION ALL SELECT PCON11CD FROM ${src('rural2011')} GROUP BY PCON11CD HAVING count(*) > 1
+					UNION ALL SELECT ons_id FROM ${src('population2018')} GROUP BY ons_id HAVING count(*) > 1`
+			},
+			{
+				what: 'a share is outside 0–100',
+				sql: () => `SELECT code FROM profile2010 WHERE out_of_work_benefits_2017 NOT BETWEEN 0 AND 100 OR rural_2011 NOT BETWEEN 0 AND 100
+					OR adults_65_plus_2018 NOT BETWEEN 0 AND 100 OR adults_18_24_2018 NOT BETWEEN 0 AND 100`
 			}
 		]
 	},

@@ -49,7 +49,7 @@ describe('data build on the real sources', () => {
 			await db.close();
 		}
 		const tableRows = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]));
-		expect(tableRows).toMatchObject({ constituencies: 1300, results: 3250, census2011: 632, deprivation: 1300, eu_ref: 650 });
+		expect(tableRows).toMatchObject({ constituencies: 1300, results: 3250, census2011: 632, deprivation: 1300, eu_ref: 650, profile2010: 650 });
 		expect(manifest.geo.map((g) => [g.name, g.features])).toContainEqual(['hex2024', 650]);
 		expect(manifest.sources.every((s) => s.attribution && s.licence)).toBe(true);
 	});
@@ -134,6 +134,27 @@ describe('data build on the real sources', () => {
 		}
 	});
 
+	it('builds the benefits, rural and population figures on the 2010 seats, and the Centre for Cities class on the 2024 seats, from their files', async () => {
+		const db = await openNodeDatabase({ directories: [out(), DATA_DIR] });
+		try {
+			const csv = (path: string) => `read_csv('${path}', header = true)`;
+			const profile = await db.query(`SELECT count(out_of_work_benefits_2017)::INTEGER AS benefits, count(rural_2011)::INTEGER AS rural,
+				count(population_2018)::INTEGER AS population, sum(population_2018)::BIGINT AS people FROM ${csv(join(out(), 'profile2010.csv'))}`);
+			const people = await db.query(`SELECT sum(pop_mid2018)::BIGINT AS people FROM ${csv(join(DATA_DIR, 'census/rae_pop_mid2018_age_area_by_constituency_uk.csv'))}`);
+			expect(profile.rows[0]).toEqual({ benefits: 632, rural: 533, population: 650, people: people.rows[0].people });
+			const seat = await db.query(`SELECT p.out_of_work_benefits_2017 AS built, b."% on benefits" AS source FROM ${csv(join(out(), 'profile2010.csv'))} p
+				JOIN ${csv(join(DATA_DIR, 'economy/odileeds_out_of_work_benefits_2017_by_constituency.csv'))} b ON b.id = p.code WHERE p.code = 'W07000049'`);
+			expect(seat.rows).toHaveLength(1);
+			expect(seat.rows[0].built).toBe(seat.rows[0].source);
+			const classes = await db.query(`SELECT city_class, count(*)::INTEGER AS n FROM ${csv(join(out(), 'direct2024.csv'))} GROUP BY 1 ORDER BY 1 NULLS LAST`);
+			const source = await db.query(`SELECT city_hinterland_deep_rural AS city_class, count(*)::INTEGER AS n FROM ${csv(join(DATA_DIR, 'economy/centreforcities_ge2024_constituency_indicators_gb.csv'))} GROUP BY 1 ORDER BY 1`);
+			expect(classes.rows).toEqual([...source.rows, { city_class: null, n: 75 }]);
+			expect(source.rows).toEqual([{ city_class: 'City', n: 310 }, { city_class: 'Deep rural', n: 65 }, { city_class: 'Hinterland', n: 200 }]);
+		} finally {
+			await db.close();
+		}
+	});
+
 	it('rebuilds when an output file was damaged', async () => {
 		writeFileSync(join(out(), 'eu_ref.csv'), 'tampered');
 		const { status } = await buildData({ dataDir: DATA_DIR, outDir: out() });
@@ -174,6 +195,27 @@ describe('data build rejects a Leave correction it cannot place', () => {
 		expect(wrongName.error!.message).toMatch(/name does not match its code[\s\S]*N06000014/);
 		const wrongShare = await buildWithCorrections(`${header}N06000014,South Antrim,22055,21498,41.1835,58.8165,test\n`);
 		expect(wrongShare.error!.message).toMatch(/do not follow from its counts[\s\S]*N06000014/);
+	});
+});
+
+describe('data build rejects a benefits, rural or population row it cannot place', () => {
+	it('fails, naming the code, when the benefits file has a code that is not a 2010-set seat', async () => {
+		const dir = mkdtempSync(join(work, 'benefits-'));
+		copyData(dir);
+		const file = 'economy/odileeds_out_of_work_benefits_2017_by_constituency.csv';
+		const text = readFileSync(join(dir, file), 'utf8').replace('E14000530,', 'E14009999,');
+		writeFileSync(join(dir, file), text);
+		const bytes = readFileSync(join(dir, file));
+		const manifest = JSON.parse(readFileSync(SOURCES_MANIFEST, 'utf8')) as { sources: { file: string; sha256: string; bytes: number }[] };
+		Object.assign(manifest.sources.find((s) => s.file === file)!, { sha256: sha256(bytes), bytes: bytes.length });
+		const sourcesManifest = join(dir, 'sources.json');
+		writeFileSync(sourcesManifest, JSON.stringify(manifest));
+		const outDir = join(dir, 'out');
+		const error = (await buildData({ dataDir: dir, outDir, sourcesManifest }).then(() => null, (e: unknown) => e)) as Error | null;
+		expect(error).toBeInstanceOf(DataCheckError);
+		expect(error!.message).toContain('not a 2010-set seat');
+		expect(error!.message).toContain('E14009999');
+		expect(() => statSync(outDir)).toThrow();
 	});
 });
 

@@ -44,6 +44,7 @@ async function bothWays(definition: ScoreDefinition, engine: Database = db) {
 	const ids = [...definition.scores.postIndustrial, ...definition.scores.threat].map((s) => s.id);
 	const inputs: SeatInput[] = (await db.query(seatInputsQuery(definition, ids))).rows.map((r: Row) => ({
 		code: String(r.code), nation: String(r.nation), region: String(r.region), holder: r.holder === null ? null : String(r.holder),
+		cityClass: r.city_class === null ? null : String(r.city_class),
 		values: Object.fromEntries(ids.map((id) => [id, r[id] as number | null]))
 	}));
 	const reference = scoreSeats(inputs, definition);
@@ -187,6 +188,25 @@ describe("the Speaker's seat", () => {
 			expect(reference.find((r) => r.code === chorley.code)!.eligible).toBe(false);
 			expect(sql.filter((r) => r.eligible).length).toBeGreaterThan(600);
 		}
+	});
+});
+
+describe('the Centre for Cities class filter', () => {
+	it('leaves only seats of the ticked classes eligible, in the SQL and the reference alike', async () => {
+		const d = defaultDefinition('2024-reform');
+		d.priority.eligibility = { ...d.priority.eligibility, holders: [], cityClasses: ['Hinterland', 'Deep rural'] };
+		const { sql } = await expectParity(d);
+		const classes = new Map((await db.query(`SELECT code, city_class FROM direct2024`)).rows.map((r) => [String(r.code), r.city_class]));
+		const eligible = sql.filter((r) => r.eligible);
+		expect(eligible.length).toBeGreaterThan(50);
+		for (const r of eligible) expect(['Hinterland', 'Deep rural'], String(r.name)).toContain(classes.get(String(r.code)));
+		expect(sql.filter((r) => r.nation === 'Scotland' && r.eligible)).toHaveLength(0);
+		// Every Hinterland or Deep rural seat with both percentiles, except the Speaker's, is eligible.
+		const expected = sql.filter((r) => ['Hinterland', 'Deep rural'].includes(String(classes.get(String(r.code)))) && r.post_industrial_pct !== null && r.threat_pct !== null && r.holder !== 'speaker');
+		expect(eligible.map((r) => r.code)).toEqual(expected.map((r) => r.code));
+		// The filter never changes a seat's score.
+		const { sql: unfiltered } = await bothWays(defaultDefinition('2024-reform'));
+		expect(sql.map((r) => r.post_industrial)).toEqual(unfiltered.map((r) => r.post_industrial));
 	});
 });
 

@@ -4,7 +4,7 @@
  * Scoring reads only these tables, so the SQL scorer and the TS reference see the same inputs.
  *
  * Aliases used by compiled formulas: `c` constituencies, `r<year>` results, `k` census2011,
- * `d` deprivation, `e` eu_ref, `x` figures measured on the 2024 seats, `n` notional values carried
+ * `d` deprivation, `e` eu_ref, `p` benefits, rurality and population (2010 set), `x` figures measured on the 2024 seats, `n` notional values carried
  * from the 2010 set, `u<i>` the i-th uploaded table. Each uploaded table is joined once, however
  * many of its columns are used: a subquery per column made DuckDB plan one join per indicator, and
  * two 200-column uploads ran the browser engine out of memory.
@@ -60,6 +60,8 @@ export function compileFormula(formula: Formula, uploads: UploadAliases = new Ma
 			return `n.${ident(formula.of)}`;
 		case 'change-from-notional':
 			return `(${compileFormula(formula.current, uploads)} - n.${ident(formula.notionalOf)})`;
+		case 'profile':
+			return `p.${ident(formula.column)}`;
 		case 'direct':
 			return `x.${ident(formula.column)}`;
 		case 'fallback':
@@ -117,7 +119,7 @@ export function createIndicatorTable(set: BoundarySet, indicators: Indicator[]):
 		.sort()
 		.map((y) => `LEFT JOIN results r${y} ON r${y}.code = c.code AND r${y}.year = ${y}`);
 	joins.push(`LEFT JOIN deprivation d ON d.code = c.code AND d.boundary_set = ${literal(set)}`);
-	if (set === '2010') joins.push('LEFT JOIN census2011 k ON k.code = c.code', 'LEFT JOIN eu_ref e ON e.code = c.code');
+	if (set === '2010') joins.push('LEFT JOIN census2011 k ON k.code = c.code', 'LEFT JOIN eu_ref e ON e.code = c.code', 'LEFT JOIN profile2010 p ON p.code = c.code');
 	if (set === '2024') joins.push('LEFT JOIN direct2024 x ON x.code = c.code');
 	if (notional.size) joins.push(`LEFT JOIN ${notionalSubquery([...notional].sort())} n ON n.code = c.code`);
 	// Upload tables hold one row per seat (duplicates were resolved before commit), so the join keeps one row per seat.
@@ -141,9 +143,12 @@ export function indicatorCoverage(set: BoundarySet, ids: string[]): string {
 
 export const CODEBOOK_QUERY = 'SELECT variable, description, census_table FROM census2011_codebook ORDER BY variable';
 
-/** Seat facts the scorer needs besides indicators: where it is and who held it at the lens election. */
+/** Seat facts the scorer needs besides indicators: where it is, its class, and who held it at the lens election. */
 export function seatMeta(set: BoundarySet, year: ElectionYear): string {
-	return `SELECT c.code, c.name, c.nation, c.region, r.winner_key AS holder, r.winner AS holder_label
-		FROM constituencies c LEFT JOIN results r ON r.code = c.code AND r.year = ${Number(year)}
+	// The Centre for Cities class exists only on the 2024 seats (England and Wales).
+	const cityClass = set === '2024' ? 'x.city_class' : 'NULL::VARCHAR';
+	const classJoin = set === '2024' ? ' LEFT JOIN direct2024 x ON x.code = c.code' : '';
+	return `SELECT c.code, c.name, c.nation, c.region, r.winner_key AS holder, r.winner AS holder_label, ${cityClass} AS city_class
+		FROM constituencies c LEFT JOIN results r ON r.code = c.code AND r.year = ${Number(year)}${classJoin}
 		WHERE c.boundary_set = ${literal(set)} ORDER BY c.code`;
 }

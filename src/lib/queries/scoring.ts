@@ -68,20 +68,20 @@ export function normalisedStageSql(definition: ScoreDefinition): string {
 	return `
 WITH meta AS (${seatMeta(set, lensById(definition.lens).year)}),
 raw AS (
-	SELECT m.code, m.name, m.nation, m.region, m.holder${list(({ s, c }) => `v.${ident(s.id)} * ${s.direction === -1 ? '-1' : '1'} AS ${c}`)}
+	SELECT m.code, m.name, m.nation, m.region, m.holder, m.city_class${list(({ s, c }) => `v.${ident(s.id)} * ${s.direction === -1 ? '-1' : '1'} AS ${c}`)}
 	FROM ${ident(indicatorTable(set))} v JOIN meta m ON m.code = v.code
 ),
 nat AS (SELECT nation${list(({ c }) => `median(${c}) AS ${c}`)} FROM raw GROUP BY nation),
 uk AS (SELECT count(*) AS seats${list(({ c }) => `median(${c}) AS ${c}`)} FROM raw),
 imputed AS (
-	SELECT r.code, r.name, r.nation, r.region, r.holder${list(({ s, c }) => `${imputeSql(c, s)} AS ${c}`)}
+	SELECT r.code, r.name, r.nation, r.region, r.holder, r.city_class${list(({ s, c }) => `${imputeSql(c, s)} AS ${c}`)}
 	FROM raw r LEFT JOIN nat ON nat.nation = r.nation CROSS JOIN uk
 ),
 stats AS (
 	SELECT count(*) AS seats${list(({ c }) => `avg(${c}) AS ${c}_mean, stddev_pop(${c}) AS ${c}_sd, min(${c}) AS ${c}_min, max(${c}) AS ${c}_max`)}
 	FROM imputed
 )
-SELECT i.code, i.name, i.nation, i.region, i.holder${list(({ s, c }) => `${normaliseSql(c, s)} AS ${c}`)}
+SELECT i.code, i.name, i.nation, i.region, i.holder, i.city_class${list(({ s, c }) => `${normaliseSql(c, s)} AS ${c}`)}
 FROM imputed i CROSS JOIN stats s`;
 }
 
@@ -143,11 +143,12 @@ export function combineQuery(definition: ScoreDefinition, options: CombineOption
 		e.holders.length ? `coalesce(${inList('holder', e.holders)}, false)` : '',
 		e.nations.length ? inList('nation', e.nations) : '',
 		e.regions.length ? inList('region', e.regions) : '',
+		e.cityClasses?.length ? `coalesce(${inList('city_class', e.cityClasses)}, false)` : '',
 		`post_industrial_pct * 100 >= ${param(e.minPostIndustrialPercentile)}`,
 		`threat_pct * 100 >= ${param(e.minThreatPercentile)}`
 	].filter(Boolean).join(' AND ');
 	const priority = { mean: '(post_industrial_pct + threat_pct) / 2', min: 'least(post_industrial_pct, threat_pct)', geometric: 'sqrt(post_industrial_pct * threat_pct)' }[definition.priority.method];
-	const inputs = withInputs ? `name, nation, region, holder, ` : '';
+	const inputs = withInputs ? `name, nation, region, holder, city_class, ` : '';
 	const outputs = withInputs ? entries.map((x) => `, ${x.c}`).join('') : '';
 	const sql = `${prefix}${prefix ? ',' : 'WITH'}
 scored AS (SELECT *, ${combine('postIndustrial')} AS post_industrial, ${combine('threat')} AS threat,
@@ -177,6 +178,6 @@ export function seatInputsQuery(definition: ScoreDefinition, ids: string[]): str
 	const set = LENS_BOUNDARY_SET[definition.lens];
 	const columns = ids.map((id) => `v.${ident(id)}`);
 	return `WITH meta AS (${seatMeta(set, lensById(definition.lens).year)})
-		SELECT m.code, m.name, m.nation, m.region, m.holder${columns.length ? ', ' : ''}${columns.join(', ')}
+		SELECT m.code, m.name, m.nation, m.region, m.holder, m.city_class${columns.length ? ', ' : ''}${columns.join(', ')}
 		FROM ${ident(indicatorTable(set))} v JOIN meta m ON m.code = v.code ORDER BY m.code`;
 }

@@ -53,6 +53,7 @@ function compactDefinition(d: ScoreDefinition): Record<string, unknown> {
 	if (e.holders.length) eligibility.holders = [...e.holders];
 	if (e.nations.length) eligibility.nations = [...e.nations];
 	if (e.regions.length) eligibility.regions = [...e.regions];
+	if (e.cityClasses?.length) eligibility.cityClasses = [...e.cityClasses];
 	if (e.minPostIndustrialPercentile !== 0) eligibility.minPostIndustrialPercentile = e.minPostIndustrialPercentile;
 	if (e.minThreatPercentile !== 0) eligibility.minThreatPercentile = e.minThreatPercentile;
 	const priority: Record<string, unknown> = {};

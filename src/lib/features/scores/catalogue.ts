@@ -24,6 +24,8 @@ export type Formula =
 	| { kind: 'notional'; of: string }
 	/** A 2024-set value minus a notional 2010-set value (e.g. Reform 2024 vs notional 2019). */
 	| { kind: 'change-from-notional'; current: Formula; notionalOf: string }
+	/** A 2010-set figure from the benefits, rural and population files (table `profile2010`). */
+	| { kind: 'profile'; column: ProfileColumn }
 	/** A figure measured on the 2024 seats themselves (table `direct2024`). */
 	| { kind: 'direct'; column: DirectColumn }
 	/** The direct 2024 figure where it exists, else a notional 2010-set value (flagged per seat). */
@@ -33,13 +35,15 @@ export type Formula =
 
 export type DirectColumn = 'no_qualifications_2021' | 'bad_health_2021' | 'manufacturing_jobs_2022' | 'most_deprived_decile_2019' | 'social_rented_2021' | 'aged_65_plus_2021' | 'aged_16_24_2021';
 
+export type ProfileColumn = 'out_of_work_benefits_2017' | 'esa_claimants_2017' | 'rural_2011' | 'population_2018' | 'density_2018' | 'adults_18_24_2018' | 'adults_25_49_2018' | 'adults_50_64_2018' | 'adults_65_plus_2018';
+
 /**
  * Where a value was measured: `direct` on the indicator's own boundary set; `notional`, carried
  * from the 2010 set by population overlap; `mixed`, direct in `directNations` and notional elsewhere.
  */
 export type Geography = 'direct' | 'notional' | 'mixed';
 
-export type IndicatorGroup = 'Census 2011' | 'Census 2021 and newer' | 'Deprivation' | 'EU referendum' | 'Vote share' | 'Vote change' | 'Contest' | 'Challenger' | 'Uploaded';
+export type IndicatorGroup = 'Census 2011' | 'Census 2021 and newer' | 'Benefits, rurality and population' | 'Deprivation' | 'EU referendum' | 'Vote share' | 'Vote change' | 'Contest' | 'Challenger' | 'Uploaded';
 
 export interface Indicator {
 	id: string;
@@ -180,8 +184,35 @@ function deprivation(set: BoundarySet): Indicator[] {
 
 const LEAVE: Indicator = { id: 'referendum.leave', label: 'Leave 2016', description: 'Estimated Leave share at the 2016 EU referendum: Chris Hanretty’s figure (the known count where one was published, otherwise his estimate) in Great Britain; official constituency counts in Northern Ireland (compiled by Alasdair Rae; Belfast East and South Antrim corrected to the counts announced on 24 June 2016, see Method).', group: 'EU referendum', source: 'Hanretty (2017); Rae; NI constituency counts, 24 June 2016', year: '2016', unit: '% of votes', boundarySet: '2010', naturalDirection: 1, notional: false, geography: 'direct', formula: { kind: 'leave' } };
 
+const BENEFITS = 'Out-of-work benefit claimants 2017, ODI Leeds (presumably DWP via Nomis)';
+const RURAL = 'Rural population 2011, ODI Leeds (presumably ONS 2011 rural-urban classification)';
+const POP2018 = 'ONS, NRS and NISRA mid-2018 population estimates, compiled by Alasdair Rae';
+/** `carried`: also offered on the 2024 set as a notional value (rates only: a count or density cannot be averaged across seats). */
+const PROFILE: { column: ProfileColumn; label: string; description: string; source: string; year: string; unit: string; carried: boolean }[] = [
+	{ column: 'out_of_work_benefits_2017', label: 'Out-of-work benefits (2017)', description: 'Claimants of the main out-of-work benefits (Employment and Support Allowance, Jobseeker’s Allowance, Income Support) as a share of the population, 2017. Great Britain only. The file’s reference date and population vintage are not documented: treat as indicative.', source: BENEFITS, year: '2017', unit: '% of population', carried: true },
+	{ column: 'esa_claimants_2017', label: 'ESA claimants (2017)', description: 'Employment and Support Allowance (sickness and disability) claimants as a share of the population, 2017: the successor of incapacity benefit, high where heavy industry closed. Claimants are published in thousands to two decimals, so this is precise to about ten people. Great Britain only; indicative, as above.', source: BENEFITS, year: '2017', unit: '% of population', carried: true },
+	{ column: 'rural_2011', label: 'Rural population (2011)', description: 'Share of the population living in rural areas, 2011. England only.', source: RURAL, year: '2011', unit: '% of population', carried: true },
+	{ column: 'population_2018', label: 'Population (mid-2018)', description: 'Mid-2018 population estimate for the seat (ONS; NRS in Scotland; NISRA in Northern Ireland).', source: POP2018, year: '2018', unit: 'people', carried: false },
+	{ column: 'density_2018', label: 'Population density (2018)', description: 'Mid-2018 population per km² of the seat’s area (area calculated by Alasdair Rae).', source: POP2018, year: '2018', unit: 'people per km²', carried: false },
+	{ column: 'adults_18_24_2018', label: 'Adults aged 18 to 24 (2018)', description: 'Share of the seat’s adults (18+) aged 18 to 24, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true },
+	{ column: 'adults_25_49_2018', label: 'Adults aged 25 to 49 (2018)', description: 'Share of the seat’s adults (18+) aged 25 to 49, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true },
+	{ column: 'adults_50_64_2018', label: 'Adults aged 50 to 64 (2018)', description: 'Share of the seat’s adults (18+) aged 50 to 64, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true },
+	{ column: 'adults_65_plus_2018', label: 'Adults aged 65 and over (2018)', description: 'Share of the seat’s adults (18+) aged 65 and over, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true }
+];
+
+function profile2010(): Indicator[] {
+	return PROFILE.map((p) => ({
+		id: `profile.${p.column}`, label: p.label, description: p.description, group: 'Benefits, rurality and population', source: p.source, year: p.year, unit: p.unit,
+		boundarySet: '2010', naturalDirection: 1, notional: false, geography: 'direct', formula: { kind: 'profile', column: p.column }
+	}));
+}
+
 /** Which 2010-set indicators are carried onto the 2024 set (flagged notional wherever they appear). */
 function isCarriedTo2024(indicator: Indicator): boolean {
+	if (indicator.formula.kind === 'profile') {
+		const column = indicator.formula.column;
+		return PROFILE.some((p) => p.column === column && p.carried);
+	}
 	return indicator.group === 'Census 2011' || indicator.group === 'EU referendum' || (indicator.group === 'Vote share' && indicator.year === '2019');
 }
 
@@ -230,7 +261,7 @@ function direct2024(): Indicator[] {
 }
 
 export function buildCatalogue(codebook: CodebookEntry[]): Indicator[] {
-	const set2010 = [...census2010(codebook), ...deprivation('2010'), LEAVE, ...elections('2010', YEARS_2010_SET)];
+	const set2010 = [...census2010(codebook), ...profile2010(), ...deprivation('2010'), LEAVE, ...elections('2010', YEARS_2010_SET)];
 	const carried = set2010.filter(isCarriedTo2024).map(notional);
 	const reformChange: Indicator = {
 		id: 'change.reform.2019n_2024', label: 'Reform UK change from notional 2019 right-populist', boundarySet: '2024', notional: true, geography: 'notional',

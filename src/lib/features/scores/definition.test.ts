@@ -22,6 +22,24 @@ describe('validateDefinition', () => {
 		expect(v).toEqual({ ok: true, definition: d });
 	});
 
+	it('accepts a Centre for Cities class filter on the 2024 lens only, and names an unknown class', () => {
+		const d = defaultDefinition('2024-reform');
+		const cat24 = [...catalogue, ...[...d.scores.postIndustrial, ...d.scores.threat].map((x) => indicator(x.id, '2024'))];
+		d.priority.eligibility.cityClasses = ['Hinterland', 'Deep rural'];
+		const ok = validateDefinition(JSON.parse(JSON.stringify(d)), cat24);
+		expect(ok).toEqual({ ok: true, definition: d });
+		d.priority.eligibility.cityClasses = ['Town'];
+		const bad = validateDefinition(d, cat24);
+		expect(bad.ok ? [] : bad.errors).toEqual([{ path: 'priority.eligibility.cityClasses', message: 'must name Centre for Cities classes (City, Hinterland, Deep rural), got "Town"' }]);
+		const old = defaultDefinition('2015-ukip');
+		old.priority.eligibility.cityClasses = ['City'];
+		expect(errorsOf(old)).toEqual([{ path: 'priority.eligibility.cityClasses', message: 'the Centre for Cities class exists only on the 2024 seats; the 2015-ukip lens uses the 2010 seats' }]);
+		// An empty list is the same as no filter, and is not written back.
+		old.priority.eligibility.cityClasses = [];
+		const none = validateDefinition(old, catalogue);
+		expect(none.ok && 'cityClasses' in none.definition.priority.eligibility).toBe(false);
+	});
+
 	it('names an unknown indicator', () => {
 		const d = defaultDefinition('2015-ukip');
 		d.scores.threat[1].id = 'vote.nonsense.2015';

@@ -20,6 +20,8 @@ export const NULL_POLICIES: NullPolicy[] = ['exclude', 'impute-national-median',
 export const PRIORITY_METHODS: PriorityMethod[] = ['geometric', 'mean', 'min'];
 export const SCORE_KEYS: ScoreKey[] = ['postIndustrial', 'threat'];
 export const LENS_IDS: LensId[] = ['2015-ukip', '2019-brexit', '2024-reform'];
+/** Centre for Cities GE2024 classes (England and Wales, 2024 seats), as the source spells them. */
+export const CITY_CLASSES = ['City', 'Hinterland', 'Deep rural'] as const;
 
 export interface IndicatorSetting {
 	id: string;
@@ -36,6 +38,11 @@ export interface Eligibility {
 	nations: string[];
 	/** Empty means every region. */
 	regions: string[];
+	/**
+	 * Centre for Cities class of the seat (`CITY_CLASSES`), 2024 lens only; absent or empty means
+	 * any. Seats without a class (Scotland, Northern Ireland) are not eligible when it is set.
+	 */
+	cityClasses?: string[];
 	/** Minimum percentile (0–100) of each score among all seats. */
 	minPostIndustrialPercentile: number;
 	minThreatPercentile: number;
@@ -154,6 +161,14 @@ export function validateDefinition(raw: unknown, catalogue: Indicator[]): Valida
 		minPostIndustrialPercentile: percentile(e.minPostIndustrialPercentile, 'priority.eligibility.minPostIndustrialPercentile', errors),
 		minThreatPercentile: percentile(e.minThreatPercentile, 'priority.eligibility.minThreatPercentile', errors)
 	};
+	const cityClasses = stringList(e.cityClasses, 'priority.eligibility.cityClasses', errors);
+	const unknownClass = cityClasses.filter((c) => !(CITY_CLASSES as readonly string[]).includes(c));
+	if (unknownClass.length) {
+		errors.push({ path: 'priority.eligibility.cityClasses', message: `must name Centre for Cities classes (${CITY_CLASSES.join(', ')}), got ${unknownClass.map(describe).join(', ')}` });
+	} else if (cityClasses.length && set !== '2024') {
+		errors.push({ path: 'priority.eligibility.cityClasses', message: `the Centre for Cities class exists only on the 2024 seats; the ${lens} lens uses the ${set} seats` });
+	}
+	if (cityClasses.length) eligibility.cityClasses = cityClasses;
 	if (errors.length) return { ok: false, errors };
 	return { ok: true, definition: { version: 1, lens, scores, priority: { method: method as PriorityMethod, eligibility } } };
 }

@@ -37,6 +37,7 @@ export function describePriority(definition: ScoreDefinition, holderLabel: (key:
 		e.holders.length ? `held by ${e.holders.map(holderLabel).join(' or ')}` : 'held by any party',
 		e.nations.length ? `in ${e.nations.join(' or ')}` : '',
 		e.regions.length ? `in ${e.regions.join(' or ')}` : '',
+		e.cityClasses?.length ? `classed ${e.cityClasses.join(' or ')} by Centre for Cities` : '',
 		e.minPostIndustrialPercentile > 0 ? `post-industrial at or above the ${e.minPostIndustrialPercentile}th percentile` : '',
 		e.minThreatPercentile > 0 ? `threat at or above the ${e.minThreatPercentile}th percentile` : ''
 	].filter(Boolean);

@@ -22,6 +22,8 @@ export interface SeatInput {
 	nation: string;
 	region: string;
 	holder: string | null;
+	/** Centre for Cities class (2024 seats in England and Wales); null or absent elsewhere. */
+	cityClass?: string | null;
 	values: Record<string, number | null>;
 }
 
@@ -145,12 +147,13 @@ export function combinePriority(method: PriorityMethod, a: number, b: number): n
 	return Math.sqrt(a * b);
 }
 
-export function isEligible(seat: Pick<SeatInput, 'holder' | 'nation' | 'region'>, e: Eligibility, pctPost: number | null, pctThreat: number | null): boolean {
+export function isEligible(seat: Pick<SeatInput, 'holder' | 'nation' | 'region' | 'cityClass'>, e: Eligibility, pctPost: number | null, pctThreat: number | null): boolean {
 	if (pctPost === null || pctThreat === null) return false;
 	if (seat.holder === SPEAKER_HOLDER) return false;
 	if (e.holders.length && !e.holders.includes(seat.holder ?? '')) return false;
 	if (e.nations.length && !e.nations.includes(seat.nation)) return false;
 	if (e.regions.length && !e.regions.includes(seat.region)) return false;
+	if (e.cityClasses?.length && !e.cityClasses.includes(seat.cityClass ?? '')) return false;
 	return pctPost * 100 >= e.minPostIndustrialPercentile && pctThreat * 100 >= e.minThreatPercentile;
 }
 

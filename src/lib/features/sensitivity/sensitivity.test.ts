@@ -144,8 +144,14 @@ describe('runSensitivity', () => {
 
 	it('reads the app stage rows (p0…, t0…)', () => {
 		const def = definition([setting('a'), setting('b')], [setting('c')]);
-		const rows = [{ code: 'A', name: 'Aye', nation: 'England', region: 'R', holder: null, p0: 0.5, p1: null, t0: 1 }];
-		expect(stageSeatsFromRows(rows, def)).toEqual([{ code: 'A', nation: 'England', region: 'R', holder: null, p: [0.5, null], t: [1] }]);
+		const rows = [
+			{ code: 'A', name: 'Aye', nation: 'England', region: 'R', holder: null, city_class: 'Hinterland', p0: 0.5, p1: null, t0: 1 },
+			{ code: 'B', name: 'Bee', nation: 'Scotland', region: 'S', holder: 'snp', city_class: null, p0: 0, p1: 1, t0: 0 }
+		];
+		expect(stageSeatsFromRows(rows, def)).toEqual([
+			{ code: 'A', nation: 'England', region: 'R', holder: null, cityClass: 'Hinterland', p: [0.5, null], t: [1] },
+			{ code: 'B', nation: 'Scotland', region: 'S', holder: 'snp', cityClass: null, p: [0, 1], t: [0] }
+		]);
 	});
 
 	// Its speed is measured by `npm run bench`, never asserted here.

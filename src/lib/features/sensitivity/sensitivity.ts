@@ -33,6 +33,8 @@ export interface StageSeat {
 	nation: string;
 	region: string;
 	holder: string | null;
+	/** Centre for Cities class (2024 seats in England and Wales). */
+	cityClass?: string | null;
 	p: (number | null)[];
 	t: (number | null)[];
 }
@@ -100,7 +102,7 @@ const MAX_DRAWS = 100_000;
 /** The rank histogram is seats × (seats + 1) counters: ample for 650 seats, bounded for safety. */
 const MAX_SEATS = 2_000;
 
-/** The app's stage rows (`code, nation, region, holder, p0…, t0…`) as `StageSeat`s. */
+/** The app's stage rows (`code, nation, region, holder, city_class, p0…, t0…`) as `StageSeat`s. */
 export function stageSeatsFromRows(rows: readonly Record<string, unknown>[], definition: ScoreDefinition): StageSeat[] {
 	const num = (v: unknown) => (typeof v === 'number' ? v : null);
 	const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -109,6 +111,7 @@ export function stageSeatsFromRows(rows: readonly Record<string, unknown>[], def
 		nation: text(r.nation),
 		region: text(r.region),
 		holder: r.holder === null || r.holder === undefined ? null : String(r.holder),
+		cityClass: r.city_class === null || r.city_class === undefined ? null : String(r.city_class),
 		p: definition.scores.postIndustrial.map((_, j) => num(r[`p${j}`])),
 		t: definition.scores.threat.map((_, j) => num(r[`t${j}`]))
 	}));
