@@ -137,3 +137,28 @@ test('a method downloads as JSON and loads back; a bad file is refused with the 
 	await page.getByLabel('Load a method (JSON)').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0x00, 0x12]) });
 	await expect(errors).toContainText('junk.json: is not valid JSON');
 });
+
+test('the Centre for Cities class filter narrows the eligible seats on the 2024 lens, and the link keeps it', async ({ page }) => {
+	await openApp(page);
+	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
+	const count = page.getByTestId('scores-count');
+	await expect(count).toContainText('650 of 650 seats');
+	const eligible = async () => Number((await count.textContent())?.match(/(\d+) eligible/)?.[1]);
+	await expect.poll(eligible).toBeGreaterThan(0);
+	const before = await eligible();
+	await page.getByTestId('city-class-filter').getByLabel('Deep rural').check();
+	await expect(page.getByTestId('priority-formula')).toContainText('Deep rural');
+	await expect.poll(eligible).toBeLessThan(before);
+	const narrowed = await eligible();
+	expect(narrowed).toBeGreaterThan(0);
+	// Only seats of that class stay eligible: no Scottish seat (the class covers England and Wales).
+	await page.getByLabel('Search scored seats').fill('Glasgow');
+	await expect(rows(page).first()).toContainText('not eligible');
+	await page.getByLabel('Search scored seats').fill('');
+
+	// The address bar holds the filter: a reload of it gives the same eligible seats.
+	await expect.poll(() => page.url()).toContain('s=');
+	await openApp(page, page.url().replace(/^https?:\/\/[^/]+/, ''));
+	await expect(page.getByTestId('city-class-filter').getByLabel('Deep rural')).toBeChecked();
+	await expect.poll(eligible).toBe(narrowed);
+});

@@ -90,6 +90,13 @@ describe('encodeState / decodeState', () => {
 		);
 	});
 
+	it('round-trips the Centre for Cities class filter on the 2024 lens, and an old link without it', () => {
+		const state = defaultScenarioState('2024-reform');
+		const filtered: ScenarioState = { ...state, definition: { ...state.definition, priority: { ...state.definition.priority, eligibility: { ...state.definition.priority.eligibility, cityClasses: ['Hinterland', 'Deep rural'] } } } };
+		expect(decodeState(encodeState(filtered), catalogue).definition.priority.eligibility.cityClasses).toEqual(['Hinterland', 'Deep rural']);
+		expect(decodeState(encodeState(state), catalogue).definition.priority.eligibility.cityClasses ?? []).toEqual([]);
+	});
+
 	it('is deterministic: equal states give equal text whatever the key order', () => {
 		const state = defaultScenarioState();
 		const reordered = JSON.parse(JSON.stringify({ budget: state.budget, definition: { priority: state.definition.priority, scores: state.definition.scores, lens: state.definition.lens, version: 1 } }));
