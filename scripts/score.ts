@@ -19,11 +19,11 @@ import { referenceSeatsFromRows } from '../src/lib/features/upload/reference-sea
 import { REFERENCE_SEATS_QUERY } from '../src/lib/queries/uploads';
 import { readWorkspace } from '../src/lib/features/workspace/workspace';
 import { prepareIndicators } from '../src/lib/data/prepare-indicators';
-import { formatErrors, LENS_IDS, validateDefinition, type LensId } from '../src/lib/features/scores/definition';
-import { defaultDefinition } from '../src/lib/features/scores/lenses';
+import { formatErrors, LENS_IDS, validateDefinition, type LensId } from '../src/lib/model/definition';
+import { defaultDefinition } from '../src/lib/model/lenses';
 import { toCsv } from '../src/lib/export/csv';
 import { allocateSeats, type BudgetRule, type SeatFacts } from '../src/lib/features/allocation/budget';
-import { HOLDER_KEYS } from '../src/lib/features/scores/parties';
+import { HOLDER_KEYS } from '../src/lib/model/parties';
 import { scoreQuery } from '../src/lib/queries/scoring';
 import { buildData } from './data/build';
 import { PROJECT_ROOT, resolveDataDir } from './data/sources';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../src/lib/db/types';
 import { openNodeDatabase } from '../../src/lib/db/node';
 import { prepareIndicators, type PreparedIndicators } from '../../src/lib/data/prepare-indicators';
-import { geographyText, indicatorsFor } from '../../src/lib/features/scores/catalogue';
+import { geographyText, indicatorsFor } from '../../src/lib/model/catalogue';
 import { DATA_DIR, openLoadedDatabase } from './helpers';
 
 let db: Database;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultDefinition } from '../../src/lib/features/scores/lenses';
+import { defaultDefinition } from '../../src/lib/model/lenses';
 import { PROJECT_ROOT } from '../../scripts/data/sources';
 
 const run = promisify(execFile);

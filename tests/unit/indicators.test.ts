@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/db/types';
-import { buildCatalogue, type CodebookEntry, type Indicator } from '../../src/lib/features/scores/catalogue';
+import { buildCatalogue, type CodebookEntry, type Indicator } from '../../src/lib/model/catalogue';
 import { CODEBOOK_QUERY, createIndicatorTable, indicatorCoverage } from '../../src/lib/queries/indicators';
 import { openLoadedDatabase } from './helpers';
 

@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../src/lib/db/types';
 import { prepareIndicators, type PreparedIndicators } from '../../src/lib/data/prepare-indicators';
-import { geographyText, notionalFor } from '../../src/lib/features/scores/catalogue';
+import { geographyText, notionalFor } from '../../src/lib/model/catalogue';
 import { breakdown } from '../../src/lib/features/scores/breakdown';
-import { spearman } from '../../src/lib/features/scores/backtest';
-import { defaultDefinition, notionalOnlyPostIndustrial2024 } from '../../src/lib/features/scores/lenses';
-import type { ScoreDefinition } from '../../src/lib/features/scores/definition';
+import { spearman } from '../../src/lib/model/backtest';
+import { defaultDefinition, notionalOnlyPostIndustrial2024 } from '../../src/lib/model/lenses';
+import type { ScoreDefinition } from '../../src/lib/model/definition';
 import { scoreQuery } from '../../src/lib/queries/scoring';
 import { openLoadedDatabase } from './helpers';
 

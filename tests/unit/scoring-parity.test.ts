@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../src/lib/db/types';
 import { prepareIndicators } from '../../src/lib/data/prepare-indicators';
-import type { Indicator } from '../../src/lib/features/scores/catalogue';
-import { LENS_IDS, NORMALISATIONS, NULL_POLICIES, type ScoreDefinition } from '../../src/lib/features/scores/definition';
-import { defaultDefinition } from '../../src/lib/features/scores/lenses';
-import { scoreSeats, type SeatInput } from '../../src/lib/features/scores/reference';
+import type { Indicator } from '../../src/lib/model/catalogue';
+import { LENS_IDS, NORMALISATIONS, NULL_POLICIES, type ScoreDefinition } from '../../src/lib/model/definition';
+import { defaultDefinition } from '../../src/lib/model/lenses';
+import { scoreSeats, type SeatInput } from '../../src/lib/model/reference';
 import { combineQuery, createStageTable, READ_STAGE, scoreQuery, seatInputsQuery } from '../../src/lib/queries/scoring';
 import { openLoadedDatabase } from './helpers';
 
@@ -213,8 +213,8 @@ describe('the Centre for Cities class filter', () => {
 describe('backtest of the default 2015 lens on the real data', () => {
 	it('judges the 231 Labour-held seats (Chorley, the Speaker’s from 2019, left out) against 46 losses in 2019', async () => {
 		const { backtestOutcomes, backtestOutcomeSpecs } = await import('../../src/lib/queries/backtest');
-		const { runBacktest } = await import('../../src/lib/features/scores/backtest');
-		const { lensById } = await import('../../src/lib/features/scores/lenses');
+		const { runBacktest } = await import('../../src/lib/model/backtest');
+		const { lensById } = await import('../../src/lib/model/lenses');
 		const lens = lensById('2015-ukip');
 		const query = scoreQuery(defaultDefinition('2015-ukip'));
 		const scored = (await db.query(query.sql, query.params)).rows as never[];

@@ -3,7 +3,7 @@
  * They time engine work inside the page, where the user's latency is, without going through the UI.
  */
 import type { Database } from '$lib/db/types';
-import { defaultDefinition } from '$lib/features/scores/lenses';
+import { defaultDefinition } from '$lib/model/lenses';
 import { combineQuery, createStageTable, scoreQuery } from '$lib/queries/scoring';
 import { literal } from '$lib/queries/sql';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';

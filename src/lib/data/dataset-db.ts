@@ -7,7 +7,7 @@ import { uploadTableName, type UploadedDataset } from '$lib/features/upload/data
 import { createTableFromCsv } from '$lib/queries/load';
 import { aggregateSmallAreas, SMALL_AREA_STAGE, unmatchedSmallAreas } from '$lib/queries/uploads';
 import { ident } from '$lib/queries/sql';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 
 const encoder = new TextEncoder();
 

@@ -4,8 +4,8 @@
  * the CLI and the tests so all three score exactly the same inputs.
  */
 import type { Database } from '$lib/db/types';
-import { buildCatalogue, indicatorsFor, type BoundarySet, type CodebookEntry, type Indicator } from '$lib/features/scores/catalogue';
-import type { IndicatorSetting } from '$lib/features/scores/definition';
+import { buildCatalogue, indicatorsFor, type BoundarySet, type CodebookEntry, type Indicator } from '$lib/model/catalogue';
+import type { IndicatorSetting } from '$lib/model/definition';
 import { CODEBOOK_QUERY, createIndicatorTable, indicatorCoverage } from '$lib/queries/indicators';
 
 /** For each indicator id: nation → number of seats with a value, and seats in that nation. */

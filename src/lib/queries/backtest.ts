@@ -3,10 +3,10 @@
  * held the seat lose it at each later election on the same boundaries, and the challenger's later
  * share (a seat the Speaker held either time is neither lost nor held). The 2024 share is carried back onto the 2010 boundaries by population overlap (notional).
  */
-import type { ElectionYear } from '$lib/features/scores/catalogue';
-import type { OutcomeSpec } from '$lib/features/scores/backtest';
-import type { Lens } from '$lib/features/scores/lenses';
-import { SPEAKER_HOLDER } from '$lib/features/scores/definition';
+import type { ElectionYear } from '$lib/model/catalogue';
+import type { OutcomeSpec } from '$lib/model/backtest';
+import type { Lens } from '$lib/model/lenses';
+import { SPEAKER_HOLDER } from '$lib/model/definition';
 import { literal, num } from './sql';
 
 const LATER_SAME_SET: ElectionYear[] = [2015, 2017, 2019];

@@ -2,7 +2,7 @@
  * Vote shares 2010–2024 for a few seats, for the compare board's small charts. Elections fought on
  * the other boundary set are carried across by population overlap and flagged `notional`.
  */
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { literal } from './sql';
 
 export const HISTORY_PARTIES = ['con', 'lab', 'ld', 'snp', 'pc', 'green', 'right_populist'] as const;

@@ -9,7 +9,7 @@
  * many of its columns are used: a subquery per column made DuckDB plan one join per indicator, and
  * two 200-column uploads ran the browser engine out of memory.
  */
-import type { BoundarySet, ElectionYear, Formula, Indicator, Party } from '$lib/features/scores/catalogue';
+import type { BoundarySet, ElectionYear, Formula, Indicator, Party } from '$lib/model/catalogue';
 import { ident, literal } from './sql';
 
 export const indicatorTable = (set: BoundarySet) => `indicators_${set}`;

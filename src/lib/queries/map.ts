@@ -3,7 +3,7 @@
  * The column name comes from the catalogue but still goes through `ident()`, so a hostile id (an
  * uploaded column, say) can never break out of the quoted identifier.
  */
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { indicatorTable } from './indicators';
 import { ident } from './sql';
 

@@ -8,9 +8,9 @@
  * of re-planning a long query. Statistics always span every seat of the boundary set, so
  * eligibility filters never change a seat's score.
  */
-import type { IndicatorSetting, ScoreDefinition, ScoreKey } from '$lib/features/scores/definition';
-import { LENS_BOUNDARY_SET, SPEAKER_HOLDER } from '$lib/features/scores/definition';
-import { lensById } from '$lib/features/scores/lenses';
+import type { IndicatorSetting, ScoreDefinition, ScoreKey } from '$lib/model/definition';
+import { LENS_BOUNDARY_SET, SPEAKER_HOLDER } from '$lib/model/definition';
+import { lensById } from '$lib/model/lenses';
 import { indicatorTable, seatMeta } from './indicators';
 import { ident, literal } from './sql';
 

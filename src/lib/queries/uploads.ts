@@ -2,7 +2,7 @@
  * SQL for uploaded datasets. Column names inside DuckDB are always `c0…cN` (the user's headers
  * are labels only), and every name still goes through `ident()`.
  */
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { ident } from './sql';
 
 export const SMALL_AREA_STAGE = 'upload_small_area_stage';

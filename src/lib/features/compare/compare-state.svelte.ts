@@ -4,9 +4,9 @@
  * and each indicator's raw value and national percentile.
  */
 import type { Database, Row } from '$lib/db/types';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
-import { percentRank } from '$lib/features/scores/reference';
+import { percentRank } from '$lib/model/reference';
 import { voteHistory } from '$lib/queries/history';
 import { seatInputsQuery } from '$lib/queries/scoring';
 import { readLocal, writeLocal } from '$lib/data/local-versioned';

@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { DataManifest } from '$lib/data/manifest';
 import { fetchDataText } from '$lib/data/fetch-bytes';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { geoFile, parseFeatureCollection } from './geo-files';
 import { layoutHexes, parseHexJson, type HexLayout } from './hex-layout';
 

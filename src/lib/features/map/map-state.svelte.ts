@@ -13,7 +13,7 @@ import type { AppData } from '$lib/data/app-data.svelte';
 import type { DataManifest } from '$lib/data/manifest';
 import type { Database } from '$lib/db/types';
 import { mapIndicatorValues } from '$lib/queries/map';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.svelte';
 import type { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import {
@@ -36,7 +36,7 @@ import { buildBivariateLegend, buildLegend, classColours, noDataReason, type NoD
 import { indicatorIdOf, resolveVariable, type VariableId } from './map-variables';
 import { rankDescending } from './format';
 import type { MapExportRow } from './map-export';
-import { holderLabel } from '$lib/features/scores/parties';
+import { holderLabel } from '$lib/model/parties';
 import { classText, summariseSeat, type SeatSummary } from './seat-summary';
 import { cellLabel } from './legend';
 import type { LayersState } from '$lib/features/upload/layers-state.svelte';

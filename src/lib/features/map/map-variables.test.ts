@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '$lib/features/scores/catalogue';
+import type { Indicator } from '$lib/model/catalogue';
 import { describeVariable, indicatorGroups, indicatorIdOf, resolveVariable } from './map-variables';
 
 const ind = (id: string, group: Indicator['group'] = 'Census 2011', notional = false): Indicator => ({

@@ -3,7 +3,7 @@
  * or any catalogue indicator of the lens's boundary set. Variable ids are plain strings so they
  * can sit in a <select> and in file names.
  */
-import type { Indicator } from '$lib/features/scores/catalogue';
+import type { Indicator } from '$lib/model/catalogue';
 
 export type ScoreVariable = 'post_industrial' | 'threat' | 'priority' | 'allocation';
 export type VariableId = 'bivariate' | ScoreVariable | `indicator:${string}`;

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { examples, fuzzRuns, jsonCorpus } from '../../../../tests/fuzz-corpus/corpus';
 import { readDatasetRecord } from '../upload/dataset-migrations';
-import type { Indicator } from '../scores/catalogue';
-import { LENS_BOUNDARY_SET, LENS_IDS } from '../scores/definition';
-import { defaultDefinition } from '../scores/lenses';
+import type { Indicator } from '$lib/model/catalogue';
+import { LENS_BOUNDARY_SET, LENS_IDS } from '$lib/model/definition';
+import { defaultDefinition } from '$lib/model/lenses';
 import { createScenario, defaultScenarioState } from './scenario';
 import { readScenarioRecord, SCENARIO_SCHEMA_VERSION, toStoredScenario } from './scenario-migrations';
 

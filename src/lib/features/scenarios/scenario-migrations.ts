@@ -7,8 +7,8 @@
  *   saving over a scenario can tell whether another tab changed it since it was read.
  */
 import { isPlainRecord, migrateRecord, recordName, type RecordSchema } from '$lib/data/schema-migrate';
-import type { Indicator } from '../scores/catalogue';
-import type { FieldError } from '../scores/definition';
+import type { Indicator } from '$lib/model/catalogue';
+import type { FieldError } from '$lib/model/definition';
 import { validateScenario, type Scenario } from './scenario';
 
 export const SCENARIO_SCHEMA_VERSION = 1;

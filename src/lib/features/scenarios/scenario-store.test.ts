@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '../scores/catalogue';
-import { LENS_BOUNDARY_SET, LENS_IDS } from '../scores/definition';
-import { defaultDefinition } from '../scores/lenses';
+import type { Indicator } from '$lib/model/catalogue';
+import { LENS_BOUNDARY_SET, LENS_IDS } from '$lib/model/definition';
+import { defaultDefinition } from '$lib/model/lenses';
 import { createScenario, defaultScenarioState, type Scenario } from './scenario';
 import { fakeIndexedDB } from '$lib/data/fake-idb';
 import { createMemoryScenarioStore, StorageError, toStorageError, type ScenarioStore } from './scenario-store';

@@ -16,7 +16,7 @@
  */
 import type { QuarantineEntry, SetAsideNote } from '$lib/data/quarantine';
 import { isQuotaError, storageFullMessage } from '$lib/data/storage-errors';
-import type { Indicator } from '../scores/catalogue';
+import type { Indicator } from '$lib/model/catalogue';
 
 /**
  * The indicator catalogue as it is now. A function, not a copy: uploads change the catalogue

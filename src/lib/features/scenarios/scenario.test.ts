@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../allocation/engine';
-import type { Indicator } from '../scores/catalogue';
-import { LENS_IDS, LENS_BOUNDARY_SET } from '../scores/definition';
-import { defaultDefinition } from '../scores/lenses';
+import type { Indicator } from '$lib/model/catalogue';
+import { LENS_IDS, LENS_BOUNDARY_SET } from '$lib/model/definition';
+import { defaultDefinition } from '$lib/model/lenses';
 import { createScenario, DEFAULT_BUDGET_RULE, defaultScenarioState, validateBudgetRule, validateScenario, validateScenarioState } from './scenario';
 
 /** Every indicator the default lenses use, plus two spares per boundary set. */

@@ -4,9 +4,9 @@
  * everything here validates untrusted data and names the field at fault, like validateDefinition.
  */
 import type { AllocationMethod } from '../allocation/engine';
-import type { Indicator } from '../scores/catalogue';
-import { validateDefinition, type FieldError, type LensId, type ScoreDefinition } from '../scores/definition';
-import { DEFAULT_LENS, defaultDefinition } from '../scores/lenses';
+import type { Indicator } from '$lib/model/catalogue';
+import { validateDefinition, type FieldError, type LensId, type ScoreDefinition } from '$lib/model/definition';
+import { DEFAULT_LENS, defaultDefinition } from '$lib/model/lenses';
 
 import { DEFAULT_BUDGET_RULE, type BudgetRule } from '$lib/features/allocation/budget';
 export type { BudgetRule };

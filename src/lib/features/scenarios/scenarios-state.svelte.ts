@@ -10,8 +10,8 @@
 import type { Database } from '$lib/db/types';
 import type { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import { allocateSeats, type SeatFacts } from '$lib/features/allocation/budget';
-import type { Indicator } from '$lib/features/scores/catalogue';
-import type { ScoreDefinition } from '$lib/features/scores/definition';
+import type { Indicator } from '$lib/model/catalogue';
+import type { ScoreDefinition } from '$lib/model/definition';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { scoreQuery } from '$lib/queries/scoring';
 import { diffAllocations, type AllocationDiff, type AllocationLine } from './diff';

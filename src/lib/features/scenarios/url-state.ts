@@ -9,8 +9,8 @@
  * Decoding treats the text as hostile: anything wrong is a `UrlStateError` with a message a
  * committee member can act on, never another exception.
  */
-import type { Indicator } from '../scores/catalogue';
-import type { FieldError, IndicatorSetting, ScoreDefinition } from '../scores/definition';
+import type { Indicator } from '$lib/model/catalogue';
+import type { FieldError, IndicatorSetting, ScoreDefinition } from '$lib/model/definition';
 import { validateScenarioState, type BudgetRule, type ScenarioState } from './scenario';
 
 export const URL_STATE_VERSION = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakdown } from './breakdown';
-import type { ScoreDefinition } from './definition';
+import type { ScoreDefinition } from '$lib/model/definition';
 
 const definition: ScoreDefinition = {
 	version: 1,

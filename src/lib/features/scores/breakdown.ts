@@ -3,9 +3,9 @@
  * national median of every indicator would get. contribution = (weight share) × (seat's normalised
  * value − national median of that normalised value). Positive pushes the score up.
  */
-import { notionalFor, type Indicator } from './catalogue';
-import type { ScoreDefinition, ScoreKey } from './definition';
-import { median } from './reference';
+import { notionalFor, type Indicator } from '$lib/model/catalogue';
+import type { ScoreDefinition, ScoreKey } from '$lib/model/definition';
+import { median } from '$lib/model/reference';
 
 export interface Contribution {
 	score: ScoreKey;

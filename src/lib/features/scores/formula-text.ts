@@ -1,6 +1,6 @@
 /** The method in plain English, generated from the definition so it can never drift from it. */
-import type { Indicator } from './catalogue';
-import type { IndicatorSetting, NullPolicy, Normalisation, ScoreDefinition, ScoreKey } from './definition';
+import type { Indicator } from '$lib/model/catalogue';
+import type { IndicatorSetting, NullPolicy, Normalisation, ScoreDefinition, ScoreKey } from '$lib/model/definition';
 
 export const NORMALISATION_TEXT: Record<Normalisation, string> = {
 	zscore: 'z-score (distance from the average seat in standard deviations)',

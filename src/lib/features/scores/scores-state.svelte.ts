@@ -7,10 +7,10 @@ import type { Database, Row } from '$lib/db/types';
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
 import { combineQuery, createStageTable, READ_STAGE, stageKey } from '$lib/queries/scoring';
 import { backtestOutcomes, backtestOutcomeSpecs } from '$lib/queries/backtest';
-import { runBacktest } from './backtest';
-import type { BoundarySet, Indicator } from './catalogue';
-import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type IndicatorSetting, type LensId, type ScoreDefinition, type ScoreKey } from './definition';
-import { DEFAULT_LENS, defaultDefinition, lensById } from './lenses';
+import { runBacktest } from '$lib/model/backtest';
+import type { BoundarySet, Indicator } from '$lib/model/catalogue';
+import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type IndicatorSetting, type LensId, type ScoreDefinition, type ScoreKey } from '$lib/model/definition';
+import { DEFAULT_LENS, defaultDefinition, lensById } from '$lib/model/lenses';
 
 export interface ScoredRow {
 	code: string;

@@ -3,7 +3,7 @@
  * stand-in Worker delivers messages to the real worker module's handler in the same thread.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { IndicatorSetting, ScoreDefinition } from '../scores/definition';
+import type { IndicatorSetting, ScoreDefinition } from '$lib/model/definition';
 import { runSensitivityInWorker } from './run-in-worker';
 import { runSensitivity, SensitivityCancelled, type SensitivityInput, type StageSeat } from './sensitivity';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationMethod } from '../allocation/engine';
-import type { IndicatorSetting, NullPolicy, ScoreDefinition } from '../scores/definition';
-import { scoreSeats, type SeatInput } from '../scores/reference';
+import type { IndicatorSetting, NullPolicy, ScoreDefinition } from '$lib/model/definition';
+import { scoreSeats, type SeatInput } from '$lib/model/reference';
 import { createRng } from './rng';
 import { runSensitivity, SensitivityCancelled, stageSeatsFromRows, type SensitivityInput, type SensitivityOptions, type StageSeat } from './sensitivity';
 

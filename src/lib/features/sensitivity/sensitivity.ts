@@ -23,8 +23,8 @@
  *   signal is checked before every draw; it can be aborted from `onProgress` or before the run.
  */
 import { allocate, type AllocationMethod, type Seat } from '../allocation/engine';
-import type { ScoreDefinition, ScoreKey } from '../scores/definition';
-import { combinePriority, isEligible, percentRank, rankDescending } from '../scores/reference';
+import type { ScoreDefinition, ScoreKey } from '$lib/model/definition';
+import { combinePriority, isEligible, percentRank, rankDescending } from '$lib/model/reference';
 import { createRng, dirichletInto, type Rng } from './rng';
 
 /** One seat of the normalised stage: `p[j]`/`t[j]` are the stage's p0…pN / t0…tN columns. */

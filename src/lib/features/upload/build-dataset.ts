@@ -3,7 +3,7 @@
  * Only called after the user confirms. Refuses rather than guesses: duplicate seats need an
  * explicit way to combine them, and at least one numeric column and one matched row are needed.
  */
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { columnCountProblem, datasetColumns, datasetNames, newDatasetId, type UploadedDataset } from './dataset';
 import { clipText, RECORD_LIMITS } from './limits';
 import { convertValue, type ColumnProfile } from './infer';

@@ -3,7 +3,7 @@
  * label, unit and direction. This is what is stored in the browser, exported in a workspace file,
  * loaded into DuckDB as `upload_<id>` and offered as indicators everywhere.
  */
-import type { BoundarySet, Indicator } from '$lib/features/scores/catalogue';
+import type { BoundarySet, Indicator } from '$lib/model/catalogue';
 import { boundedText, isObject, recordHeaderProblem } from './record-checks';
 import { clipText, RECORD_LIMITS } from './limits';
 

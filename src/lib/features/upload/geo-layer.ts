@@ -7,7 +7,7 @@
  * become an indicator dataset through the usual import instead.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { newDatasetId } from './dataset';
 import { checkGeoJson, type GeoStage, type UploadGeometry } from './geojson';
 import type { MatchReport } from './match';

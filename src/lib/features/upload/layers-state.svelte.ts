@@ -6,7 +6,7 @@
 import type { SetAsideNote } from '$lib/data/quarantine';
 import { openRecordStore, type RecordStore } from '$lib/data/record-store';
 import { storageNotices } from '$lib/data/storage-notices.svelte';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { validateLayer, type UploadedLayer } from './geo-layer';
 
 export const LAYERS_DB = 'heartlands-layers';

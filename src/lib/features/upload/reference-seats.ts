@@ -4,7 +4,7 @@
  * alternative name, so files that use either match exactly.
  */
 import type { Row } from '$lib/db/types';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import type { ReferenceSeat } from './types';
 
 export function referenceSeatsFromRows(rows: Row[]): ReferenceSeat[] {

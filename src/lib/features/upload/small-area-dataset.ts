@@ -4,7 +4,7 @@
  */
 import type { Database } from '$lib/db/types';
 import { aggregateSmallAreaRows } from '$lib/data/dataset-db';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import { numericColumnsOf, type ColumnChoice } from './build-dataset';
 import { columnCountProblem, datasetColumns, datasetNames, newDatasetId, type UploadedDataset } from './dataset';
 import { convertColumn } from './infer';

@@ -9,7 +9,7 @@ import { buildSmallAreaDataset } from './small-area-dataset';
 import { prepareIndicators } from '$lib/data/prepare-indicators';
 import type { PreparedWithUploads, SetAsideUpload } from '$lib/data/prepare-with-uploads';
 import type { RecordStore } from '$lib/data/record-store';
-import type { BoundarySet } from '$lib/features/scores/catalogue';
+import type { BoundarySet } from '$lib/model/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { buildSeatDataset, defaultChoices, type ColumnChoice } from './build-dataset';
 import { datasetIndicators, type UploadedDataset } from './dataset';

@@ -1,4 +1,4 @@
-import { examples, fuzzRuns, jsonCorpus } from '../../../../tests/fuzz-corpus/corpus';
+import { examples, fuzzRuns, jsonCorpus } from '../../../tests/fuzz-corpus/corpus';
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from './catalogue';
 import { formatErrors, validateDefinition } from './definition';
