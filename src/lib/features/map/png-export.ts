@@ -3,6 +3,7 @@
  * fresh canvas. Attribution is drawn in because the licences require it wherever the map goes.
  * Browser only (canvas); the text it draws comes from the same pure modules as the screen.
  */
+import { CHART, INK } from '$lib/ui/colours';
 
 export interface PngLegend {
 	heading: string;
@@ -43,7 +44,7 @@ function legendHeight(legend: PngLegend, s: number): number {
 }
 
 function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, x: number, y: number, width: number, s: number) {
-	ctx.fillStyle = '#1d1b22';
+	ctx.fillStyle = INK.strong;
 	ctx.font = `600 ${13 * s}px ${FONT}`;
 	for (const line of wrap(ctx, legend.heading, width).slice(0, 3)) {
 		ctx.fillText(line, x, y + 13 * s);
@@ -54,13 +55,13 @@ function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, x: number,
 	const swatch = (colour: string, sx: number, sy: number, size: number) => {
 		ctx.fillStyle = colour;
 		ctx.fillRect(sx, sy, size, size);
-		ctx.strokeStyle = '#555';
+		ctx.strokeStyle = INK.muted;
 		ctx.lineWidth = Math.max(1, s * 0.5);
 		ctx.strokeRect(sx, sy, size, size);
 	};
 	for (const item of legend.items ?? []) {
 		swatch(item.colour, x, y, 16 * s);
-		ctx.fillStyle = '#1d1b22';
+		ctx.fillStyle = INK.strong;
 		ctx.fillText(item.label, x + 24 * s, y + 13 * s, width - 24 * s);
 		y += 22 * s;
 	}
@@ -71,10 +72,10 @@ function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, x: number,
 			const cx = gx + c.x * cell;
 			const cy = y + (2 - c.y) * cell;
 			swatch(c.colour, cx, cy, cell);
-			ctx.fillStyle = c.x + c.y >= 3 ? '#ffffff' : '#1d1b22';
+			ctx.fillStyle = c.x + c.y >= 3 ? CHART.surface : INK.strong;
 			ctx.fillText(String(c.count), cx + 6 * s, cy + 24 * s);
 		}
-		ctx.fillStyle = '#1d1b22';
+		ctx.fillStyle = INK.strong;
 		ctx.fillText(legend.grid.xLabel, gx, y + 3 * cell + 18 * s);
 		ctx.save();
 		ctx.translate(x + 12 * s, y + 3 * cell);
@@ -85,7 +86,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, x: number,
 	}
 	if (legend.noData) {
 		swatch(legend.noData.colour, x, y, 16 * s);
-		ctx.fillStyle = '#1d1b22';
+		ctx.fillStyle = INK.strong;
 		ctx.fillText(legend.noData.label, x + 24 * s, y + 13 * s, width - 24 * s);
 	}
 }
@@ -110,21 +111,21 @@ export function composeMapPng(source: CanvasImageSource, width: number, height: 
 	canvas.width = totalW;
 	canvas.height = Math.round(headerH + bodyH + pad + footH);
 
-	ctx.fillStyle = '#ffffff';
+	ctx.fillStyle = CHART.surface;
 	ctx.fillRect(0, 0, canvas.width, canvas.height);
-	ctx.fillStyle = '#5b2a86';
+	ctx.fillStyle = CHART.brand;
 	ctx.font = `600 ${20 * s}px ${FONT}`;
 	ctx.fillText(options.title, pad, pad + 18 * s, totalW - 2 * pad);
-	ctx.fillStyle = '#333';
+	ctx.fillStyle = INK.text;
 	ctx.font = `${13 * s}px ${FONT}`;
 	ctx.fillText(options.subtitle, pad, pad + 38 * s, totalW - 2 * pad);
 
 	ctx.drawImage(source, pad, headerH, width, height);
-	ctx.strokeStyle = '#cfc6dd';
+	ctx.strokeStyle = CHART.brandBorder;
 	ctx.strokeRect(pad, headerH, width, height);
 	drawLegend(ctx, options.legend, pad + width + pad, headerH, legendW, s);
 
-	ctx.fillStyle = '#444';
+	ctx.fillStyle = INK.soft;
 	ctx.font = `${11 * s}px ${FONT}`;
 	let y = headerH + bodyH + pad + 11 * s;
 	for (const line of attribution) {
