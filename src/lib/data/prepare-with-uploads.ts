@@ -49,16 +49,19 @@ export async function prepareWithUploads(db: Database, datasets: readonly Upload
 	// The public data alone; if this fails the app cannot start, and the caller reports it.
 	let prepared = await build([]);
 	const loaded: UploadedDataset[] = [];
+	let lastFailed = false;
 	for (const dataset of tablesLoaded) {
 		try {
 			prepared = await build([...loaded, dataset]);
 			loaded.push(dataset);
+			lastFailed = false;
 		} catch (error) {
 			setAside.push({ dataset, reason: reasonOf(error) });
 			await dropDataset(db, dataset).catch(() => {});
+			lastFailed = true;
 		}
 	}
-	// The last attempt may have failed half way: rebuild from what was accepted, so the tables match the catalogue.
-	if (loaded.length < tablesLoaded.length) prepared = await build(loaded);
+	// A failed build may have replaced one set's table half way: rebuild from what was accepted.
+	if (lastFailed) prepared = await build(loaded);
 	return { prepared, loaded, setAside };
 }

@@ -94,19 +94,3 @@ export function newDatasetId(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(8));
 	return 'd' + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
-
-/** Combine several values for one seat. `weights` (population) only matter for the mean. */
-export function combine(values: (number | null)[], how: 'sum' | 'mean', weights?: number[]): number | null {
-	let total = 0;
-	let weight = 0;
-	let any = false;
-	values.forEach((v, i) => {
-		if (v === null) return;
-		const w = weights?.[i] ?? 1;
-		any = true;
-		total += how === 'sum' ? v : v * w;
-		weight += w;
-	});
-	if (!any) return null;
-	return how === 'sum' ? total : weight > 0 ? total / weight : null;
-}
