@@ -3,6 +3,8 @@
  * tidy table keyed by the GSS code. `expectedRows` is an invariant: the build stops if a join
  * drops or duplicates seats.
  */
+import { RESULTS_2005 } from './election-tables';
+
 export interface TableBuild {
 	name: string;
 	description: string;
@@ -307,7 +309,8 @@ export const TABLE_BUILDS: TableBuild[] = [
 			SELECT LSOA11CD AS area, PCON24CD AS code, share_of_lsoa_pop AS share, overlap_pop AS population
 			FROM ${src('smallArea2024')}
 			ORDER BY area, code`
-	}
+	},
+	RESULTS_2005
 ];
 
 /** Geometry outputs: copied with properties reduced to what the app reads. */

@@ -1,0 +1,124 @@
+/**
+ * The seeded Monte Carlo behind P(loss). Each draw adds to every projected share a shared error
+ * (one per party per draw, the same in every seat) and a per-seat error, both scaled by
+ * √(share + 1) because big shares move more points than small ones. Shares are clipped at zero and
+ * rescaled to 100; a party that does not stand (projected 0) stays at 0. The holder loses a draw
+ * when another party comes first. Error sizes come from `fit.ts`, never from the pair being tested.
+ */
+import { RISK_PARTIES, type RiskParty } from './parties';
+import { normalSource, quantileSorted } from './random';
+
+export interface ErrorModel {
+	/** SD of the shared error, in points per √(share + 1). */
+	shared: number;
+	/** SD of the per-seat error, in the same units. */
+	seat: number;
+}
+
+export interface ProjectedSeat {
+	code: string;
+	/** The party holding the seat at the base election, or null when the model leaves it out. */
+	holder: RiskParty | null;
+	projected: number[];
+}
+
+export interface SeatRisk {
+	code: string;
+	pLoss: number;
+	/** Winner of the central projection. */
+	projectedWinner: RiskParty;
+	/** Holder's share minus the strongest rival's, central projection and 5–95% range of the draws. */
+	lead: number;
+	leadLow: number;
+	leadHigh: number;
+}
+
+export interface HolderLosses {
+	holder: RiskParty;
+	held: number;
+	expectedLost: number;
+	low: number;
+	high: number;
+	/** `distribution[k]`: share of draws in which the holder lost exactly k seats. */
+	distribution: number[];
+}
+
+export interface SimulationResult {
+	seats: SeatRisk[];
+	losses: HolderLosses[];
+	draws: number;
+	seed: number;
+}
+
+const NP = RISK_PARTIES.length;
+
+function leadOf(shares: ArrayLike<number>, holder: number): number {
+	let rival = -Infinity;
+	for (let p = 0; p < NP; p++) if (p !== holder && shares[p] > rival) rival = shares[p];
+	return shares[holder] - rival;
+}
+
+function argmax(shares: ArrayLike<number>): number {
+	let best = 0;
+	for (let p = 1; p < NP; p++) if (shares[p] > shares[best]) best = p;
+	return best;
+}
+
+export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, options: { draws: number; seed: number }): SimulationResult {
+	const { draws, seed } = options;
+	const normal = normalSource(seed);
+	const modelled = seats.filter((s) => s.holder !== null);
+	const leads = modelled.map(() => new Float64Array(draws));
+	const lostCount = new Float64Array(modelled.length);
+	const holderIndex = modelled.map((s) => RISK_PARTIES.indexOf(s.holder!));
+	const lostByHolder = new Map<number, Int32Array>();
+	for (const h of new Set(holderIndex)) lostByHolder.set(h, new Int32Array(draws));
+	const shared = new Float64Array(NP);
+	const draw = new Float64Array(NP);
+	for (let d = 0; d < draws; d++) {
+		for (let p = 0; p < NP; p++) shared[p] = errors.shared * normal();
+		for (let s = 0; s < modelled.length; s++) {
+			const x = modelled[s].projected;
+			let total = 0;
+			for (let p = 0; p < NP; p++) {
+				const v = x[p] > 0 ? x[p] + Math.sqrt(x[p] + 1) * (shared[p] + errors.seat * normal()) : 0;
+				draw[p] = v > 0 ? v : 0;
+				total += draw[p];
+			}
+			if (total > 0) for (let p = 0; p < NP; p++) draw[p] = (draw[p] * 100) / total;
+			const h = holderIndex[s];
+			const lead = leadOf(draw, h);
+			leads[s][d] = lead;
+			if (lead < 0) {
+				lostCount[s]++;
+				lostByHolder.get(h)![d]++;
+			}
+		}
+	}
+	const risks = modelled.map((seat, s) => {
+		const sorted = leads[s].sort();
+		return {
+			code: seat.code,
+			pLoss: lostCount[s] / draws,
+			projectedWinner: RISK_PARTIES[argmax(seat.projected)],
+			lead: leadOf(seat.projected, holderIndex[s]),
+			leadLow: quantileSorted(sorted, 0.05),
+			leadHigh: quantileSorted(sorted, 0.95)
+		};
+	});
+	const losses = [...lostByHolder.entries()].map(([h, perDraw]) => {
+		const held = holderIndex.filter((x) => x === h).length;
+		const distribution = new Array<number>(held + 1).fill(0);
+		for (const k of perDraw) distribution[k] += 1 / draws;
+		const sorted = Float64Array.from(perDraw).sort();
+		return {
+			holder: RISK_PARTIES[h],
+			held,
+			expectedLost: sorted.reduce((a, b) => a + b, 0) / draws,
+			low: quantileSorted(sorted, 0.05),
+			high: quantileSorted(sorted, 0.95),
+			distribution
+		};
+	});
+	return { seats: risks, losses, draws, seed };
+}
