@@ -108,8 +108,9 @@ export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, op
 	});
 	const losses = [...lostByHolder.entries()].map(([h, perDraw]) => {
 		const held = holderIndex.filter((x) => x === h).length;
-		const distribution = new Array<number>(held + 1).fill(0);
-		for (const k of perDraw) distribution[k] += 1 / draws;
+		const counts = new Array<number>(held + 1).fill(0);
+		for (const k of perDraw) counts[k]++;
+		const distribution = counts.map((c) => c / draws);
 		const sorted = Float64Array.from(perDraw).sort();
 		return {
 			holder: RISK_PARTIES[h],

@@ -22,6 +22,9 @@ export const SWING_MODEL_LABEL: Record<SwingModel, string> = {
 	transition: 'Transition (strong transition style)'
 };
 
+/** National shares below this (in percent) are rounding noise: no ratio is taken of them. */
+const TINY = 1e-9;
+
 /** Clip at zero and rescale to sum to 100; a seat with nothing left keeps its base shares. */
 export function normalise(shares: readonly number[], fallback: readonly number[]): number[] {
 	const clipped = shares.map((s) => (Number.isFinite(s) && s > 0 ? s : 0));
@@ -40,9 +43,9 @@ export function projectSeat(base: readonly number[], from: readonly number[], to
 	if (model === 'uniform') {
 		projected = base.map((b, i) => (stands[i] ? b + to[i] - from[i] : 0));
 	} else if (model === 'proportional') {
-		projected = base.map((b, i) => (from[i] > 0 ? (b * to[i]) / from[i] : to[i]));
+		projected = base.map((b, i) => (from[i] > TINY ? b * (to[i] / from[i]) : b + to[i]));
 	} else {
-		const released = base.map((b, i) => (to[i] < from[i] && from[i] > 0 ? (b * (from[i] - to[i])) / from[i] : 0));
+		const released = base.map((b, i) => (to[i] < from[i] && from[i] > TINY ? b * ((from[i] - to[i]) / from[i]) : 0));
 		const gains = base.map((_, i) => (stands[i] && to[i] > from[i] ? to[i] - from[i] : 0));
 		const totalGain = gains.reduce((a, b) => a + b, 0);
 		const totalReleased = released.reduce((a, b) => a + b, 0);
