@@ -27,13 +27,17 @@ import { HOLDER_KEYS } from '../src/lib/model/parties';
 import { scoreQuery } from '../src/lib/queries/scoring';
 import { buildData } from './data/build';
 import { PROJECT_ROOT, resolveDataDir } from './data/sources';
+import { CliError, cliMessage, RISK_COLUMNS, riskColumns } from './risk-cli';
+import { lensById } from '../src/lib/model/lenses';
 
 const USAGE = `Usage: npm run score -- --lens 2015|2019|2024 --out scores.csv [--definition definition.json]
        [--extra data.csv ...] [--extra-duplicates sum|mean] [--extra-aggregate sum|mean] [--workspace workspace.json]
        [--eligible-holder PARTY ...] [--budget POUNDS [--method proportional|topn|tiers]
-        [--floor POUNDS] [--cap POUNDS] [--n SEATS] [--tiers 20x30000,40x10000]]`;
-
-class CliError extends Error {}
+        [--floor POUNDS] [--cap POUNDS] [--n SEATS] [--tiers 20x30000,40x10000]]
+       [--national SPEC [--base YEAR] [--draws N] [--seed N]]
+  --national  a national scenario: no-change, result:2019, con=43.6,lab=32.1,ld=11.6 (GB %),
+              or per nation, e.g. "con=30;scotland:snp=45,lab=20". Adds p_loss, lead, projected_winner
+              and projected_<party>. NI seats and the Speaker's seat get no p_loss (see risk_note).`;
 
 async function loadLazy(db: Database, manifest: DataManifest, outDir: string, name: string) {
 	const table = manifest.tables.find((t) => t.name === name)!;
@@ -140,9 +144,19 @@ async function main() {
 			'eligible-holder': { type: 'string', multiple: true }, budget: { type: 'string' }, method: { type: 'string' },
 			floor: { type: 'string' }, cap: { type: 'string' }, n: { type: 'string' }, tiers: { type: 'string' },
 			extra: { type: 'string', multiple: true }, 'extra-duplicates': { type: 'string' }, 'extra-aggregate': { type: 'string' },
-			workspace: { type: 'string' }
+			workspace: { type: 'string' }, national: { type: 'string', multiple: true }, base: { type: 'string' },
+			draws: { type: 'string' }, seed: { type: 'string' }
 		}
 	});
+	if ((values.base || values.draws || values.seed) && !values.national) throw new CliError('--base, --draws and --seed need --national (a scenario).');
+	const count = (name: string, v: string | undefined) => {
+		if (v === undefined) return undefined;
+		const n = Number(v);
+		if (!Number.isSafeInteger(n) || n < 1 || (name === 'draws' && n > 100_000)) throw new CliError(`--${name} must be a whole number${name === 'draws' ? ' from 1 to 100000' : ' ≥ 1'}, got "${v}".`);
+		return n;
+	};
+	const draws = count('draws', values.draws);
+	const seed = count('seed', values.seed);
 	if (values.help) return console.log(USAGE);
 	if (!values.out) throw new CliError(`--out is required.\n${USAGE}`);
 	const outDir = process.env.HEARTLANDS_OUT ?? join(PROJECT_ROOT, 'static/data');
@@ -193,6 +207,13 @@ async function main() {
 			table = rows.map((r, i) => [...table[i], r.eligible ? (amounts.get(String(r.code)) ?? 0) : 0]);
 			console.log(`Allocated £${allocation.total.toLocaleString('en-GB')} to ${allocation.seats.filter((s) => s.amount > 0).length} seats (${rule.method.kind}).`);
 		}
+		if (values.national) {
+			const lens = lensById(validation.definition.lens);
+			const risk = await riskColumns(db, lens.boundarySet, lens.year, values.base, values.national, draws, seed);
+			columns.push(...RISK_COLUMNS);
+			table = rows.map((r, i) => [...table[i], ...risk.valuesFor(String(r.code))]);
+			for (const line of risk.summary) console.log(line);
+		}
 		writeFileSync(values.out, toCsv(columns, table));
 		const eligible = rows.filter((r) => r.eligible).length;
 		console.log(`Scored ${rows.length} seats (${eligible} eligible) under lens ${validation.definition.lens}; wrote ${values.out}`);
@@ -202,6 +223,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(error instanceof CliError || error?.name === 'SourceCheckError' ? error.message : `Error: ${error?.stack ?? error}`);
+	console.error(cliMessage(error) ?? `Error: ${error?.stack ?? error}`);
 	process.exit(1);
 });
