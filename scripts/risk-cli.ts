@@ -2,7 +2,7 @@
  * The seat-risk options shared by the CLIs: `--base YEAR` and `--national SPEC` for `npm run score`,
  * and the table `npm run backtest` prints.
  */
-import type { Database } from '../src/lib/db/types';
+import type { Cell, Database } from '../src/lib/db/types';
 import type { BoundarySet } from '../src/lib/model/catalogue';
 import { loadRiskHistories } from '../src/lib/data/risk-inputs';
 import { parseScenario } from '../src/lib/model/risk/scenario';
