@@ -25,7 +25,7 @@ export const RISK_COLUMNS = ['p_loss', 'lead', 'lead_low', 'lead_high', 'project
 export interface RiskColumns {
 	run: RiskRun;
 	/** Values of RISK_COLUMNS for a seat code. */
-	valuesFor(code: string): unknown[];
+	valuesFor(code: string): Cell[];
 	summary: string[];
 }
 
