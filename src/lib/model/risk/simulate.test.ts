@@ -68,3 +68,21 @@ describe('special seats', () => {
 		expect(projected[0].swing).toBeCloseTo(0, 10);
 	});
 });
+
+describe('the fast normal source', () => {
+	it('has mean 0, variance 1 and the right tail mass', async () => {
+		const { fastNormalSource } = await import('./random');
+		const normal = fastNormalSource(42);
+		let sum = 0, sq = 0, beyond2 = 0;
+		const n = 400_000;
+		for (let i = 0; i < n; i++) {
+			const v = normal();
+			sum += v;
+			sq += v * v;
+			if (Math.abs(v) > 1.959964) beyond2++;
+		}
+		expect(Math.abs(sum / n)).toBeLessThan(0.01);
+		expect(sq / n).toBeCloseTo(1, 1);
+		expect(beyond2 / n).toBeCloseTo(0.05, 2);
+	});
+});

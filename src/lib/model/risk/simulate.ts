@@ -6,7 +6,7 @@
  * when another party comes first. Error sizes come from `fit.ts`, never from the pair being tested.
  */
 import { RISK_PARTIES, type RiskParty } from './parties';
-import { normalSource, quantileSorted } from './random';
+import { fastNormalSource, quantileSorted } from './random';
 
 export interface ErrorModel {
 	/** SD of the shared error, in points per √(share + 1). */
@@ -66,28 +66,38 @@ function argmax(shares: ArrayLike<number>): number {
 
 export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, options: { draws: number; seed: number }): SimulationResult {
 	const { draws, seed } = options;
-	const normal = normalSource(seed);
+	const normal = fastNormalSource(seed);
 	const modelled = seats.filter((s) => s.holder !== null);
 	const leads = modelled.map(() => new Float64Array(draws));
 	const lostCount = new Float64Array(modelled.length);
 	const holderIndex = modelled.map((s) => RISK_PARTIES.indexOf(s.holder!));
 	const lostByHolder = new Map<number, Int32Array>();
 	for (const h of new Set(holderIndex)) lostByHolder.set(h, new Int32Array(draws));
+	// Flat arrays, and √(share + 1) once per seat and party rather than once per draw.
+	const base = new Float64Array(modelled.length * NP);
+	const scale = new Float64Array(modelled.length * NP);
+	modelled.forEach((seat, s) => {
+		for (let p = 0; p < NP; p++) {
+			base[s * NP + p] = seat.projected[p];
+			scale[s * NP + p] = seat.projected[p] > 0 ? Math.sqrt(seat.projected[p] + 1) : 0;
+		}
+	});
 	const shared = new Float64Array(NP);
 	const draw = new Float64Array(NP);
 	for (let d = 0; d < draws; d++) {
 		for (let p = 0; p < NP; p++) shared[p] = errors.shared * normal();
 		for (let s = 0; s < modelled.length; s++) {
-			const x = modelled[s].projected;
+			const o = s * NP;
 			let total = 0;
 			for (let p = 0; p < NP; p++) {
-				const v = x[p] > 0 ? x[p] + Math.sqrt(x[p] + 1) * (shared[p] + errors.seat * normal()) : 0;
+				const k = scale[o + p];
+				const v = k > 0 ? base[o + p] + k * (shared[p] + errors.seat * normal()) : 0;
 				draw[p] = v > 0 ? v : 0;
 				total += draw[p];
 			}
-			if (total > 0) for (let p = 0; p < NP; p++) draw[p] = (draw[p] * 100) / total;
 			const h = holderIndex[s];
-			const lead = leadOf(draw, h);
+			// Rescaling to 100 never changes who is first, only the size of the lead.
+			const lead = total > 0 ? (leadOf(draw, h) * 100) / total : 0;
 			leads[s][d] = lead;
 			if (lead < 0) {
 				lostCount[s]++;
@@ -116,8 +126,9 @@ export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, op
 			holder: RISK_PARTIES[h],
 			held,
 			expectedLost: sorted.reduce((a, b) => a + b, 0) / draws,
-			low: quantileSorted(sorted, 0.05),
-			high: quantileSorted(sorted, 0.95),
+			// Whole seats: the range is widened to the counts either side.
+			low: Math.floor(quantileSorted(sorted, 0.05)),
+			high: Math.ceil(quantileSorted(sorted, 0.95)),
 			distribution
 		};
 	});

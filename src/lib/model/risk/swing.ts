@@ -43,7 +43,7 @@ export function projectSeat(base: readonly number[], from: readonly number[], to
 	if (model === 'uniform') {
 		projected = base.map((b, i) => (stands[i] ? b + to[i] - from[i] : 0));
 	} else if (model === 'proportional') {
-		projected = base.map((b, i) => (from[i] > TINY ? b * (to[i] / from[i]) : b + to[i]));
+		projected = base.map((b, i) => (from[i] > TINY ? b * (to[i] / from[i]) : b + to[i] - from[i]));
 	} else {
 		const released = base.map((b, i) => (to[i] < from[i] && from[i] > TINY ? b * ((from[i] - to[i]) / from[i]) : 0));
 		const gains = base.map((_, i) => (stands[i] && to[i] > from[i] ? to[i] - from[i] : 0));
