@@ -43,7 +43,7 @@ export function runRisk(
 	set: BoundarySet,
 	baseYear: RiskYear,
 	scenario: NationalScenario,
-	options: { draws?: number; seed?: number } = {}
+	options: { draws?: number; seed?: number; keepDraws?: boolean } = {}
 ): RiskRun {
 	const base = histories[set].get(baseYear);
 	if (!base) throw new Error(`There is no ${baseYear} election on the ${set} boundaries.`);
@@ -51,6 +51,6 @@ export function runRisk(
 	const realResult = scenario.kind === 'result' ? histories[set].get(scenario.year) : undefined;
 	if (scenario.kind === 'result' && !realResult) throw new Error(`There is no ${scenario.year} result on the ${set} boundaries.`);
 	const projections = projectElection(base, nationalShares(base), scenario, fit.swing, fit.demographic, realResult && nationalShares(realResult));
-	const simulation = simulate(projections, fit.errors, { draws: options.draws ?? DEFAULT_DRAWS, seed: options.seed ?? DEFAULT_SEED });
+	const simulation = simulate(projections, fit.errors, { draws: options.draws ?? DEFAULT_DRAWS, seed: options.seed ?? DEFAULT_SEED, keepDraws: options.keepDraws });
 	return { set, baseYear, notionalBase: base.some((s) => s.notional), scenario, fit, projections, simulation };
 }

@@ -45,6 +45,8 @@ export interface HolderLosses {
 
 export interface SimulationResult {
 	seats: SeatRisk[];
+	/** With `keepDraws`: each seat's lead in every draw, unsorted (draw d is the same national error everywhere). */
+	leadDraws?: Float64Array[];
 	losses: HolderLosses[];
 	draws: number;
 	seed: number;
@@ -64,7 +66,7 @@ function argmax(shares: ArrayLike<number>): number {
 	return best;
 }
 
-export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, options: { draws: number; seed: number }): SimulationResult {
+export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, options: { draws: number; seed: number; keepDraws?: boolean }): SimulationResult {
 	const { draws, seed } = options;
 	const normal = fastNormalSource(seed);
 	const modelled = seats.filter((s) => s.holder !== null);
@@ -105,6 +107,7 @@ export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, op
 			}
 		}
 	}
+	const leadDraws = options.keepDraws ? leads.map((l) => l.slice()) : undefined;
 	const risks = modelled.map((seat, s) => {
 		const sorted = leads[s].sort();
 		return {
@@ -132,5 +135,5 @@ export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, op
 			distribution
 		};
 	});
-	return { seats: risks, losses, draws, seed };
+	return { seats: risks, losses, draws, seed, ...(leadDraws ? { leadDraws } : {}) };
 }
