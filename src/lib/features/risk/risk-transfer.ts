@@ -28,7 +28,8 @@ export interface RiskSeat {
 	exclusion: string | null;
 }
 
-export interface RiskSummary {
+/** What a run was of and how it was made, with the national results (small: sent as is). */
+interface RunFacts {
 	set: BoundarySet;
 	baseYear: RiskYear;
 	notionalBase: boolean;
@@ -37,6 +38,9 @@ export interface RiskSummary {
 	losses: HolderLosses[];
 	draws: number;
 	seed: number;
+}
+
+export interface RiskSummary extends RunFacts {
 	seats: ReadonlyMap<string, RiskSeat>;
 }
 
@@ -45,15 +49,7 @@ const NP = RISK_PARTIES.length;
 const COLS = ['pLoss', 'baseLead', 'lead', 'leadLow', 'leadHigh', 'swing'] as const;
 const NC = COLS.length;
 
-export interface PackedRun {
-	set: BoundarySet;
-	baseYear: RiskYear;
-	notionalBase: boolean;
-	spec: string;
-	fit: RiskModelFit;
-	losses: HolderLosses[];
-	draws: number;
-	seed: number;
+export interface PackedRun extends RunFacts {
 	codes: string[];
 	exclusions: (string | null)[];
 	/** Party index per seat, -1 for none. */

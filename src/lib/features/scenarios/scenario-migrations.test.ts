@@ -24,10 +24,10 @@ describe('readScenarioRecord', () => {
 	it('reads records saved before the risk scenario existed, and keeps one saved with it', () => {
 		expect(scenario.state).not.toHaveProperty('risk');
 		expect(readScenarioRecord(toStoredScenario(scenario, 1), catalogue)).toMatchObject({ ok: true, scenario: { state: { definition: scenario.state.definition } } });
-		const withRisk = { ...scenario, state: { ...scenario.state, risk: { base: 2015, spec: 'result:2019' } } };
+		const withRisk = { ...scenario, state: { ...scenario.state, risk: { base: 2015 as const, spec: 'result:2019' } } };
 		const read = readScenarioRecord(toStoredScenario(withRisk, 2), catalogue);
 		expect(read).toMatchObject({ ok: true, scenario: { state: { risk: { base: 2015, spec: 'result:2019' } } } });
-		const damaged = { ...scenario, state: { ...scenario.state, risk: { base: 2015, spec: 'snp=200' } } };
+		const damaged = { ...scenario, state: { ...scenario.state, risk: { base: 2015 as const, spec: 'snp=200' } } };
 		expect(readScenarioRecord(toStoredScenario(damaged, 2), catalogue)).toMatchObject({ ok: false, move: true, reason: expect.stringContaining('risk.spec') });
 	});
 
