@@ -81,3 +81,25 @@ test('the seat breakdown explains a seat\'s risk', async ({ page }) => {
 	await expect(explained).toContainText('90% range');
 	await expect(explained).toContainText(/Chance Labour loses it: (<1|>99|\d+)%/);
 });
+
+test('the priority can rank the eligible seats by P(loss), and the link keeps that choice', async ({ page }) => {
+	await openApp(page);
+	await expect(page.locator('section.table tbody td[data-col="p_loss"]').first()).toHaveText(/%$|^—$/, RISK_TIMEOUT);
+	await page.getByLabel(/Rank the eligible seats by P\(loss\) instead/).check();
+	await expect(page.getByTestId('priority-risk')).toContainText('Priority is P(loss) from 2015');
+	const percent = (t: string) => (t === '>99%' ? 99.5 : t === '<1%' ? 0.5 : Number(t.replace('%', '')));
+	// Sorted by priority rank (the default order), P(loss) never rises down the list.
+	const topTwenty = async () => {
+		const rows = page.locator('section.table tbody tr[data-code]').filter({ has: page.locator('td[data-col="priority_rank"]', { hasText: /^\d+$/ }) });
+		return (await rows.locator('td[data-col="p_loss"]').allTextContents()).slice(0, 20).map((t) => percent(t.trim()));
+	};
+	await expect.poll(async () => {
+		const shown = await topTwenty();
+		return shown.length === 20 && shown.every((v, i) => i === 0 || v <= shown[i - 1]);
+	}, RISK_TIMEOUT).toBe(true);
+	expect((await topTwenty())[0]).toBeGreaterThan(20);
+	await expect.poll(() => new URL(page.url()).searchParams.get('s')).toBeTruthy();
+	await page.reload();
+	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await expect(page.getByLabel(/Rank the eligible seats by P\(loss\) instead/)).toBeChecked();
+});

@@ -14,6 +14,8 @@ export interface RiskSetting {
 	base: RiskYear;
 	/** A valid scenario spec, in `formatScenario`'s canonical form. */
 	spec: string;
+	/** Present when the priority ranks eligible seats by P(loss) instead of the two scores. */
+	priority?: 'p_loss';
 }
 
 export const DEFAULT_SPEC = 'no-change';
@@ -25,7 +27,7 @@ export function resultYears(set: BoundarySet, base: RiskYear): RiskYear[] {
 
 /** Whether a setting is what a link without one means, for this lens year. */
 export function isDefaultSetting(setting: RiskSetting, lensYear: number): boolean {
-	return setting.base === lensYear && setting.spec === DEFAULT_SPEC;
+	return setting.base === lensYear && setting.spec === DEFAULT_SPEC && !setting.priority;
 }
 
 const describe = (v: unknown) => {
@@ -50,6 +52,9 @@ export function validateRiskSetting(raw: unknown, set: BoundarySet, path = 'risk
 	else if (parsed.value.kind === 'result' && errors.length === 0 && !resultYears(set, base).includes(parsed.value.year)) {
 		errors.push({ path: `${path}.spec`, message: `the real result of ${parsed.value.year} is not a later election than ${base} on the ${set} boundaries` });
 	}
+	if (r.priority !== undefined && r.priority !== 'p_loss') errors.push({ path: `${path}.priority`, message: `must be "p_loss" or left out, got ${describe(r.priority)}` });
 	if (errors.length || !parsed.ok) return { ok: false, errors };
-	return { ok: true, setting: { base, spec: formatScenario(parsed.value) } };
+	const setting: RiskSetting = { base, spec: formatScenario(parsed.value) };
+	if (r.priority === 'p_loss') setting.priority = 'p_loss';
+	return { ok: true, setting };
 }

@@ -7,7 +7,9 @@
  */
 import type { Database } from '$lib/db/types';
 import { loadRiskHistories } from '$lib/data/risk-inputs';
-import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.svelte';
+import { untrack } from 'svelte';
+import { rankByPLoss } from './risk-priority';
 import type { RiskYear } from '$lib/model/risk/history';
 import { riskPartyOfWinner } from '$lib/model/risk/parties';
 import { BASE_YEARS } from '$lib/model/risk/run';
@@ -32,6 +34,8 @@ export class RiskState {
 	form = $state<ScenarioForm>(formFromSpec(DEFAULT_SPEC));
 	/** The editor's problem, naming the field; the last good result stays on screen. */
 	inputError = $state<string | null>(null);
+	/** The priority option: rank eligible seats by P(loss) instead of the two scores. */
+	rankPriority = $state(false);
 	summary = $state.raw<RiskSummary | null>(null);
 	status = $state<RiskStatus>('idle');
 	error = $state<string | null>(null);
@@ -42,7 +46,7 @@ export class RiskState {
 	readonly baseYear = $derived(this.baseChoice !== null && this.baseYears.includes(this.baseChoice) ? this.baseChoice : this.lensYear);
 	readonly resultYears = $derived(resultYears(this.set, this.baseYear));
 	/** What a link or saved scenario stores. */
-	readonly setting = $derived<RiskSetting>({ base: this.baseYear, spec: this.#validSpec() });
+	readonly setting = $derived<RiskSetting>({ base: this.baseYear, spec: this.#validSpec(), ...(this.rankPriority ? { priority: 'p_loss' as const } : {}) });
 	/** The shown result, only while it is for the table's boundary set (seat codes must match). */
 	readonly current = $derived(this.summary && this.summary.set === this.set ? this.summary : null);
 	/** The holder whose expected losses head the page: the lens's eligible holders first. */
@@ -84,10 +88,15 @@ export class RiskState {
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		$effect.root(() => {
 			$effect(() => {
-				const job = { set: this.set, baseYear: this.setting.base, spec: this.setting.spec };
+				const job = { set: this.set, baseYear: this.baseYear, spec: this.#validSpec() };
 				this.status = 'computing';
 				clearTimeout(timer);
 				timer = setTimeout(() => this.#runner?.request(job), DEBOUNCE_MS);
+			});
+			$effect(() => {
+				const seats = this.current?.seats;
+				const rerank = this.rankPriority ? (rows: ScoredRow[]) => rankByPLoss(rows, (code) => seats?.get(code)?.pLoss ?? null) : null;
+				untrack(() => this.#scores.setRerank(rerank));
 			});
 		});
 	}
@@ -101,7 +110,7 @@ export class RiskState {
 
 	setBase(year: RiskYear) {
 		this.baseChoice = year;
-		if (this.#validSpec() !== this.spec) this.apply({ base: year, spec: DEFAULT_SPEC });
+		if (this.#validSpec() !== this.spec) this.apply({ ...this.setting, base: year, spec: DEFAULT_SPEC });
 	}
 
 	/** An edit in the scenario editor. */
@@ -120,6 +129,7 @@ export class RiskState {
 	apply(setting: RiskSetting | undefined) {
 		this.baseChoice = setting?.base ?? null;
 		this.spec = setting?.spec ?? DEFAULT_SPEC;
+		this.rankPriority = setting?.priority === 'p_loss';
 		this.form = formFromSpec(this.spec);
 		this.inputError = null;
 	}

@@ -5,6 +5,7 @@ import { RISK_PARTIES } from '$lib/model/risk/parties';
 import { fitFacts, formatPLoss, headlineHolder, lossHeadline, seatRiskLines } from './risk-format';
 import { isDefaultSetting, resultYears, validateRiskSetting } from './risk-setting';
 import { packRun, unpackRun } from './risk-transfer';
+import { rankByPLoss } from './risk-priority';
 import { emptyForm, formFromSpec, specFromForm, type ScenarioForm } from './scenario-form';
 
 const lab = { holder: 'lab' as const, held: 232, expectedLost: 31.4, low: 22, high: 40, distribution: [] };
@@ -121,5 +122,23 @@ describe('worker transfer', () => {
 		expect(facts[1].text).toContain('2010→2015');
 		expect(facts[3].text).toContain('±1.5 points');
 		expect(facts[4].text).toContain('2,000 simulated elections');
+	});
+});
+
+describe('ranking eligible seats by P(loss)', () => {
+	const row = (code: string, eligible: boolean) => ({ code, eligible, priority: 0.5, priority_rank: 1 }) as unknown as import('$lib/features/scores/scores-state.svelte').ScoredRow;
+	it('replaces priority and rank for eligible seats, with SQL rank() ties, and leaves the rest unranked', () => {
+		const p: Record<string, number | null> = { A: 0.2, B: 0.9, C: 0.2, D: 0.5, E: 0.99, F: null };
+		const rows = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => row(c, c !== 'E'));
+		const out = rankByPLoss(rows, (c) => p[c]);
+		expect(out.map((r) => [r.code, r.priority, r.priority_rank])).toEqual([
+			['A', 0.2, 3], ['B', 0.9, 1], ['C', 0.2, 3], ['D', 0.5, 2], ['E', null, null], ['F', null, null]
+		]);
+		expect(rows[0].priority).toBe(0.5); // the input is not changed
+	});
+	it('travels with the risk setting, which says when it is on', () => {
+		expect(validateRiskSetting({ base: 2015, spec: 'no-change', priority: 'p_loss' }, '2010')).toEqual({ ok: true, setting: { base: 2015, spec: 'no-change', priority: 'p_loss' } });
+		expect(validateRiskSetting({ base: 2015, spec: 'no-change', priority: 'max' }, '2010')).toMatchObject({ ok: false, errors: [{ path: 'risk.priority' }] });
+		expect(isDefaultSetting({ base: 2015, spec: 'no-change', priority: 'p_loss' }, 2015)).toBe(false);
 	});
 });

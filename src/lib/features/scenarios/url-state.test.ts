@@ -108,6 +108,8 @@ describe('encodeState / decodeState', () => {
 		expect(decodeState(encodeState(withRisk), catalogue)).toEqual(withRisk);
 		const url = urlWithState(new URL('https://example.org/?tab=risk'), withRisk);
 		expect(stateFromSearchParams(url.searchParams, catalogue)?.risk).toEqual({ base: 2015, spec: 'con=30,lab=25,ruk=25' });
+		const ranked: ScenarioState = { ...state, risk: { base: 2010, spec: 'result:2015', priority: 'p_loss' } };
+		expect(decodeState(encodeState(ranked), catalogue)).toEqual(ranked);
 	});
 
 	it('refuses a bad risk scenario in a link, naming the field', () => {

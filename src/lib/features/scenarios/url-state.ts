@@ -2,7 +2,7 @@
  * The current scenario in a URL, so a copied link reproduces the view.
  *
  * Format 1: JSON → UTF-8 → base64url (no padding). The JSON is `{ v: 1, definition, budget }`,
- * plus `risk` (`{ base, spec }`) only when the seat-risk view differs from its defaults; it was added
+ * plus `risk` (`{ base, spec, priority? }`) only when the seat-risk view differs from its defaults; it was added
  * within format 1 as an optional key, so links without it still mean what they meant.
  * with values equal to their defaults left out (an indicator at weight 1, direction 1, z-score,
  * nation-median imputation is just `{"id":…}`), which roughly thirds the link. Keys are written
@@ -91,7 +91,7 @@ function toBase64Url(bytes: Uint8Array): string {
 /** A compact, URL-safe, deterministic encoding of a (valid) scenario state. */
 export function encodeState(state: ScenarioState): string {
 	const out: Record<string, unknown> = { v: URL_STATE_VERSION, definition: compactDefinition(state.definition), budget: compactBudget(state.budget) };
-	if (state.risk) out.risk = { base: state.risk.base, spec: state.risk.spec };
+	if (state.risk) out.risk = { base: state.risk.base, spec: state.risk.spec, ...(state.risk.priority ? { priority: state.risk.priority } : {}) };
 	const json = JSON.stringify(out);
 	return toBase64Url(new TextEncoder().encode(json));
 }
