@@ -104,7 +104,7 @@ test('every other tab has no serious or critical axe violations', async ({ page 
 	await expect(page.getByTestId('sensitivity-table')).toBeVisible();
 	await check(page, 'Allocation, sensitivity run');
 
-	for (const tab of ['Scenarios', 'Your data', 'SQL console', 'Constituency data', 'Method']) {
+	for (const tab of ['Risk', 'Scenarios', 'Your data', 'SQL console', 'Constituency data', 'Method']) {
 		await openTab(page, tab);
 		await expect(page.getByRole('tabpanel')).not.toBeEmpty();
 		await check(page, tab);

@@ -12,6 +12,7 @@ import { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
 import { CompareState } from '$lib/features/compare/compare-state.svelte';
 import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
+import { RiskState } from '$lib/features/risk/risk-state.svelte';
 import { restoreUploads, UploadsState, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
 import { ConsoleState } from '$lib/features/console/console-state.svelte';
 import { protectedTablesFor, PROTECTED_PREFIXES } from '$lib/features/console/protected-tables';
@@ -38,6 +39,7 @@ export class AppData {
 	allocation = $state.raw<AllocationState | null>(null);
 	compare = $state.raw<CompareState | null>(null);
 	scenarios = $state.raw<ScenariosState | null>(null);
+	risk = $state.raw<RiskState | null>(null);
 	uploads = $state.raw<UploadsState | null>(null);
 	console = $state.raw<ConsoleState | null>(null);
 	#lazy = new Map<string, Promise<void>>();
@@ -149,7 +151,8 @@ export class AppData {
 			const prepared = withUploads.prepared;
 			const scores = new ScoresState(this.db, prepared);
 			const allocation = new AllocationState(scores);
-			const scenarios = new ScenariosState(this.db, scores, allocation);
+			const risk = new RiskState(this.db, scores);
+			const scenarios = new ScenariosState(this.db, scores, allocation, risk);
 			scores.rescore(true);
 			scenarios.applyLink(location.search); // a shared link wins over the defaults
 			void scenarios.open();
@@ -157,6 +160,7 @@ export class AppData {
 			this.#relistOnCatalogueChange(scores, scenarios);
 			this.allocation = allocation;
 			this.scenarios = scenarios;
+			this.risk = risk;
 			this.compare = new CompareState(this.db, scores);
 			const reference = referenceSeatsFromRows((await this.db.query(REFERENCE_SEATS_QUERY)).rows);
 			const uploads = new UploadsState(this.db, scores, reference, (name) => this.ensureTable(name));

@@ -60,7 +60,7 @@ export interface SeatFacts {
 }
 
 /** `partial`: the missing seats have a partial score (see the `partial` missing-value policy), left off the map. */
-export type NoDataContext = { kind: 'score'; partial?: boolean } | { kind: 'priority' } | { kind: 'indicator'; group: string };
+export type NoDataContext = { kind: 'score'; partial?: boolean } | { kind: 'priority' } | { kind: 'risk'; computing: boolean } | { kind: 'indicator'; group: string };
 
 /**
  * Colours for k classes. Degenerate data (all values equal) gives one class; it takes the top
@@ -114,6 +114,10 @@ export function noDataReason(
 ): string | null {
 	const missing = seats.filter((_, i) => !isPresent(values[i]));
 	if (missing.length === 0) return null;
+	if (context.kind === 'risk') {
+		if (context.computing && missing.length === seats.length) return 'the risk model is still running';
+		return 'not modelled (Northern Ireland, the Speaker’s seat)';
+	}
 	if (context.kind === 'priority') {
 		return missing.every((s) => !s.eligible) ? 'not eligible under the priority rules' : 'not eligible, or no score';
 	}

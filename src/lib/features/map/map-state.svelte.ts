@@ -33,7 +33,8 @@ import {
 import { collectionBounds, groupBounds, type Bounds } from './bounds';
 import { mapGeometry, type ForSet, type MapGeometry } from './map-geometry.svelte';
 import { buildBivariateLegend, buildLegend, classColours, noDataReason, type NoDataContext } from './legend';
-import { indicatorIdOf, resolveVariable, type VariableId } from './map-variables';
+import { indicatorIdOf, P_LOSS_BREAKS, resolveVariable, type VariableId } from './map-variables';
+import type { RiskState } from '$lib/features/risk/risk-state.svelte';
 import { rankDescending } from './format';
 import type { MapExportRow } from './map-export';
 import { holderLabel } from '$lib/model/parties';
@@ -65,7 +66,7 @@ export async function loadMapState(data: AppData): Promise<MapState | null> {
 	if (!data.scores || !data.db || !data.manifest) return null;
 	let state = states.get(data);
 	if (!state) {
-		state = new MapState(data.scores, data.db, data.manifest, data.allocation, data.uploads?.layers ?? null);
+		state = new MapState(data.scores, data.db, data.manifest, data.allocation, data.uploads?.layers ?? null, data.risk);
 		states.set(data, state);
 	}
 	return state;
@@ -80,6 +81,7 @@ function isPartial(r: ScoredRow, id: string): boolean {
 export class MapState {
 	readonly scores: ScoresState;
 	readonly allocation: AllocationState | null;
+	readonly risk: RiskState | null;
 	readonly manifest: DataManifest;
 	/** Uploaded GeoJSON layers: replacement seat boundaries and area overlays. */
 	readonly layers: LayersState | null;
@@ -135,6 +137,7 @@ export class MapState {
 			const amounts = this.allocation?.allocation.ok ? this.allocation.amountByCode : new Map<string, number>();
 			return this.rows.map((r) => amounts.get(r.code) ?? null);
 		}
+		if (info.id === 'p_loss') return this.rows.map((r) => this.risk?.current?.seats.get(r.code)?.pLoss ?? null);
 		// A partial score is not comparable with the others, so it is not coloured on the same scale.
 		if (info.kind === 'score') return this.rows.map((r) => (isPartial(r, info.id) ? null : r[info.id as 'post_industrial' | 'threat' | 'priority']));
 		const loaded = this.indicatorLoading ? null : this.indicatorValues!.values;
@@ -153,11 +156,11 @@ export class MapState {
 	/** Single-variable classes. Bad custom breaks fall back to quantiles (and the error is shown). */
 	readonly choropleth = $derived.by(() => {
 		if (this.info.kind === 'bivariate') return null;
-		const breaks = this.custom.breaks;
+		const breaks = this.custom.breaks ?? (this.info.id === 'p_loss' ? P_LOSS_BREAKS : null);
 		const classification = breaks
 			? classify(this.values, { method: 'custom', customBreaks: breaks })
 			: classify(this.values, { method: this.method === 'custom' ? 'quantile' : this.method, classes: this.classes });
-		return { classification, colours: classColours(this.palette, classification.counts.length), fallback: this.method === 'custom' && !breaks };
+		return { classification, colours: classColours(this.palette, classification.counts.length), fallback: this.method === 'custom' && !this.custom.breaks };
 	});
 
 	readonly bivariate = $derived(
@@ -182,7 +185,8 @@ export class MapState {
 		const present = bivariate ? this.rows.map((r) => (r.post_industrial !== null && r.threat !== null && !isPartial(r, 'post_industrial') && !isPartial(r, 'threat') ? 1 : null)) : this.values;
 		const partial = this.rows.some((r) => (bivariate ? isPartial(r, 'post_industrial') || isPartial(r, 'threat') : isPartial(r, info.id)));
 		const context: NoDataContext =
-			info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score', partial };
+			info.id === 'p_loss' ? { kind: 'risk', computing: !this.risk?.current }
+			: info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score', partial };
 		return noDataReason(this.rows, present, context);
 	});
 
@@ -210,7 +214,7 @@ export class MapState {
 	/** Rank per row (1 = highest): the table's SQL ranks for scores, computed here for indicators. */
 	readonly ranks = $derived.by((): (number | null)[] => {
 		const info = this.info;
-		if (info.id === 'allocation') return rankDescending(this.values);
+		if (info.id === 'allocation' || info.id === 'p_loss') return rankDescending(this.values);
 		if (info.kind === 'score') return this.rows.map((r) => r[`${info.id}_rank` as 'priority_rank']);
 		return info.kind === 'indicator' ? rankDescending(this.values) : this.rows.map(() => null);
 	});
@@ -244,9 +248,11 @@ export class MapState {
 
 	#indicatorRequest = 0;
 
-	constructor(scores: ScoresState, db: Database, manifest: DataManifest, allocation: AllocationState | null = null, layers: LayersState | null = null) {
+	constructor(scores: ScoresState, db: Database, manifest: DataManifest, allocation: AllocationState | null = null, layers: LayersState | null = null, risk: RiskState | null = null) {
 		this.scores = scores;
 		this.allocation = allocation;
+		this.risk = risk;
+		void risk?.activate();
 		this.layers = layers;
 		this.#db = db;
 		this.manifest = manifest;

@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '$lib/model/catalogue';
 
-export type ScoreVariable = 'post_industrial' | 'threat' | 'priority' | 'allocation';
+export type ScoreVariable = 'post_industrial' | 'threat' | 'priority' | 'allocation' | 'p_loss';
 export type VariableId = 'bivariate' | ScoreVariable | `indicator:${string}`;
 
 export interface VariableInfo {
@@ -24,8 +24,15 @@ export const SCORE_VARIABLES: Record<ScoreVariable, { label: string; unit: strin
 	post_industrial: { label: 'Post-industrial score', unit: 'score' },
 	threat: { label: 'Challenger-threat score', unit: 'score' },
 	priority: { label: 'Priority', unit: 'combined percentile, 0–1' },
-	allocation: { label: 'Proposed allocation (£)', unit: '£' }
+	allocation: { label: 'Proposed allocation (£)', unit: '£' },
+	p_loss: { label: 'P(loss): chance the holder loses it', unit: 'probability, 0–1 (scenario on the Risk tab)' }
 };
+
+/**
+ * P(loss) is coloured on fixed bands of the 0–1 scale (not quantiles of the seats), so the same
+ * colour means the same risk under every scenario and a change of scenario visibly recolours.
+ */
+export const P_LOSS_BREAKS: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
 
 export const BIVARIATE_LABEL = 'Post-industrial × threat (bivariate)';
 

@@ -21,6 +21,16 @@ describe('readScenarioRecord', () => {
 		expect(toStoredScenario(scenario, 2)).toEqual({ ...scenario, schemaVersion: SCENARIO_SCHEMA_VERSION, revision: 2 });
 	});
 
+	it('reads records saved before the risk scenario existed, and keeps one saved with it', () => {
+		expect(scenario.state).not.toHaveProperty('risk');
+		expect(readScenarioRecord(toStoredScenario(scenario, 1), catalogue)).toMatchObject({ ok: true, scenario: { state: { definition: scenario.state.definition } } });
+		const withRisk = { ...scenario, state: { ...scenario.state, risk: { base: 2015 as const, spec: 'result:2019' } } };
+		const read = readScenarioRecord(toStoredScenario(withRisk, 2), catalogue);
+		expect(read).toMatchObject({ ok: true, scenario: { state: { risk: { base: 2015, spec: 'result:2019' } } } });
+		const damaged = { ...scenario, state: { ...scenario.state, risk: { base: 2015 as const, spec: 'snp=200' } } };
+		expect(readScenarioRecord(toStoredScenario(damaged, 2), catalogue)).toMatchObject({ ok: false, move: true, reason: expect.stringContaining('risk.spec') });
+	});
+
 	it('moves what it can never read; keeps what only lacks an upload', () => {
 		expect(readScenarioRecord({ ...scenario, schemaVersion: 2 }, catalogue)).toMatchObject({ ok: false, id: scenario.id, name: 'Plan', move: true, reason: expect.stringMatching(/newer version/) });
 		expect(readScenarioRecord({ ...toStoredScenario(scenario, 1), revision: 0 }, catalogue)).toMatchObject({ ok: false, move: true, reason: 'its revision number is damaged' });

@@ -5,13 +5,15 @@
  */
 import type { AllocationMethod } from '../allocation/engine';
 import type { Indicator } from '$lib/model/catalogue';
-import { validateDefinition, type FieldError, type LensId, type ScoreDefinition } from '$lib/model/definition';
+import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type LensId, type ScoreDefinition } from '$lib/model/definition';
+import { validateRiskSetting, type RiskSetting } from '$lib/features/risk/risk-setting';
 import { DEFAULT_LENS, defaultDefinition } from '$lib/model/lenses';
 
 import { DEFAULT_BUDGET_RULE, type BudgetRule } from '$lib/features/allocation/budget';
 export type { BudgetRule };
 
-export type ScenarioState = { definition: ScoreDefinition; budget: BudgetRule };
+/** `risk` is optional: states saved or linked before it existed mean the defaults (risk-setting.ts). */
+export type ScenarioState = { definition: ScoreDefinition; budget: BudgetRule; risk?: RiskSetting };
 
 export type Scenario = { id: string; name: string; createdAt: string; updatedAt: string; state: ScenarioState };
 
@@ -115,8 +117,12 @@ export function validateScenarioState(raw: unknown, catalogue: Indicator[]): Sta
 	if (!definition.ok) errors.push(...definition.errors.map((e) => ({ path: `definition.${e.path}`, message: e.message })));
 	const budget = validateBudgetRule(raw.budget, 'budget');
 	if (!budget.ok) errors.push(...budget.errors);
-	if (!definition.ok || !budget.ok) return { ok: false, errors };
-	return { ok: true, state: { definition: definition.definition, budget: budget.rule } };
+	const risk = raw.risk === undefined || !definition.ok ? null : validateRiskSetting(raw.risk, LENS_BOUNDARY_SET[definition.definition.lens]);
+	if (risk && !risk.ok) errors.push(...risk.errors);
+	if (!definition.ok || !budget.ok || (risk && !risk.ok)) return { ok: false, errors };
+	const state: ScenarioState = { definition: definition.definition, budget: budget.rule };
+	if (risk?.ok) state.risk = risk.setting;
+	return { ok: true, state };
 }
 
 const isIsoDate = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && Number.isFinite(Date.parse(v));

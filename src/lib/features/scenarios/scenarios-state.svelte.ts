@@ -35,6 +35,8 @@ export interface ScenarioConflict {
 	theirs: SavedScenario;
 }
 import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
+import type { RiskState } from '$lib/features/risk/risk-state.svelte';
+import { isDefaultSetting } from '$lib/features/risk/risk-setting';
 
 export class ScenariosState {
 	list = $state.raw<SavedScenario[]>([]);
@@ -54,23 +56,30 @@ export class ScenariosState {
 	readonly #db: Database;
 	readonly #scores: ScoresState;
 	readonly #allocation: AllocationState;
+	readonly #risk: RiskState | null;
 
-	constructor(db: Database, scores: ScoresState, allocation: AllocationState) {
+	constructor(db: Database, scores: ScoresState, allocation: AllocationState, risk: RiskState | null = null) {
 		this.#db = db;
 		this.#scores = scores;
 		this.#allocation = allocation;
+		this.#risk = risk;
 	}
 
 	/** Always the scores' current catalogue: an upload added since the page opened is in it. */
 	#catalogue = (): Indicator[] => this.#scores.prepared.catalogue;
 
 	current(): ScenarioState {
-		return { definition: $state.snapshot(this.#scores.definition) as ScoreDefinition, budget: $state.snapshot(this.#allocation.rule) };
+		const state: ScenarioState = { definition: $state.snapshot(this.#scores.definition) as ScoreDefinition, budget: $state.snapshot(this.#allocation.rule) };
+		// Left out at its defaults, so a view without a scenario keeps the link it always had.
+		const risk = this.#risk?.setting;
+		if (risk && !isDefaultSetting(risk, this.#scores.lens.year)) state.risk = { ...risk };
+		return state;
 	}
 
 	apply(state: ScenarioState) {
 		this.#allocation.setRule(structuredClone(state.budget));
 		this.#scores.load(structuredClone(state.definition));
+		this.#risk?.apply(state.risk);
 	}
 
 	/** Apply the state in the page's link, if any; a bad link is reported, never half-applied. */

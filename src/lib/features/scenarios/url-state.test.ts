@@ -97,6 +97,29 @@ describe('encodeState / decodeState', () => {
 		expect(decodeState(encodeState(state), catalogue).definition.priority.eligibility.cityClasses ?? []).toEqual([]);
 	});
 
+	it('carries the seat-risk scenario as an optional key: old links still read, new ones round-trip', () => {
+		const state = defaultScenarioState('2015-ukip');
+		// A link made before the risk scenario existed: exactly the format-1 JSON of that time.
+		const old = encodeState(state);
+		expect(JSON.parse(Buffer.from(old, 'base64url').toString('utf8'))).not.toHaveProperty('risk');
+		expect(decodeState(old, catalogue)).toEqual(state);
+		expect(decodeState(old, catalogue)).not.toHaveProperty('risk');
+		const withRisk: ScenarioState = { ...state, risk: { base: 2015, spec: 'con=30,lab=25,ruk=25' } };
+		expect(decodeState(encodeState(withRisk), catalogue)).toEqual(withRisk);
+		const url = urlWithState(new URL('https://example.org/?tab=risk'), withRisk);
+		expect(stateFromSearchParams(url.searchParams, catalogue)?.risk).toEqual({ base: 2015, spec: 'con=30,lab=25,ruk=25' });
+		const ranked: ScenarioState = { ...state, risk: { base: 2010, spec: 'result:2015', priority: 'p_loss' } };
+		expect(decodeState(encodeState(ranked), catalogue)).toEqual(ranked);
+	});
+
+	it('refuses a bad risk scenario in a link, naming the field', () => {
+		const state = defaultScenarioState('2015-ukip');
+		const bad = (risk: unknown) => tryDecodeState(encodeState({ ...state, risk } as ScenarioState), catalogue);
+		expect(bad({ base: 2015, spec: 'lab=60,con=60' })).toMatchObject({ ok: false, error: { reason: 'invalid', errors: [{ path: 'risk.spec', message: expect.stringContaining('sum to 120') }] } });
+		// 2024 is not an election on the 2015 lens's boundaries.
+		expect(bad({ base: 2024, spec: 'no-change' })).toMatchObject({ ok: false, error: { errors: [{ path: 'risk.base' }] } });
+	});
+
 	it('is deterministic: equal states give equal text whatever the key order', () => {
 		const state = defaultScenarioState();
 		const reordered = JSON.parse(JSON.stringify({ budget: state.budget, definition: { priority: state.definition.priority, scores: state.definition.scores, lens: state.definition.lens, version: 1 } }));

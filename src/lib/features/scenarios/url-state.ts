@@ -1,7 +1,9 @@
 /**
  * The current scenario in a URL, so a copied link reproduces the view.
  *
- * Format 1: JSON → UTF-8 → base64url (no padding). The JSON is `{ v: 1, definition, budget }`
+ * Format 1: JSON → UTF-8 → base64url (no padding). The JSON is `{ v: 1, definition, budget }`,
+ * plus `risk` (`{ base, spec, priority? }`) only when the seat-risk view differs from its defaults; it was added
+ * within format 1 as an optional key, so links without it still mean what they meant.
  * with values equal to their defaults left out (an indicator at weight 1, direction 1, z-score,
  * nation-median imputation is just `{"id":…}`), which roughly thirds the link. Keys are written
  * in a fixed order, so the same state always gives the same text (links can be compared).
@@ -88,7 +90,9 @@ function toBase64Url(bytes: Uint8Array): string {
 
 /** A compact, URL-safe, deterministic encoding of a (valid) scenario state. */
 export function encodeState(state: ScenarioState): string {
-	const json = JSON.stringify({ v: URL_STATE_VERSION, definition: compactDefinition(state.definition), budget: compactBudget(state.budget) });
+	const out: Record<string, unknown> = { v: URL_STATE_VERSION, definition: compactDefinition(state.definition), budget: compactBudget(state.budget) };
+	if (state.risk) out.risk = { base: state.risk.base, spec: state.risk.spec, ...(state.risk.priority ? { priority: state.risk.priority } : {}) };
+	const json = JSON.stringify(out);
 	return toBase64Url(new TextEncoder().encode(json));
 }
 
@@ -127,7 +131,7 @@ function decode(text: unknown, catalogue: Indicator[]): ScenarioState {
 	}
 	const d = raw.definition;
 	const definition = isObject(d) ? { ...d, version: 1, scores: isObject(d.scores) ? { ...d.scores, postIndustrial: expandSettings(d.scores.postIndustrial), threat: expandSettings(d.scores.threat) } : d.scores } : d;
-	const checked = validateScenarioState({ definition, budget: raw.budget }, catalogue);
+	const checked = validateScenarioState({ definition, budget: raw.budget, risk: raw.risk }, catalogue);
 	if (!checked.ok) {
 		// Messages can quote hostile values; keep each short enough to show.
 		const errors = checked.errors.map((e) => ({ path: e.path.slice(0, 120), message: e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message }));

@@ -40,7 +40,11 @@ export class ScoresState {
 	/** The catalogue and coverage; replaced (never mutated) when uploads add or remove indicators. */
 	prepared = $state.raw<PreparedIndicators>(null as unknown as PreparedIndicators);
 	definition = $state<ScoreDefinition>(defaultDefinition(DEFAULT_LENS));
-	results = $state.raw<ScoredRow[]>([]);
+	/** The rows as DuckDB scored them. */
+	#scored = $state.raw<ScoredRow[]>([]);
+	/** Replaces the priority and its ranks (the "rank by P(loss)" option), or null for the SQL's own. */
+	#rerank = $state.raw<((rows: ScoredRow[]) => ScoredRow[]) | null>(null);
+	readonly results = $derived.by(() => (this.#rerank ? this.#rerank(this.#scored) : this.#scored));
 	/** The definition the shown results were computed from (the breakdown must match the table). */
 	scoredDefinition = $state.raw<ScoreDefinition | null>(null);
 	errors = $state.raw<FieldError[]>([]);
@@ -102,6 +106,10 @@ export class ScoresState {
 
 	indicator(id: string): Indicator | undefined {
 		return this.indicators.get(id);
+	}
+
+	setRerank(rerank: ((rows: ScoredRow[]) => ScoredRow[]) | null) {
+		this.#rerank = rerank;
 	}
 
 	setHighlight(codes: Iterable<string> | null, label = '') {
@@ -181,7 +189,7 @@ export class ScoresState {
 					if (request !== this.#request) return;
 					this.outcomes = { lens: lens.id, rows: outcomes };
 				}
-				this.results = rows as unknown as ScoredRow[];
+				this.#scored = rows as unknown as ScoredRow[];
 				this.scoredDefinition = validation.definition;
 				this.queryError = null;
 			} catch (error) {

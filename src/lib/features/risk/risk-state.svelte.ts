@@ -1,0 +1,140 @@
+/**
+ * The seat-risk view's state: the base election (by default the lens's own), the national scenario
+ * (a spec string, plus the editor's fields), and the latest run from the worker. Results arrive as
+ * one replaced object (`$state.raw`), never mutated. A run starts when something first shows risk
+ * (`activate`), then again, debounced, whenever the boundary set, the base or the scenario changes;
+ * an invalid edit shows its message and leaves the last good result on screen.
+ */
+import type { Database } from '$lib/db/types';
+import { loadRiskHistories } from '$lib/data/risk-inputs';
+import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.svelte';
+import { untrack } from 'svelte';
+import { rankByPLoss } from './risk-priority';
+import type { RiskYear } from '$lib/model/risk/history';
+import { riskPartyOfWinner } from '$lib/model/risk/parties';
+import { BASE_YEARS } from '$lib/model/risk/run';
+import { parseScenario } from '$lib/model/risk/scenario';
+import { headlineHolder } from './risk-format';
+import { RiskRunner } from './risk-runner';
+import { DEFAULT_SPEC, resultYears, type RiskSetting } from './risk-setting';
+import type { RiskSummary } from './risk-transfer';
+import { formFromSpec, specFromForm, type ScenarioForm } from './scenario-form';
+
+export type RiskStatus = 'idle' | 'loading' | 'computing' | 'ready' | 'error';
+
+const DEBOUNCE_MS = 80;
+
+export class RiskState {
+	readonly #db: Database;
+	readonly #scores: ScoresState;
+	/** The chosen base, or null for the lens's own election. */
+	baseChoice = $state<RiskYear | null>(null);
+	/** The last valid scenario spec (canonical form): what the results are for. */
+	spec = $state(DEFAULT_SPEC);
+	form = $state<ScenarioForm>(formFromSpec(DEFAULT_SPEC));
+	/** The editor's problem, naming the field; the last good result stays on screen. */
+	inputError = $state<string | null>(null);
+	/** The priority option: rank eligible seats by P(loss) instead of the two scores. */
+	rankPriority = $state(false);
+	summary = $state.raw<RiskSummary | null>(null);
+	status = $state<RiskStatus>('idle');
+	error = $state<string | null>(null);
+
+	readonly set = $derived.by(() => this.#scores.boundarySet);
+	readonly lensYear = $derived.by(() => this.#scores.lens.year as RiskYear);
+	readonly baseYears = $derived(BASE_YEARS[this.set]);
+	readonly baseYear = $derived(this.baseChoice !== null && this.baseYears.includes(this.baseChoice) ? this.baseChoice : this.lensYear);
+	readonly resultYears = $derived(resultYears(this.set, this.baseYear));
+	/** What a link or saved scenario stores. */
+	readonly setting = $derived<RiskSetting>({ base: this.baseYear, spec: this.#validSpec(), ...(this.rankPriority ? { priority: 'p_loss' as const } : {}) });
+	/** The shown result, only while it is for the table's boundary set (seat codes must match). */
+	readonly current = $derived(this.summary && this.summary.set === this.set ? this.summary : null);
+	/** The holder whose expected losses head the page: the lens's eligible holders first. */
+	readonly headline = $derived.by(() => {
+		const holders = this.#scores.definition.priority.eligibility.holders.map(riskPartyOfWinner);
+		return this.current ? headlineHolder(this.current.losses, holders) : null;
+	});
+
+	#runner: RiskRunner | null = null;
+	#activated = false;
+
+	constructor(db: Database, scores: ScoresState) {
+		this.#db = db;
+		this.#scores = scores;
+	}
+
+	/** Load the results once and follow the scenario from now on; later calls do nothing. */
+	async activate(): Promise<void> {
+		if (this.#activated) return;
+		this.#activated = true;
+		this.status = 'loading';
+		try {
+			const histories = await loadRiskHistories(this.#db);
+			this.#runner = new RiskRunner(histories, (outcome) => {
+				if (outcome.ok) {
+					this.summary = outcome.summary;
+					this.error = null;
+					this.status = 'ready';
+				} else {
+					this.error = outcome.error;
+					this.status = 'error';
+				}
+			});
+		} catch (error) {
+			this.error = `The election results for the risk model could not be read: ${(error as Error).message}`;
+			this.status = 'error';
+			return;
+		}
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		$effect.root(() => {
+			$effect(() => {
+				const job = { set: this.set, baseYear: this.baseYear, spec: this.#validSpec() };
+				this.status = 'computing';
+				clearTimeout(timer);
+				timer = setTimeout(() => this.#runner?.request(job), DEBOUNCE_MS);
+			});
+			$effect(() => {
+				const seats = this.current?.seats;
+				const rerank = this.rankPriority ? (rows: ScoredRow[]) => rankByPLoss(rows, (code) => seats?.get(code)?.pLoss ?? null) : null;
+				untrack(() => this.#scores.setRerank(rerank));
+			});
+		});
+	}
+
+	/** The spec, or "no change" when it names a result that is not a later election of this set. */
+	#validSpec(): string {
+		const parsed = parseScenario(this.spec);
+		if (parsed.ok && parsed.value.kind === 'result' && !this.resultYears.includes(parsed.value.year)) return DEFAULT_SPEC;
+		return this.spec;
+	}
+
+	setBase(year: RiskYear) {
+		this.baseChoice = year;
+		if (this.#validSpec() !== this.spec) this.apply({ ...this.setting, base: year, spec: DEFAULT_SPEC });
+	}
+
+	/** An edit in the scenario editor. */
+	setForm(form: ScenarioForm) {
+		this.form = form;
+		const spec = specFromForm(form);
+		if (!spec.ok) {
+			this.inputError = spec.error;
+			return;
+		}
+		this.inputError = null;
+		this.spec = spec.value;
+	}
+
+	/** A setting from a link or a saved scenario (already validated); undefined means the defaults. */
+	apply(setting: RiskSetting | undefined) {
+		this.baseChoice = setting?.base ?? null;
+		this.spec = setting?.spec ?? DEFAULT_SPEC;
+		this.rankPriority = setting?.priority === 'p_loss';
+		this.form = formFromSpec(this.spec);
+		this.inputError = null;
+	}
+
+	dispose() {
+		this.#runner?.dispose();
+	}
+}

@@ -1,0 +1,44 @@
+/**
+ * Module worker entry: the seat-risk model (fit, projection, Monte Carlo) off the main thread, so
+ * the page stays responsive while a user drags a scenario. Started once by `risk-runner.ts`; the
+ * histories arrive once, then each `run` message gets one `result` (or `error`) with its id. The
+ * fits, the slow part, are cached per base year inside `runRisk`, so they live as long as this
+ * worker does.
+ */
+import type { BoundarySet } from '$lib/model/catalogue';
+import type { RiskYear } from '$lib/model/risk/history';
+import { runRisk, type RiskHistories } from '$lib/model/risk/run';
+import { parseScenario } from '$lib/model/risk/scenario';
+import { packRun, type PackedRun } from './risk-transfer';
+
+export type RiskRequest =
+	| { type: 'histories'; histories: RiskHistories }
+	| { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number };
+export type RiskMessage = { type: 'result'; id: number; packed: PackedRun } | { type: 'error'; id: number; message: string };
+
+// The project's TypeScript lib is DOM, not WebWorker; describe just the part of the worker scope used.
+interface WorkerScope {
+	onmessage: ((event: MessageEvent<RiskRequest>) => void) | null;
+	postMessage(message: RiskMessage, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+let histories: RiskHistories | null = null;
+
+scope.onmessage = (event) => {
+	const request = event.data;
+	if (request?.type === 'histories') {
+		histories = request.histories;
+		return;
+	}
+	if (request?.type !== 'run') return;
+	try {
+		if (!histories) throw new Error('The election results have not reached the risk model yet.');
+		const parsed = parseScenario(request.spec);
+		if (!parsed.ok) throw new Error(parsed.error);
+		const run = runRisk(histories, request.set, request.baseYear, parsed.value, { draws: request.draws, seed: request.seed });
+		const { packed, transfer } = packRun(run, request.spec);
+		scope.postMessage({ type: 'result', id: request.id, packed }, transfer);
+	} catch (error) {
+		scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+	}
+};
