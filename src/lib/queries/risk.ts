@@ -57,3 +57,10 @@ export function riskInputsQuery(set: BoundarySet): string {
 		LEFT JOIN (${NOTIONAL_LEAVE}) l ON l.code = v.code
 		ORDER BY v.year, v.code`;
 }
+
+/** Electorate at an election and constituency type (county, borough, burgh), for spending limits. */
+export function spendingLimitInputsQuery(set: BoundarySet, year: number): string {
+	return `SELECT c.code, c.seat_type, r.electorate::DOUBLE AS electorate
+		FROM constituencies c LEFT JOIN results r ON r.code = c.code AND r.boundary_set = c.boundary_set AND r.year = ${Math.trunc(year)}
+		WHERE c.boundary_set = '${set === '2024' ? '2024' : '2010'}' ORDER BY c.code`;
+}
