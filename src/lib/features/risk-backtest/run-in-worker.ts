@@ -1,0 +1,40 @@
+/**
+ * Runs the backtest in a module worker (Vite bundles `backtest.worker.ts` from the
+ * `new URL(…, import.meta.url)` below), so the page stays responsive while it computes. Where
+ * module workers are missing it computes in the page instead, loading the model only then.
+ */
+import type { RiskHistories } from '$lib/model/risk/run';
+import type { BacktestPayload } from './compute';
+import type { BacktestMessage, BacktestRequest } from './backtest.worker';
+
+export type Progress = (done: number, total: number) => void;
+
+async function inPage(histories: RiskHistories, draws: number, seed: number, onProgress?: Progress): Promise<BacktestPayload> {
+	return (await import('./compute')).computeBacktest(histories, { draws, seed }, onProgress);
+}
+
+export function runBacktestInWorker(histories: RiskHistories, draws: number, seed: number, onProgress?: Progress): Promise<BacktestPayload> {
+	if (typeof Worker === 'undefined') return inPage(histories, draws, seed, onProgress);
+	return new Promise((resolve, reject) => {
+		let worker: Worker;
+		try {
+			worker = new Worker(new URL('./backtest.worker.ts', import.meta.url), { type: 'module' });
+		} catch {
+			inPage(histories, draws, seed, onProgress).then(resolve, reject);
+			return;
+		}
+		worker.onmessage = (event: MessageEvent<BacktestMessage>) => {
+			const message = event.data;
+			if (message.type === 'progress') return onProgress?.(message.done, message.total);
+			worker.terminate();
+			if (message.type === 'result') resolve(message.payload);
+			else reject(new Error(`The backtest failed: ${message.message}`));
+		};
+		worker.onerror = (event: ErrorEvent) => {
+			worker.terminate();
+			reject(new Error(`The backtest worker stopped: ${event.message || 'unknown error'}`));
+		};
+		const request: BacktestRequest = { type: 'run', histories, draws, seed };
+		worker.postMessage(request);
+	});
+}
