@@ -1,7 +1,8 @@
 /**
  * Runs the backtest in a module worker (Vite bundles `backtest.worker.ts` from the
- * `new URL(…, import.meta.url)` below), so the page stays responsive while it computes. Where
- * module workers are missing it computes in the page instead, loading the model only then.
+ * `new URL(…, import.meta.url)` below), so the page stays responsive while it computes. There is
+ * no in-page fallback: it would put a second copy of the model in the app's JavaScript (the budget
+ * counts it), and every browser the app supports has module workers (DuckDB needs workers too).
  */
 import type { RiskHistories } from '$lib/model/risk/run';
 import type { BacktestPayload } from './compute';
@@ -9,18 +10,13 @@ import type { BacktestMessage, BacktestRequest } from './backtest.worker';
 
 export type Progress = (done: number, total: number) => void;
 
-async function inPage(histories: RiskHistories, draws: number, seed: number, onProgress?: Progress): Promise<BacktestPayload> {
-	return (await import('./compute')).computeBacktest(histories, { draws, seed }, onProgress);
-}
-
 export function runBacktestInWorker(histories: RiskHistories, draws: number, seed: number, onProgress?: Progress): Promise<BacktestPayload> {
-	if (typeof Worker === 'undefined') return inPage(histories, draws, seed, onProgress);
 	return new Promise((resolve, reject) => {
 		let worker: Worker;
 		try {
 			worker = new Worker(new URL('./backtest.worker.ts', import.meta.url), { type: 'module' });
-		} catch {
-			inPage(histories, draws, seed, onProgress).then(resolve, reject);
+		} catch (error) {
+			reject(new Error(`Could not start the backtest worker: ${error instanceof Error ? error.message : String(error)}`));
 			return;
 		}
 		worker.onmessage = (event: MessageEvent<BacktestMessage>) => {
