@@ -93,10 +93,13 @@ test('every other tab has no serious or critical axe violations', async ({ page 
 	await openApp(page);
 	await check(page, 'Scores');
 	await page.getByRole('button', { name: /^Hartlepool$/ }).first().click();
+	// The seat-risk backtest: its table, the calibration plot and (below) its table alternative.
+	await page.getByRole('button', { name: 'Show the backtest' }).click();
+	await expect(page.getByTestId('calibration-plot')).toBeVisible({ timeout: 60_000 });
 	// Open the "as a table" disclosures, so their tables are checked too.
 	await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 	await expect(page.getByTestId('breakdown')).toBeVisible();
-	await check(page, 'Scores, seat selected, details open');
+	await check(page, 'Scores, seat selected, backtest and details open');
 
 	await openTab(page, 'Allocation');
 	await page.getByLabel('Draws').fill('20');

@@ -97,18 +97,20 @@ test('Northern Ireland is scored on deprivation alone, marked partial; choosing 
 	await expect(rows(page).first()).not.toContainText('partial, not ranked');
 });
 
-test('the backtest panel reports AUC for the 2017 and 2019 losses under the 2015 lens', async ({ page }) => {
+test('the backtest judges the 2015 lens’s priority on Labour’s 2019 losses, and drops the lens rows for another lens', async ({ page }) => {
 	await openApp(page);
-	const table = page.getByTestId('backtest-table');
-	await expect(table).toContainText('Holding party lost the seat in 2019');
-	await expect(table.locator('tbody tr')).toHaveCount(7);
-	await expect(table.locator('tbody tr').first().locator('td').nth(4)).toHaveText('232');
+	const section = page.getByRole('region', { name: /Backtest: would the seat-risk model/ });
+	await section.getByRole('button', { name: 'Show the backtest' }).click();
+	const table = section.getByTestId('risk-backtest-table');
 	// 2019: 231 Labour-held seats (Chorley went to the Speaker, not a loss), 46 of them lost.
-	const lost2019 = table.locator('tbody tr', { hasText: 'Holding party lost the seat in 2019' }).first();
-	await expect(lost2019.locator('td').nth(4)).toHaveText('231');
-	await expect(lost2019.locator('td').nth(5)).toHaveText('46');
+	const priority = table.locator('tbody[data-group="2015→2019 lab"] tr[data-predictor="priority"]');
+	await expect(priority.locator('td').nth(0)).toHaveText('231', { timeout: 60_000 });
+	await expect(priority.locator('td').nth(1)).toHaveText('46');
+	await expect(table.locator('tbody[data-group="2015→2017 lab"] tr[data-predictor="priority"] td').nth(0)).toHaveText('232');
 	await page.getByLabel('Lens', { exact: true }).selectOption('2024-reform');
-	await expect(page.getByRole('region', { name: /Backtest/ })).toContainText('no later general election');
+	await expect(table.locator('tr[data-predictor="priority"]')).toHaveCount(0);
+	await expect(section).toContainText('appear for the 2015 / UKIP lens');
+	await expect(table.locator('tbody[data-group="2015→2019 lab"] tr[data-predictor="model"]')).toHaveCount(1);
 });
 
 test('a method downloads as JSON and loads back; a bad file is refused with the field named', async ({ page }, info) => {

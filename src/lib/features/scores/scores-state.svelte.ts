@@ -6,8 +6,6 @@
 import type { Database, Row } from '$lib/db/types';
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
 import { combineQuery, createStageTable, READ_STAGE, stageKey } from '$lib/queries/scoring';
-import { backtestOutcomes, backtestOutcomeSpecs } from '$lib/queries/backtest';
-import { runBacktest } from '$lib/model/backtest';
 import type { BoundarySet, Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type IndicatorSetting, type LensId, type ScoreDefinition, type ScoreKey } from '$lib/model/definition';
 import { DEFAULT_LENS, defaultDefinition, lensById } from '$lib/model/lenses';
@@ -58,8 +56,6 @@ export class ScoresState {
 	 * table, the scatter and the map at once. `null` means nothing is highlighted.
 	 */
 	highlight = $state.raw<{ codes: ReadonlySet<string>; label: string } | null>(null);
-	/** Later election outcomes for the lens (changes only with the lens, not with weights). */
-	outcomes = $state.raw<{ lens: LensId; rows: Row[] } | null>(null);
 
 	readonly lens = $derived(lensById(this.definition.lens));
 	readonly boundarySet = $derived(LENS_BOUNDARY_SET[this.definition.lens]);
@@ -67,12 +63,6 @@ export class ScoresState {
 	get indicators(): Map<string, Indicator> {
 		return this.#bySet[this.boundarySet];
 	}
-
-	readonly backtest = $derived(
-		this.outcomes && this.outcomes.lens === this.scoredDefinition?.lens
-			? runBacktest(this.results, this.outcomes.rows, backtestOutcomeSpecs(lensById(this.outcomes.lens)))
-			: []
-	);
 
 	#request = 0;
 	#stage: { key: string; rows: Row[] } | null = null;
@@ -183,12 +173,6 @@ export class ScoresState {
 				// Both are ordered by code: merge seat facts and normalised inputs with the new scores.
 				const rows = (await this.#db.query(query.sql, query.params)).rows.map((r, i) => ({ ...stage.rows[i], ...r }));
 				if (request !== this.#request) return; // a newer edit is on its way
-				if (this.outcomes?.lens !== validation.definition.lens) {
-					const lens = lensById(validation.definition.lens);
-					const outcomes = lens.boundarySet === '2010' ? (await this.#db.query(backtestOutcomes(lens))).rows : [];
-					if (request !== this.#request) return;
-					this.outcomes = { lens: lens.id, rows: outcomes };
-				}
 				this.#scored = rows as unknown as ScoredRow[];
 				this.scoredDefinition = validation.definition;
 				this.queryError = null;

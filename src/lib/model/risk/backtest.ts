@@ -65,13 +65,14 @@ export interface BacktestResult {
 /** Lens scores for the seats of a base election, where a lens exists for it. */
 export type LensScores = (pair: BacktestPair) => Map<string, { threat: number | null; priority: number | null }> | null;
 
-interface Outcome {
+export interface Outcome {
 	seat: SeatResult;
 	holder: RiskParty;
 	lost: 0 | 1;
 }
 
-function outcomes(base: readonly SeatResult[], target: readonly SeatResult[], holder: RiskParty): Outcome[] {
+/** The seats the holder won at the base (GB, not the Speaker's) and whether it lost each at the target. */
+export function heldOutcomes(base: readonly SeatResult[], target: readonly SeatResult[], holder: RiskParty): Outcome[] {
 	const after = new Map(target.map((s) => [s.code, s]));
 	return base.flatMap((seat) => {
 		const t = after.get(seat.code);
@@ -80,7 +81,8 @@ function outcomes(base: readonly SeatResult[], target: readonly SeatResult[], ho
 	});
 }
 
-function row(pair: BacktestPair, holder: RiskParty, predictor: Predictor, scored: { score: number; p: number | null; lost: 0 | 1 }[]): BacktestRow {
+/** One table row from a predictor's scores (and probabilities, when it gives them) for the held seats. */
+export function backtestRow(pair: BacktestPair, holder: RiskParty, predictor: Predictor, scored: { score: number; p: number | null; lost: 0 | 1 }[]): BacktestRow {
 	const probabilities = scored.every((s) => s.p !== null) ? scored.map((s) => ({ p: s.p!, lost: s.lost })) : null;
 	return {
 		base_year: pair.base,
@@ -118,17 +120,17 @@ export function runRiskBacktest(
 		const majority = fitMajorityBaseline(fitHistories, pair.base);
 		const lens = options.lensScores?.(pair) ?? null;
 		for (const holder of BACKTEST_HOLDERS) {
-			const seats = outcomes(base, target, holder);
+			const seats = heldOutcomes(base, target, holder);
 			const lead = (o: Outcome) => leadOf(sharesOf(o.seat.votes), PARTY_INDEX[o.holder]);
 			const model = seats.map((o) => ({ score: risk.get(o.seat.code)!.pLoss, p: risk.get(o.seat.code)!.pLoss, lost: o.lost }));
-			rows.push(row(pair, holder, 'model', model));
-			rows.push(row(pair, holder, 'majority', seats.map((o) => ({ score: -lead(o), p: logistic(majority, lead(o)), lost: o.lost }))));
+			rows.push(backtestRow(pair, holder, 'model', model));
+			rows.push(backtestRow(pair, holder, 'majority', seats.map((o) => ({ score: -lead(o), p: logistic(majority, lead(o)), lost: o.lost }))));
 			const known = (pick: (o: Outcome) => number | null, predictor: Predictor) => {
 				const scored = seats.flatMap((o) => {
 					const v = pick(o);
 					return v === null ? [] : [{ score: v, p: null, lost: o.lost }];
 				});
-				if (scored.length) rows.push(row(pair, holder, predictor, scored));
+				if (scored.length) rows.push(backtestRow(pair, holder, predictor, scored));
 			};
 			known((o) => o.seat.leave, 'leave');
 			known((o) => sharesOf(o.seat.votes)[PARTY_INDEX.ruk], 'challenger');
