@@ -4,22 +4,28 @@
  * histories arrive once, then each `run` message gets one `result` (or `error`) with its id. The
  * fits, the slow part, are cached per base year inside `runRisk`, so they live as long as this
  * worker does.
+ *
+ * The backtest panel (`risk-backtest/run-in-worker.ts`) starts its own instance of this same file
+ * and sends one `backtest` message: one worker chunk, so the model is bundled once.
  */
 import type { BoundarySet } from '$lib/model/catalogue';
 import type { RiskYear } from '$lib/model/risk/history';
 import { runRisk, type RiskHistories } from '$lib/model/risk/run';
 import { parseScenario } from '$lib/model/risk/scenario';
 import { packRun, type PackedRun } from './risk-transfer';
+import { computeBacktest } from '$lib/features/risk-backtest/compute';
+import type { BacktestMessage, BacktestRequest } from '$lib/features/risk-backtest/run-in-worker';
 
 export type RiskRequest =
 	| { type: 'histories'; histories: RiskHistories }
-	| { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number };
+	| { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number }
+	| BacktestRequest;
 export type RiskMessage = { type: 'result'; id: number; packed: PackedRun } | { type: 'error'; id: number; message: string };
 
 // The project's TypeScript lib is DOM, not WebWorker; describe just the part of the worker scope used.
 interface WorkerScope {
 	onmessage: ((event: MessageEvent<RiskRequest>) => void) | null;
-	postMessage(message: RiskMessage, transfer?: Transferable[]): void;
+	postMessage(message: RiskMessage | BacktestMessage, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 let histories: RiskHistories | null = null;
@@ -28,6 +34,15 @@ scope.onmessage = (event) => {
 	const request = event.data;
 	if (request?.type === 'histories') {
 		histories = request.histories;
+		return;
+	}
+	if (request?.type === 'backtest') {
+		try {
+			const payload = computeBacktest(request.histories, { draws: request.draws, seed: request.seed }, (done, total) => scope.postMessage({ type: 'progress', done, total }));
+			scope.postMessage({ type: 'backtest-result', payload });
+		} catch (error) {
+			scope.postMessage({ type: 'backtest-error', message: error instanceof Error ? error.message : String(error) });
+		}
 		return;
 	}
 	if (request?.type !== 'run') return;
