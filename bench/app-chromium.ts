@@ -41,7 +41,7 @@ type Hooks = {
 /** The page's hooks; spelled out inside each `page.evaluate`, whose function runs in the page. */
 type BenchGlobal = { __heartlandsBench: Hooks };
 
-async function withServer<T>(port: number, work: () => Promise<T>): Promise<T> {
+export async function withServer<T>(port: number, work: () => Promise<T>): Promise<T> {
 	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true });
 	try {
 		return await work();
