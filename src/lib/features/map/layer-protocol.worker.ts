@@ -15,8 +15,15 @@ const scope = self as unknown as { addProtocol?: (name: string, load: Load) => v
 const load: Load = async (request, abort) => {
 	const response = await fetch(request.url, { signal: abort.signal });
 	const bytes = await response.arrayBuffer();
+	const layer = decodeLayerBlob(bytes);
 	// Any other blob (none today) is read as the JSON MapLibre would have expected.
-	return { data: decodeLayerBlob(bytes) ?? JSON.parse(new TextDecoder().decode(bytes)) };
+	if (!layer) return { data: JSON.parse(new TextDecoder().decode(bytes)) };
+	// MapLibre sends data it loaded from a URL back to the page (for getData), which for this layer
+	// meant copying every nested array onto the page's thread: seconds of work and garbage. Its copier
+	// walks enumerable properties only, while the tiler reads `features` directly, so a
+	// non-enumerable `features` is tiled here and never sent. The page never asks an overlay for its data.
+	Object.defineProperty(layer, 'features', { value: layer.features, enumerable: false });
+	return { data: layer };
 };
 
 scope.addProtocol?.('blob:http', load);
