@@ -50,20 +50,18 @@ export function readPackedGeometry(raw: unknown, limits: GeoLimits): { ok: true;
 		if (!(Math.abs(coords[i]) <= 180 && Math.abs(coords[i + 1]) <= 90)) return bad(`position ${i / 2 + 1} is not a longitude and latitude`);
 	}
 	for (let i = 0; i < n; i++) {
-		const type = GEOMETRY_TYPES[types[i]];
-		if (!type) return bad(`feature ${i + 1} has an unknown geometry type`);
-		const partCount = parts[i + 1] - parts[i];
+		const t = types[i];
+		if (t >= GEOMETRY_TYPES.length) return bad(`feature ${i + 1} has an unknown geometry type`);
+		// Per type (GEOMETRY_TYPES order): Point is 1 part, 1 ring, 1 position; MultiPoint and
+		// LineString 1 part of 1 ring; MultiLineString and Polygon 1 part; MultiPolygon any.
 		const first = parts[i];
-		const ringsIn = (j: number) => rings[j + 1] - rings[j];
-		const sizeOf = (k: number) => positions[k + 1] - positions[k];
-		if (type !== 'MultiPolygon' && partCount !== 1) return bad(`feature ${i + 1} (${type}) has ${partCount} parts`);
-		if ((type === 'Point' || type === 'MultiPoint' || type === 'LineString') && ringsIn(first) !== 1) return bad(`feature ${i + 1} (${type}) is malformed`);
-		if (type === 'Point' && sizeOf(rings[first]) !== 1) return bad(`feature ${i + 1} (Point) is malformed`);
-		if (type === 'Polygon' || type === 'MultiPolygon') {
-			for (let j = first; j < parts[i + 1]; j++) {
-				if (ringsIn(j) === 0) return bad(`feature ${i + 1} has a polygon with no rings`);
-				for (let k = rings[j]; k < rings[j + 1]; k++) if (sizeOf(k) < 4) return bad(`feature ${i + 1} has a polygon ring with fewer than 4 positions`);
-			}
+		const ring = rings[first];
+		const malformed = (t < 5 && parts[i + 1] - first !== 1) || (t < 3 && rings[first + 1] - ring !== 1) || (t === 0 && positions[ring + 1] - positions[ring] !== 1);
+		if (malformed) return bad(`feature ${i + 1} (${GEOMETRY_TYPES[t]}) is malformed`);
+		// Polygons: every part has a ring, and every ring closes (at least 4 positions).
+		for (let j = first; t > 3 && j < parts[i + 1]; j++) {
+			if (rings[j + 1] === rings[j]) return bad(`feature ${i + 1} has a polygon with no rings`);
+			for (let k = rings[j]; k < rings[j + 1]; k++) if (positions[k + 1] - positions[k] < 4) return bad(`feature ${i + 1} has a polygon ring with fewer than 4 positions`);
 		}
 	}
 	return { ok: true, geometry: { types, parts, rings, positions, coords } };

@@ -36,9 +36,6 @@ export type ReadLayer = { ok: true; layer: UploadedLayer; migrated: boolean } | 
 
 /** Migrate, then check; returns a readable reason instead of trusting the bytes. Never throws. */
 export function readLayerRecord(raw: unknown): ReadLayer {
-	// An old record's header is checked before the upgrade, so a damaged one says what is wrong.
-	const early = isObject(raw) && raw.version === 1 ? recordHeaderProblem(raw, 'map layer', 1) : null;
-	if (early) return { ok: false, reason: early };
 	const migrated = migrateRecord(LAYER_SCHEMA, raw);
 	if (!migrated.ok) return { ok: false, reason: migrated.reason };
 	const v = validateLayer(migrated.record);
