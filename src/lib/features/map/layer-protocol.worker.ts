@@ -16,8 +16,7 @@ const load: Load = async (request, abort) => {
 	const response = await fetch(request.url, { signal: abort.signal });
 	const bytes = await response.arrayBuffer();
 	const layer = decodeLayerBlob(bytes);
-	// Any other blob (none today) is read as the JSON MapLibre would have expected.
-	if (!layer) return { data: JSON.parse(new TextDecoder().decode(bytes)) };
+	if (!layer) throw new Error('not a Heartlands layer');
 	// MapLibre sends data it loaded from a URL back to the page (for getData), which for this layer
 	// meant copying every nested array onto the page's thread: seconds of work and garbage. Its copier
 	// walks enumerable properties only, while the tiler reads `features` directly, so a

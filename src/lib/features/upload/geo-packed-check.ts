@@ -19,11 +19,11 @@ function asTyped<T extends Typed>(value: unknown, Kind: TypedClass<T>, integer: 
 	return Kind.from(value);
 }
 
-/** Offsets start at 0, never go down, and end at `last` (the next level's length). */
+/** Offsets: `count` + 1 of them, from 0, never going down. */
 function offsetsProblem(offsets: Uint32Array, count: number, what: string): string | null {
-	if (offsets.length !== count + 1 || offsets[0] !== 0) return `its ${what} offsets are malformed`;
-	for (let i = 1; i < offsets.length; i++) if (offsets[i] < offsets[i - 1]) return `its ${what} offsets go backwards`;
-	return null;
+	let ok = offsets.length === count + 1 && offsets[0] === 0;
+	for (let i = 1; ok && i < offsets.length; i++) ok = offsets[i] >= offsets[i - 1];
+	return ok ? null : `its ${what} offsets are malformed`;
 }
 
 /** A readable reason, or the geometry with typed arrays. */
