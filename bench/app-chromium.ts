@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import type { RescoreMode } from '../src/lib/data/bench-hooks';
 import { PROJECT_ROOT } from '../scripts/data/sources';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { importFrameGaps } from './import-frames';
+import { geoFrameGaps, importFrameGaps } from './import-frames';
 
 export interface ChromiumOptions {
 	port: number;
@@ -20,6 +20,8 @@ export interface ChromiumOptions {
 	sensitivityDraws: number;
 	/** A large CSV to take through the upload wizard, measuring frame gaps. */
 	importCsv?: { rows: number; bytes: Buffer };
+	/** A large GeoJSON area layer (a path) to import and open on the Map tab, measuring frame gaps. */
+	geoLayerFile?: string;
 	log: (what: string) => void;
 }
 
@@ -41,7 +43,7 @@ type Hooks = {
 /** The page's hooks; spelled out inside each `page.evaluate`, whose function runs in the page. */
 type BenchGlobal = { __heartlandsBench: Hooks };
 
-async function withServer<T>(port: number, work: () => Promise<T>): Promise<T> {
+export async function withServer<T>(port: number, work: () => Promise<T>): Promise<T> {
 	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: PROJECT_ROOT, stdio: 'ignore', detached: true });
 	try {
 		return await work();
@@ -173,6 +175,14 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 		samples['import-stage-gap'] = [gaps.stageGapMs];
 		samples['import-commit-gap'] = [gaps.importGapMs];
 		samples['import-commit'] = [gaps.importMs];
+	}
+	if (o.geoLayerFile) {
+		o.log('Chromium: large GeoJSON area layer through the wizard and onto the map');
+		const gaps = await geoFrameGaps(browser, base, o.geoLayerFile);
+		samples['geo-stage-gap'] = [gaps.stageGapMs];
+		samples['geo-import-gap'] = [gaps.importGapMs];
+		samples['geo-map-gap'] = [gaps.mapGapMs];
+		samples['geo-reload-gap'] = [gaps.reloadGapMs];
 	}
 	return { samples, ingestBytes, chromium: browser.version(), renderer };
 }

@@ -22,7 +22,9 @@ export const CSP_DIRECTIVES = {
 	'script-src': ['self', 'wasm-unsafe-eval'],
 	'worker-src': ['self', 'blob:'],
 	// blob: is the page's own memory: the DuckDB worker reads the engine's wasm from an object URL
-	// the page fetched from its own origin. No other origin can be reached.
+	// the page fetched from its own origin, and MapLibre's workers read an uploaded map layer from
+	// an object URL the page made (src/lib/features/map/overlay-data.ts; the protocol script they
+	// import for it is a same-origin file, covered by script-src 'self'). No other origin can be reached.
 	'connect-src': ['self', 'blob:'],
 	'img-src': ['self', 'data:', 'blob:'],
 	'style-src': ['self', 'unsafe-inline'],

@@ -30,15 +30,32 @@ export class StorageFullError extends Error {
 /** 1: the records store. 2: adds the quarantine store. */
 export const RECORD_DB_VERSION = 2;
 
-const plain = (record: unknown) => JSON.parse(JSON.stringify(record)) as unknown;
+/**
+ * A copy of plain data, as a JSON round trip would give (Svelte's state proxies cannot be stored:
+ * IndexedDB's structured clone refuses them), except that typed arrays are kept as they are.
+ * Why not JSON: a map layer's geometry is millions of numbers in typed arrays, which IndexedDB
+ * clones as single blocks, while JSON would turn each into an object of numbered keys, slowly.
+ * `copyBinary` copies them too, for the in-memory store that has no clone step of its own.
+ */
+export function plain(value: unknown, copyBinary = false): unknown {
+	if (ArrayBuffer.isView(value)) return copyBinary && !(value instanceof DataView) ? (value as Uint8Array).slice() : value;
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (value === null || typeof value !== 'object') return value;
+	const json = (value as { toJSON?: unknown }).toJSON;
+	if (typeof json === 'function') return plain(json.call(value), copyBinary);
+	const kept = (v: unknown) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+	if (Array.isArray(value)) return value.map((v) => (kept(v) ? plain(v, copyBinary) : null));
+	// fromEntries defines own properties, so a "__proto__" key stays a plain key, as in JSON.parse.
+	return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (kept(v) ? [[k, plain(v, copyBinary)]] : [])));
+}
 
 function memoryStore(reason: string): RecordStore {
 	const records = new Map<string, unknown>();
 	return {
 		persistent: false,
 		reason,
-		entries: async () => [...records.entries()].map(([key, value]) => ({ key, value: plain(value) })),
-		put: async (id, record) => void records.set(id, plain(record)),
+		entries: async () => [...records.entries()].map(([key, value]) => ({ key, value: plain(value, true) })),
+		put: async (id, record) => void records.set(id, plain(record, true)),
 		delete: async (id) => void records.delete(id),
 		quarantine: async (key) => void records.delete(key)
 	};

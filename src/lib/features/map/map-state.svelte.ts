@@ -42,6 +42,7 @@ import { classText, summariseSeat, type SeatSummary } from './seat-summary';
 import { cellLabel } from './legend';
 import type { LayersState } from '$lib/features/upload/layers-state.svelte';
 import type { UploadedLayer } from '$lib/features/upload/geo-layer';
+import { layerCollection } from './overlay-data';
 
 export type ViewMode = 'geo' | 'hex';
 /** The seat shapes drawn: the built-in file, or an uploaded boundaries layer (`key` names which). */
@@ -223,14 +224,14 @@ export class MapState {
 	/** Uploaded seat boundaries for the current set win over the built-in ones while switched on. */
 	readonly shownBoundaries = $derived.by((): ShownBoundaries | null => {
 		const layer = this.layers?.boundariesFor(this.set) ?? null;
-		if (layer) return { set: this.set, value: layer.features as FeatureCollection, key: `${this.set}-${layer.id}`, layer };
+		if (layer) return { set: this.set, value: layerCollection(layer), key: `${this.set}-${layer.id}`, layer };
 		return this.boundaries ? { ...this.boundaries, key: this.boundaries.set, layer: null } : null;
 	});
 	/** Seats the uploaded boundaries leave out: they have a colour but no shape on the map. */
 	readonly unshapedSeats = $derived.by((): number => {
 		const layer = this.shownBoundaries?.layer;
 		if (!layer) return 0;
-		const shaped = new Set(layer.features.features.map((f) => f.properties.code));
+		const shaped = new Set(layer.codes);
 		return this.rows.filter((r) => !shaped.has(r.code)).length;
 	});
 	readonly overlays = $derived.by(() => this.layers?.overlays ?? []);

@@ -6,23 +6,17 @@
  * Only geometry plus `code`/`name` are kept: the map needs nothing else, and numeric properties
  * become an indicator dataset through the usual import instead.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { BoundarySet } from '$lib/model/catalogue';
 import { newDatasetId } from './dataset';
-import { checkGeoJson, type GeoStage, type UploadGeometry } from './geojson';
+import { featureCount, GEOMETRY_TYPES, PackedBuilder, type PackedGeometry } from './geo-packed';
+import type { GeoStage } from './geojson';
 import type { MatchReport } from './match';
-import { boundedText, isObject, recordHeaderProblem } from './record-checks';
 
-export interface LayerProperties {
-	/** The seat code (boundaries only). */
-	code?: string;
-	name: string;
-}
-
-export type LayerFeatures = FeatureCollection<UploadGeometry, LayerProperties>;
+/** 1: GeoJSON features. 2: packed geometry plus names and codes (layer-record.ts reads both). */
+export const LAYER_VERSION: 2 = 2;
 
 export interface UploadedLayer {
-	version: 1;
+	version: typeof LAYER_VERSION;
 	id: string;
 	name: string;
 	fileName: string;
@@ -32,7 +26,12 @@ export interface UploadedLayer {
 	boundarySet: BoundarySet | null;
 	/** Shown on the map. At most one boundaries layer per set is enabled. */
 	enabled: boolean;
-	features: LayerFeatures;
+	/** Per feature: the area's label, or the seat's name (boundaries). */
+	names: string[];
+	/** Per feature: the seat code (boundaries), or null (areas). */
+	codes: string[] | null;
+	/** The features' shapes (geo-packed.ts): stored and moved as typed arrays, never as nested ones. */
+	geometry: PackedGeometry;
 }
 
 export type BuiltLayer = { ok: true; layer: UploadedLayer; dropped: number; seats: number } | { ok: false; error: string };
@@ -45,7 +44,7 @@ interface LayerMeta {
 
 function header(kind: UploadedLayer['kind'], set: BoundarySet | null, meta: LayerMeta) {
 	return {
-		version: 1 as const,
+		version: LAYER_VERSION,
 		id: newDatasetId(),
 		name: meta.name.trim().slice(0, 200),
 		fileName: meta.fileName.slice(0, 400),
@@ -56,6 +55,8 @@ function header(kind: UploadedLayer['kind'], set: BoundarySet | null, meta: Laye
 	};
 }
 
+export const layerFeatureCount = (layer: UploadedLayer) => featureCount(layer.geometry);
+
 /**
  * Seat shapes from a keyed GeoJSON: feature i is data row i of the match report. Unmatched
  * features are left out (and counted); a seat with several features gets one MultiPolygon.
@@ -63,72 +64,49 @@ function header(kind: UploadedLayer['kind'], set: BoundarySet | null, meta: Laye
 export function buildBoundaryLayer(stage: GeoStage, report: MatchReport, meta: LayerMeta): BuiltLayer {
 	if (!meta.name.trim()) return { ok: false, error: 'Give the layer a name.' };
 	const nameOf = new Map(report.matched.map((m) => [m.code, m.name]));
-	const parts = new Map<string, Polygon['coordinates'][]>();
+	const g = stage.geometry;
+	/** Per seat, the features (in file order) whose polygons it gets. */
+	const bySeat = new Map<string, number[]>();
 	let dropped = 0;
-	for (const [i, feature] of stage.features.entries()) {
-		const g = feature.geometry;
-		if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return { ok: false, error: `Boundaries must be polygons, but feature ${i + 1} is a ${g.type}. Import the file as an area layer instead.` };
+	for (let i = 0; i < featureCount(g); i++) {
+		const type = GEOMETRY_TYPES[g.types[i]];
+		if (type !== 'Polygon' && type !== 'MultiPolygon') return { ok: false, error: `Boundaries must be polygons, but feature ${i + 1} is a ${type}. Import the file as an area layer instead.` };
 		const code = report.rowCodes[i];
 		if (!code) {
 			dropped++;
 			continue;
 		}
-		const list = parts.get(code) ?? [];
-		if (g.type === 'Polygon') list.push(g.coordinates);
-		else list.push(...g.coordinates);
-		parts.set(code, list);
+		const list = bySeat.get(code) ?? [];
+		list.push(i);
+		bySeat.set(code, list);
 	}
-	if (!parts.size) return { ok: false, error: 'No feature matched a constituency, so there are no boundaries to import.' };
-	const features: Feature<Polygon | MultiPolygon, LayerProperties>[] = [...parts].map(([code, polygons]) => ({
-		type: 'Feature',
-		properties: { code, name: nameOf.get(code) ?? code },
-		geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }
-	}));
-	const layer: UploadedLayer = { ...header('boundaries', report.set, meta), features: { type: 'FeatureCollection', features } };
-	return { ok: true, layer, dropped, seats: parts.size };
+	if (!bySeat.size) return { ok: false, error: 'No feature matched a constituency, so there are no boundaries to import.' };
+	const out = new PackedBuilder();
+	for (const features of bySeat.values()) {
+		let polygons = 0;
+		for (const i of features) {
+			for (let j = g.parts[i]; j < g.parts[i + 1]; j++, polygons++) out.copyPart(g, j);
+		}
+		out.endFeature(polygons === 1 ? 'Polygon' : 'MultiPolygon');
+	}
+	const codes = [...bySeat.keys()];
+	const layer: UploadedLayer = { ...header('boundaries', report.set, meta), names: codes.map((c) => nameOf.get(c) ?? c), codes, geometry: out.build() };
+	return { ok: true, layer, dropped, seats: bySeat.size };
 }
 
 /** The wizard's confirmation after a layer is imported. */
 export function describeImportedLayer(built: Extract<BuiltLayer, { ok: true }>, seatsInSet: number): string {
 	const { layer } = built;
-	if (layer.kind === 'areas') return `Imported “${layer.name}”: an area layer of ${layer.features.features.length} features, drawn over the Map tab.`;
+	if (layer.kind === 'areas') return `Imported “${layer.name}”: an area layer of ${layerFeatureCount(layer)} features, drawn over the Map tab.`;
 	const dropped = built.dropped ? `; ${built.dropped} features matched no seat and were left out` : '';
 	return `Imported “${layer.name}”: boundaries for ${built.seats} of ${seatsInSet} seats (${layer.boundarySet} set)${dropped}. The Map tab now draws them; switch back under Map layers.`;
 }
 
-/** An overlay of any features, labelled by one property (or "Area n"). */
+/** An overlay of any features, labelled by one property (or "Area n"). Shares the stage's geometry. */
 export function buildAreaLayer(stage: GeoStage, labelIndex: number | null, meta: LayerMeta): BuiltLayer {
 	if (!meta.name.trim()) return { ok: false, error: 'Give the layer a name.' };
-	const features = stage.features.map((f, i): Feature<UploadGeometry, LayerProperties> => ({
-		type: 'Feature',
-		properties: { name: ((labelIndex === null ? null : f.values[labelIndex]) ?? '').trim().slice(0, 200) || `Area ${i + 1}` },
-		geometry: f.geometry
-	}));
-	return { ok: true, layer: { ...header('areas', null, meta), features: { type: 'FeatureCollection', features } }, dropped: 0, seats: 0 };
-}
-
-/** Check a stored or imported layer; returns a readable reason instead of trusting the bytes. */
-export function validateLayer(raw: unknown): { ok: true; layer: UploadedLayer } | { ok: false; reason: string } {
-	const problem = recordHeaderProblem(raw, 'map layer');
-	if (problem || !isObject(raw)) return { ok: false, reason: problem ?? 'not an object' };
-	if (raw.kind !== 'boundaries' && raw.kind !== 'areas') return { ok: false, reason: 'its kind must be boundaries or areas' };
-	if (raw.kind === 'boundaries' ? raw.boundarySet !== '2010' && raw.boundarySet !== '2024' : raw.boundarySet !== null) return { ok: false, reason: 'its boundary set is malformed' };
-	if (typeof raw.enabled !== 'boolean') return { ok: false, reason: 'its on/off flag is malformed' };
-	const checked = checkGeoJson(raw.features);
-	if (!checked.ok) return { ok: false, reason: `its geometry is damaged (${checked.error.message})` };
-	const features = (raw.features as { features: unknown[] }).features;
-	if (checked.value.features.length !== features.length) return { ok: false, reason: 'some of its features have no geometry' };
-	const codes = new Set<string>();
-	for (const f of features as { properties?: unknown }[]) {
-		const p = f.properties;
-		if (!isObject(p) || !boundedText(p.name)) return { ok: false, reason: 'a feature has no name' };
-		if (raw.kind === 'boundaries') {
-			if (typeof p.code !== 'string' || !/^[EWSN]\d{8}$/.test(p.code) || codes.has(p.code)) return { ok: false, reason: 'a seat code is malformed or repeated' };
-			if (!/Polygon$/.test((f as Feature).geometry.type)) return { ok: false, reason: 'a seat shape is not a polygon' };
-			codes.add(p.code);
-		}
-	}
-	return { ok: true, layer: raw as unknown as UploadedLayer };
+	const names = stage.rows.map((row, i) => ((labelIndex === null ? null : row[labelIndex]) ?? '').trim().slice(0, 200) || `Area ${i + 1}`);
+	return { ok: true, layer: { ...header('areas', null, meta), names, codes: null, geometry: stage.geometry }, dropped: 0, seats: 0 };
 }
 
 /** The property most likely to hold an area's name: "name", "*NM", "label", else the first text-like one. */

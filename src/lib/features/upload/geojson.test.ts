@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_FIXTURE as REF, utf8 } from './fixtures';
 import { detectUploadFormat, stageFile } from './formats';
-import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex, validateLayer } from './geo-layer';
+import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex } from './geo-layer';
+import { geometryAt } from './geo-packed';
+import { layerForFile, validateLayer } from './layer-record';
 import { checkGeoJson, propertiesCsv, readGeoJson, type GeoStage } from './geojson';
 import type { UploadResult } from './types';
 
@@ -33,13 +35,14 @@ describe('readGeoJson', () => {
 	it('keeps the geometry as [x, y] and the properties as text, by name', () => {
 		const stage = value(readGeoJson(collection(feature({ name: 'A', n: 3, ok: true, nested: { a: 1 } }, { type: 'Point', coordinates: [-1.5, 53.1, 120] }))));
 		expect(stage.properties).toEqual(['name', 'n', 'ok', 'nested']);
-		expect(stage.features[0]).toEqual({ geometry: { type: 'Point', coordinates: [-1.5, 53.1] }, values: ['A', '3', 'true', '{"a":1}'] });
+		expect(geometryAt(stage.geometry, 0)).toEqual({ type: 'Point', coordinates: [-1.5, 53.1] });
+		expect(stage.rows[0]).toEqual(['A', '3', 'true', '{"a":1}']);
 		expect(stage.bounds).toEqual([-1.5, 53.1, -1.5, 53.1]);
 		expect(stage.geometryTypes).toEqual({ Point: 1 });
 	});
 
 	it('accepts a bare Feature or a bare geometry as a one-feature layer', () => {
-		expect(value(readGeoJson(JSON.stringify(feature({ name: 'x' }, poly(0, 52))))).features).toHaveLength(1);
+		expect(value(readGeoJson(JSON.stringify(feature({ name: 'x' }, poly(0, 52))))).rows).toHaveLength(1);
 		expect(value(readGeoJson(JSON.stringify(poly(0, 52)))).properties).toEqual([]);
 	});
 
@@ -146,11 +149,13 @@ describe('GeoJSON through the upload wizard', () => {
 		if (!built.ok) throw new Error(built.error);
 		expect(built).toMatchObject({ seats: 3, dropped: 1 });
 		expect(built.layer).toMatchObject({ kind: 'boundaries', boundarySet: '2010', enabled: true });
-		const byCode = new Map(built.layer.features.features.map((f) => [f.properties.code, f]));
+		const { codes, names, geometry } = built.layer;
+		const byCode = new Map(codes!.map((code, i) => [code, { name: names[i], geometry: geometryAt(geometry, i) }]));
 		expect(byCode.get('E14000733')?.geometry).toEqual({ type: 'MultiPolygon', coordinates: [square(-1.2, 54.6), square(-1.1, 54.7)] });
 		expect(byCode.get('E14000904')?.geometry.type).toBe('MultiPolygon');
-		expect(byCode.get('E14000642')).toMatchObject({ properties: { code: 'E14000642', name: 'Clacton' }, geometry: { type: 'Polygon' } });
-		expect(validateLayer(JSON.parse(JSON.stringify(built.layer))).ok).toBe(true);
+		expect(byCode.get('E14000642')).toMatchObject({ name: 'Clacton', geometry: { type: 'Polygon' } });
+		expect(validateLayer(built.layer).ok).toBe(true);
+		expect(validateLayer(JSON.parse(JSON.stringify(layerForFile(built.layer)))).ok).toBe(true);
 	});
 
 	it('refuses lines or points as boundaries', async () => {
@@ -167,7 +172,7 @@ describe('GeoJSON through the upload wizard', () => {
 		expect(defaultLabelIndex(stage)).toBe(1);
 		const built = buildAreaLayer(stage, defaultLabelIndex(stage), { name: 'Wards', fileName: 'wards.geojson' });
 		if (!built.ok) throw new Error(built.error);
-		expect(built.layer.features.features.map((f) => f.properties.name)).toEqual(['Central', 'Area 2']);
+		expect(built.layer.names).toEqual(['Central', 'Area 2']);
 		expect(built.layer).toMatchObject({ kind: 'areas', boundarySet: null });
 		expect(validateLayer(built.layer).ok).toBe(true);
 	});
@@ -183,14 +188,16 @@ describe('validateLayer', () => {
 	const good = () => {
 		const built = buildAreaLayer(value(readGeoJson(collection(feature({ name: 'A' }, poly(0, 52))))), 0, { name: 'L', fileName: 'f' });
 		if (!built.ok) throw new Error(built.error);
-		return JSON.parse(JSON.stringify(built.layer));
+		return JSON.parse(JSON.stringify(layerForFile(built.layer)));
 	};
 	it.each([
-		['a wrong version', (l: Record<string, unknown>) => ({ ...l, version: 2 }), /version 1/],
+		['a wrong version', (l: Record<string, unknown>) => ({ ...l, version: 1 }), /version 2/],
 		['a bad id', (l: Record<string, unknown>) => ({ ...l, id: 'x;drop' }), /id/],
 		['a bad kind', (l: Record<string, unknown>) => ({ ...l, kind: 'tiles' }), /kind/],
-		['broken geometry', (l: Record<string, unknown>) => ({ ...l, features: { type: 'FeatureCollection', features: [feature({ name: 'A' }, { type: 'Polygon', coordinates: [[[0, 0]]] })] } }), /geometry is damaged/],
-		['boundaries without codes', (l: Record<string, unknown>) => ({ ...l, kind: 'boundaries', boundarySet: '2010' }), /seat code/]
+		['broken geometry', (l: Record<string, unknown>) => ({ ...l, geometry: { ...(l.geometry as object), positions: [0, 3] } }), /geometry is damaged/],
+		['a position off the globe', (l: Record<string, unknown>) => ({ ...l, geometry: { ...(l.geometry as object), coords: [500000, 100000, 1, 1, 1, 2, 0, 0, 500000, 100000] } }), /not a longitude and latitude/],
+		['a name per feature missing', (l: Record<string, unknown>) => ({ ...l, names: [] }), /names/],
+		['boundaries without codes', (l: Record<string, unknown>) => ({ ...l, kind: 'boundaries', boundarySet: '2010' }), /seat codes/]
 	])('refuses %s', (_, damage, reason) => {
 		const v = validateLayer(damage(good()));
 		expect(v.ok ? '' : v.reason).toMatch(reason);

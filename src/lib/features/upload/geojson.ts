@@ -8,18 +8,16 @@ import type { Geometry } from 'geojson';
 import { csvField } from './csv-out';
 import { type UploadResult, type UploadWarning, fail, ok, quoteForMessage, uploadError } from './types';
 import { isObject } from './record-checks';
+import { GEOMETRY_TYPES, PackedBuilder, featureCount, type PackedGeometry } from './geo-packed';
 
 /** The geometry kinds an uploaded layer may contain (GeometryCollection is refused). */
 export type UploadGeometry = Exclude<Geometry, { type: 'GeometryCollection' }>;
 
-export interface GeoFeature {
-	readonly geometry: UploadGeometry;
-	/** One value per property name (`GeoStage.properties`), as text; null when absent. */
-	readonly values: readonly (string | null)[];
-}
-
 export interface GeoStage {
-	readonly features: readonly GeoFeature[];
+	/** The kept features' geometry, packed (geo-packed.ts): feature i is row i. */
+	readonly geometry: PackedGeometry;
+	/** Per kept feature, one value per property name (`properties`), as text; null when absent. */
+	readonly rows: readonly (readonly (string | null)[])[];
 	readonly properties: readonly string[];
 	/** Feature count per geometry type, e.g. { MultiPolygon: 600, Polygon: 50 }. */
 	readonly geometryTypes: Readonly<Record<string, number>>;
@@ -36,8 +34,8 @@ export interface GeoLimits {
 
 export const GEO_LIMITS: GeoLimits = { maxFeatures: 50_000, maxPositions: 5_000_000, maxProperties: 2_000 };
 
-/** Nesting depth of `coordinates` below the position level, per geometry type. */
-const DEPTH: Record<UploadGeometry['type'], number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+/** The geometry types a layer may hold (a Set: `in` on an object would also accept "toString"). */
+const KNOWN_TYPES = new Set<string>(GEOMETRY_TYPES);
 /** Generous box around the UK and its waters, for a warning only. */
 const UK_BOX = [-14, 48, 4, 62] as const;
 /** Where British National Grid eastings and northings can lie, in metres: [minX, minY, maxX, maxY]. */
@@ -55,37 +53,56 @@ export function looksLikeGeoJson(head: string): boolean {
 
 class GeoError extends Error {}
 
-/** Validate positions and keep [x, y] only (z and extra values would only cost memory). */
-function cleanCoordinates(value: unknown, depth: number, where: string, counter: { positions: number; bounds: number[] }, limits: GeoLimits): unknown {
+type Counter = { positions: number; bounds: number[] };
+
+/** Validate one position and keep [x, y] only (z and extra values would only cost memory). */
+function addPosition(value: unknown, where: string, counter: Counter, limits: GeoLimits, out: PackedBuilder) {
 	if (!Array.isArray(value)) throw new GeoError(`${where} has coordinates that are not an array.`);
-	if (depth === 0) {
-		const [x, y] = value as unknown[];
-		if (typeof x !== 'number' || typeof y !== 'number') throw new GeoError(`${where} has a position that is not two numbers.`);
-		if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
-			// Only a position inside the grid's own extent is taken for British National Grid.
-			const onGrid = x >= BNG_EXTENT[0] && y >= BNG_EXTENT[1] && x <= BNG_EXTENT[2] && y <= BNG_EXTENT[3];
-			if (onGrid) throw new GeoError(`${where} has the position (${x}, ${y}), which is not a longitude and latitude. ${PROJECTED_HINT}`);
-			throw new GeoError(
-				`${where} has the position (${x}, ${y}), which is not a valid coordinate: it is out of range for longitude and latitude (at most 180 and 90 degrees either way) and for British National Grid (eastings 0 to 700,000 m, northings 0 to 1,300,000 m). Fix or remove that geometry, or re-save the file as WGS 84 (EPSG:4326) if it uses another projection. Nothing was imported.`
-			);
-		}
-		if (++counter.positions > limits.maxPositions) throw new GeoError(`This file has more than ${limits.maxPositions.toLocaleString('en-GB')} coordinate positions, more than a browser map can hold. Simplify it first (for example mapshaper “-simplify 10%”).`);
-		const b = counter.bounds;
-		if (x < b[0]) b[0] = x;
-		if (y < b[1]) b[1] = y;
-		if (x > b[2]) b[2] = x;
-		if (y > b[3]) b[3] = y;
-		return [x, y];
+	const [x, y] = value as unknown[];
+	if (typeof x !== 'number' || typeof y !== 'number') throw new GeoError(`${where} has a position that is not two numbers.`);
+	if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
+		// Only a position inside the grid's own extent is taken for British National Grid.
+		const onGrid = x >= BNG_EXTENT[0] && y >= BNG_EXTENT[1] && x <= BNG_EXTENT[2] && y <= BNG_EXTENT[3];
+		if (onGrid) throw new GeoError(`${where} has the position (${x}, ${y}), which is not a longitude and latitude. ${PROJECTED_HINT}`);
+		throw new GeoError(
+			`${where} has the position (${x}, ${y}), which is not a valid coordinate: it is out of range for longitude and latitude (at most 180 and 90 degrees either way) and for British National Grid (eastings 0 to 700,000 m, northings 0 to 1,300,000 m). Fix or remove that geometry, or re-save the file as WGS 84 (EPSG:4326) if it uses another projection. Nothing was imported.`
+		);
 	}
-	return value.map((inner) => cleanCoordinates(inner, depth - 1, where, counter, limits));
+	if (++counter.positions > limits.maxPositions) throw new GeoError(`This file has more than ${limits.maxPositions.toLocaleString('en-GB')} coordinate positions, more than a browser map can hold. Simplify it first (for example mapshaper “-simplify 10%”).`);
+	const b = counter.bounds;
+	if (x < b[0]) b[0] = x;
+	if (y < b[1]) b[1] = y;
+	if (x > b[2]) b[2] = x;
+	if (y > b[3]) b[3] = y;
+	out.position(x, y);
 }
 
-function checkRings(geometry: UploadGeometry, where: string) {
-	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
-	for (const polygon of polygons) {
-		if (polygon.length === 0) throw new GeoError(`${where} has a polygon with no rings.`);
-		for (const ring of polygon) if (ring.length < 4) throw new GeoError(`${where} has a polygon ring with ${ring.length} positions; a closed ring needs at least 4.`);
-	}
+/** Check a geometry's coordinates and append them to `out` as one packed feature (see geo-packed.ts). */
+function packGeometry(type: UploadGeometry['type'], coordinates: unknown, where: string, counter: Counter, limits: GeoLimits, out: PackedBuilder) {
+	const list = (value: unknown): unknown[] => {
+		if (!Array.isArray(value)) throw new GeoError(`${where} has coordinates that are not an array.`);
+		return value;
+	};
+	const polygon = type === 'Polygon' || type === 'MultiPolygon';
+	const ring = (value: unknown) => {
+		for (const p of list(value)) addPosition(p, where, counter, limits, out);
+		const size = out.endRing();
+		if (polygon && size < 4) throw new GeoError(`${where} has a polygon ring with ${size} positions; a closed ring needs at least 4.`);
+	};
+	const part = (value: unknown) => {
+		for (const r of list(value)) ring(r);
+		if (out.endPart() === 0 && polygon) throw new GeoError(`${where} has a polygon with no rings.`);
+	};
+	if (type === 'Point') {
+		addPosition(coordinates, where, counter, limits, out);
+		out.endRing();
+		out.endPart();
+	} else if (type === 'MultiPoint' || type === 'LineString') {
+		ring(coordinates);
+		out.endPart();
+	} else if (type === 'MultiPolygon') for (const p of list(coordinates)) part(p);
+	else part(coordinates);
+	out.endFeature(type);
 }
 
 /** "an object", "a string", "null"…: what a JSON value is, for a message. */
@@ -127,14 +144,15 @@ export function checkGeoJson(root: unknown, limits: GeoLimits = GEO_LIMITS): Upl
 		return invalid(`This GeoJSON FeatureCollection cannot be read: its "features" member is ${what}. It must be an array of Feature objects, [ … ]. Nothing was imported.`);
 	}
 	const rawFeatures: unknown[] =
-		root.type === 'FeatureCollection' ? (root.features as unknown[]) : root.type === 'Feature' ? [root] : typeof root.type === 'string' && root.type in DEPTH ? [{ type: 'Feature', geometry: root, properties: {} }] : [];
+		root.type === 'FeatureCollection' ? (root.features as unknown[]) : root.type === 'Feature' ? [root] : typeof root.type === 'string' && KNOWN_TYPES.has(root.type) ? [{ type: 'Feature', geometry: root, properties: {} }] : [];
 	if (root.type !== 'FeatureCollection' && rawFeatures.length === 0) return invalid(`This JSON is not GeoJSON: its "type" is ${quoteForMessage(String(root.type ?? 'missing'))}, not FeatureCollection, Feature or a geometry.`);
 	if (rawFeatures.length === 0) return fail(uploadError({ code: 'empty-file', message: 'This GeoJSON file has no features.' }));
 	if (rawFeatures.length > limits.maxFeatures) return invalid(`This file has ${rawFeatures.length.toLocaleString('en-GB')} features; the limit is ${limits.maxFeatures.toLocaleString('en-GB')}.`);
 
 	const names = new Map<string, number>();
 	const counter = { positions: 0, bounds: [Infinity, Infinity, -Infinity, -Infinity] };
-	const kept: { geometry: UploadGeometry; props: Record<string, unknown> }[] = [];
+	const packed = new PackedBuilder();
+	const kept: Record<string, unknown>[] = [];
 	const types: Record<string, number> = {};
 	let withoutGeometry = 0;
 	try {
@@ -155,12 +173,11 @@ export function checkGeoJson(root: unknown, limits: GeoLimits = GEO_LIMITS): Upl
 			const g = raw.geometry;
 			if (!isObject(g) || typeof g.type !== 'string') throw new GeoError(`${where} has a geometry without a type.`);
 			if (g.type === 'GeometryCollection') throw new GeoError(`${where} is a GeometryCollection; split it into separate features first.`);
-			if (!(g.type in DEPTH)) throw new GeoError(`${where} has the unknown geometry type ${quoteForMessage(g.type)}.`);
+			if (!KNOWN_TYPES.has(g.type)) throw new GeoError(`${where} has the unknown geometry type ${quoteForMessage(g.type)}.`);
 			const type = g.type as UploadGeometry['type'];
-			const geometry = { type, coordinates: cleanCoordinates(g.coordinates, DEPTH[type], where, counter, limits) } as UploadGeometry;
-			checkRings(geometry, where);
+			packGeometry(type, g.coordinates, where, counter, limits, packed);
 			types[type] = (types[type] ?? 0) + 1;
-			kept.push({ geometry, props });
+			kept.push(props);
 		});
 	} catch (error) {
 		if (error instanceof GeoError) return invalid(error.message);
@@ -169,25 +186,25 @@ export function checkGeoJson(root: unknown, limits: GeoLimits = GEO_LIMITS): Upl
 	if (!kept.length) return fail(uploadError({ code: 'empty-file', message: 'None of the features in this GeoJSON file has a geometry.' }));
 
 	const properties = [...names.keys()];
-	const features = kept.map(({ geometry, props }) => ({ geometry, values: properties.map((p) => (Object.hasOwn(props, p) ? propertyText(props[p]) : null)) }));
+	const rows = kept.map((props) => properties.map((p) => (Object.hasOwn(props, p) ? propertyText(props[p]) : null)));
 	const [w, s, e, n] = counter.bounds;
 	const warnings: UploadWarning[] = [];
 	if (withoutGeometry) warnings.push({ code: 'features-skipped', message: `${withoutGeometry} feature${withoutGeometry > 1 ? 's have' : ' has'} no geometry and ${withoutGeometry > 1 ? 'were' : 'was'} left out.` });
 	if (e < UK_BOX[0] || w > UK_BOX[2] || n < UK_BOX[1] || s > UK_BOX[3]) {
 		warnings.push({ code: 'outside-uk', message: `None of the features lies in or near the UK (they span longitude ${w.toFixed(2)} to ${e.toFixed(2)}, latitude ${s.toFixed(2)} to ${n.toFixed(2)}). Check the coordinates are longitude first.` });
 	}
-	return ok({ features, properties, geometryTypes: types, positions: counter.positions, bounds: [w, s, e, n] }, warnings);
+	return ok({ geometry: packed.build(), rows, properties, geometryTypes: types, positions: counter.positions, bounds: [w, s, e, n] }, warnings);
 }
 
 /** The properties as CSV text (a header and one row per kept feature) for the delimited pipeline. */
 export function propertiesCsv(stage: GeoStage): string {
 	const lines = [stage.properties.map(csvField).join(',')];
-	for (const f of stage.features) lines.push(f.values.map((v) => csvField(v ?? '')).join(','));
+	for (const row of stage.rows) lines.push(row.map((v) => csvField(v ?? '')).join(','));
 	return lines.join('\r\n');
 }
 
 /** "650 features (600 MultiPolygon, 50 Polygon)". */
 export function describeGeoStage(stage: GeoStage): string {
 	const parts = Object.entries(stage.geometryTypes).map(([t, n]) => `${n.toLocaleString('en-GB')} ${t}`);
-	return `${stage.features.length.toLocaleString('en-GB')} features (${parts.join(', ')}), ${stage.positions.toLocaleString('en-GB')} positions`;
+	return `${featureCount(stage.geometry).toLocaleString('en-GB')} features (${parts.join(', ')}), ${stage.positions.toLocaleString('en-GB')} positions`;
 }

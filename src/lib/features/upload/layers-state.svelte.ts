@@ -7,7 +7,8 @@ import type { SetAsideNote } from '$lib/data/quarantine';
 import { openRecordStore, type RecordStore } from '$lib/data/record-store';
 import { storageNotices } from '$lib/data/storage-notices.svelte';
 import type { BoundarySet } from '$lib/model/catalogue';
-import { validateLayer, type UploadedLayer } from './geo-layer';
+import type { UploadedLayer } from './geo-layer';
+import { readLayerRecord } from './layer-record';
 
 export const LAYERS_DB = 'heartlands-layers';
 export const LAYERS_STORE = 'layers';
@@ -40,9 +41,11 @@ export class LayersState {
 				const restored: UploadedLayer[] = [];
 				const notes: SetAsideNote[] = [];
 				for (const { key, value } of await store.entries()) {
-					const v = validateLayer(value);
+					const v = readLayerRecord(value);
 					if (v.ok) {
 						restored.push(v.layer);
+						// Rewritten in the current format once, so the next start reads it without upgrading.
+						if (v.migrated) await store.put(key, v.layer).catch(() => {});
 						continue;
 					}
 					const name = typeof (value as { name?: unknown })?.name === 'string' ? String((value as { name: string }).name).slice(0, 60) : key;
@@ -105,7 +108,7 @@ export class LayersState {
 		const refused: string[] = [];
 		let added = 0;
 		for (const [i, record] of records.entries()) {
-			const v = validateLayer(record);
+			const v = readLayerRecord(record);
 			if (!v.ok) refused.push(`map layer ${i + 1}: ${v.reason}`);
 			else if (!this.layers.some((l) => l.id === v.layer.id)) {
 				// Imported boundaries arrive switched off, so they never silently change the map.

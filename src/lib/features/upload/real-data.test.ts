@@ -107,6 +107,6 @@ describe.skipIf(!present)('real constituency lists', () => {
 		const built = buildBoundaryLayer(staged.geo!, staged.result.value.match!, { name: 'detailed', fileName: path });
 		if (!built.ok) throw new Error(built.error);
 		expect(built).toMatchObject({ seats: 650, dropped: 0 });
-		expect(new Set(built.layer.features.features.map((f) => f.properties.code))).toEqual(new Set(reference.filter((r) => r.set === built.layer.boundarySet).map((r) => r.code)));
+		expect(new Set(built.layer.codes)).toEqual(new Set(reference.filter((r) => r.set === built.layer.boundarySet).map((r) => r.code)));
 	});
 });

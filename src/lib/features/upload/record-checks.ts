@@ -10,8 +10,8 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 export const boundedText = (v: unknown, max: number = RECORD_LIMITS.name): v is string => typeof v === 'string' && v.length <= max;
 
 /** The fields every stored upload record starts with; null when they are sound, else the reason. */
-export function recordHeaderProblem(raw: unknown, what: string): string | null {
-	if (!isObject(raw) || raw.version !== 1) return `not a Heartlands ${what} (version 1)`;
+export function recordHeaderProblem(raw: unknown, what: string, version = 1): string | null {
+	if (!isObject(raw) || raw.version !== version) return `not a Heartlands ${what} (version ${version})`;
 	if (!boundedText(raw.id, 40) || !/^[a-z0-9]+$/.test(raw.id)) return 'its id is malformed';
 	if (!boundedText(raw.name, RECORD_LIMITS.name) || !boundedText(raw.fileName, RECORD_LIMITS.fileName) || !boundedText(raw.createdAt, 40)) return 'its name, file name or date is malformed';
 	return null;

@@ -4,6 +4,7 @@
  * typed-array ranges (transferred, not copied) and the text travels once.
  */
 import type { StagedFile } from './formats';
+import { packedBuffers } from './geo-packed';
 import type { PreparedUpload } from './prepare';
 import { cellsToArray, TextColumn, type PackedColumn } from './text-column';
 
@@ -39,7 +40,7 @@ function unpackRowCodes({ codes, index }: { codes: string[]; index: Int32Array }
 
 /** Worker side: the message and the buffers to transfer with it. */
 export function packStaged(staged: StagedFile): { message: PackedStaged; transfer: ArrayBuffer[] } {
-	if (!staged.result.ok) return { message: { staged, table: null, rowCodes: null }, transfer: [] };
+	if (!staged.result.ok) return { message: { staged, table: null, rowCodes: null }, transfer: staged.geo ? packedBuffers(staged.geo.geometry) : [] };
 	const prepared = staged.result.value;
 	const columns = prepared.table.columns;
 	const first = columns.find((c): c is TextColumn => c instanceof TextColumn);
@@ -64,6 +65,8 @@ export function packStaged(staged: StagedFile): { message: PackedStaged; transfe
 	const message: PackedStaged = { staged: { ...staged, result: { ...staged.result, value } }, table: { text: text + extra, columns: packed }, rowCodes };
 	const transfer = packed.flatMap((p) => [p.starts.buffer as ArrayBuffer, p.ends.buffer as ArrayBuffer]);
 	if (rowCodes) transfer.push(rowCodes.index.buffer as ArrayBuffer);
+	// A GeoJSON file's shapes are typed arrays (geo-packed.ts): moved, not copied.
+	if (staged.geo) transfer.push(...packedBuffers(staged.geo.geometry));
 	return { message, transfer };
 }
 
