@@ -9,6 +9,8 @@ import { parseScenario } from '../src/lib/model/risk/scenario';
 import { BASE_YEARS, runRisk, type RiskRun } from '../src/lib/model/risk/run';
 import { RISK_PARTIES, RISK_PARTY_LABEL } from '../src/lib/model/risk/parties';
 import type { RiskYear } from '../src/lib/model/risk/history';
+import { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE, nextElection, type MethodFigures, type PlanOptions, type PlanSeat } from '../src/lib/model/allocation/plan';
+import { spendingLimitInputsQuery } from '../src/lib/queries/risk';
 
 export class CliError extends Error {}
 
@@ -29,14 +31,14 @@ export interface RiskColumns {
 	summary: string[];
 }
 
-export async function riskColumns(db: Database, set: BoundarySet, lensYear: number, baseArg: string | undefined, spec: string[], draws = 2000, seed?: number): Promise<RiskColumns> {
+export async function riskColumns(db: Database, set: BoundarySet, lensYear: number, baseArg: string | undefined, spec: string[], draws = 2000, seed?: number, keepDraws = false): Promise<RiskColumns> {
 	const allowed = BASE_YEARS[set];
 	const base = (baseArg === undefined ? lensYear : Number(baseArg)) as RiskYear;
 	if (!allowed.includes(base)) throw new CliError(`--base ${baseArg ?? base}: the ${set} boundaries have bases ${allowed.join(', ')}.`);
 	const parsed = parseScenario(spec.join(';'));
 	if (!parsed.ok) throw new CliError(`--national: ${parsed.error}`);
 	if (parsed.value.kind === 'result' && !allowed.includes(parsed.value.year)) throw new CliError(`--national result:${parsed.value.year}: that election is not on the ${set} boundaries.`);
-	const run = runRisk(await loadRiskHistories(db), set, base, parsed.value, { draws, seed });
+	const run = runRisk(await loadRiskHistories(db), set, base, parsed.value, { draws, seed, keepDraws });
 	const risks = new Map(run.simulation.seats.map((s) => [s.code, s]));
 	const projections = new Map(run.projections.map((p) => [p.code, p]));
 	const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -54,4 +56,59 @@ export async function riskColumns(db: Database, set: BoundarySet, lensYear: numb
 			return [round(r.pLoss, 4), round(r.lead, 2), round(r.leadLow, 2), round(r.leadHigh, 2), r.projectedWinner, ...p.projected.map((v) => round(v, 2)), run.notionalBase ? 'notional base' : ''];
 		}
 	};
+}
+
+export interface MarginalArgs {
+	budget: number;
+	beta?: string;
+	s0?: string;
+	objective?: string;
+	localShare?: string;
+	includeLong?: boolean;
+	floor?: number;
+	cap?: number;
+}
+
+function positive(name: string, v: string | undefined, fallback: number): number {
+	if (v === undefined) return fallback;
+	const n = Number(v);
+	if (!Number.isFinite(n) || n <= 0) throw new CliError(`--${name} must be a number above zero, got "${v}".`);
+	return n;
+}
+
+/** Plan options from the CLI: β, s₀, the objective, the local share and the limits of the next election. */
+export function planOptionsFrom(args: MarginalArgs, baseYear: number): PlanOptions {
+	const objectiveText = args.objective ?? 'expected';
+	const atLeast = /^at-least:(\d+)$/.exec(objectiveText);
+	if (objectiveText !== 'expected' && !atLeast) throw new CliError(`--objective must be expected or at-least:N, got "${objectiveText}".`);
+	const localShare = args.localShare === undefined ? DEFAULT_LOCAL_SHARE : Number(args.localShare) / 100;
+	if (!(localShare >= 0 && localShare < 1)) throw new CliError(`--local-share must be a percentage from 0 to 99, got "${args.localShare}".`);
+	return {
+		budget: args.budget,
+		curve: { beta: positive('beta', args.beta, DEFAULT_CURVE.beta), s0: positive('s0', args.s0, DEFAULT_CURVE.s0) },
+		objective: atLeast ? { kind: 'hold-at-least', seats: Number(atLeast[1]) } : { kind: 'expected-seats' },
+		limitYear: nextElection(baseYear),
+		includeLongCampaign: args.includeLong ?? false,
+		localShare,
+		floor: args.floor,
+		cap: args.cap
+	};
+}
+
+/** The seats a plan reads: eligibility and priority from the scores, limits' inputs, the joint draws. */
+export async function planSeats(db: Database, set: BoundarySet, rows: readonly Record<string, unknown>[], risk: RiskColumns): Promise<PlanSeat[]> {
+	const limits = new Map((await db.query(spendingLimitInputsQuery(set, risk.run.baseYear))).rows.map((r) => [String(r.code), r]));
+	const draws = new Map(risk.run.simulation.seats.map((s, i) => [s.code, risk.run.simulation.leadDraws?.[i] ?? null]));
+	return rows.map((r) => {
+		const code = String(r.code);
+		return { code, eligible: Boolean(r.eligible), priority: (r.priority as number | null) ?? null, electorate: (limits.get(code)?.electorate as number | null) ?? null, seatType: (limits.get(code)?.seat_type as string | null) ?? null, leads: draws.get(code) ?? null };
+	});
+}
+
+/** One line for stderr: expected seats held before and after, with the 90% range. */
+export function heldLine(method: string, figures: MethodFigures | null): string {
+	if (!figures) return `${method}: no eligible seat has a P(loss), so expected seats held cannot be given.`;
+	const saved = figures.perSeatSaved === null ? 'no seat saved' : `£${Math.round(figures.perSeatSaved).toLocaleString('en-GB')} per expected seat saved`;
+	const lost = figures.unspendable > 0 ? `; £${figures.unspendable.toLocaleString('en-GB')} is above legal limits and cannot be spent` : '';
+	return `${method}: expected eligible seats held ${figures.heldBefore.toFixed(1)} before, ${figures.heldAfter.toFixed(1)} after (90% range ${figures.low}–${figures.high}); ${saved}${lost}.`;
 }

@@ -27,7 +27,8 @@ import { HOLDER_KEYS } from '../src/lib/model/parties';
 import { scoreQuery } from '../src/lib/queries/scoring';
 import { buildData } from './data/build';
 import { PROJECT_ROOT, resolveDataDir } from './data/sources';
-import { CliError, cliMessage, RISK_COLUMNS, riskColumns } from './risk-cli';
+import { CliError, cliMessage, heldLine, planOptionsFrom, planSeats, RISK_COLUMNS, riskColumns } from './risk-cli';
+import { heldWith, planMarginal } from '../src/lib/model/allocation/plan';
 import { lensById } from '../src/lib/model/lenses';
 
 const USAGE = `Usage: npm run score -- --lens 2015|2019|2024 --out scores.csv [--definition definition.json]
@@ -35,9 +36,15 @@ const USAGE = `Usage: npm run score -- --lens 2015|2019|2024 --out scores.csv [-
        [--eligible-holder PARTY ...] [--budget POUNDS [--method proportional|topn|tiers]
         [--floor POUNDS] [--cap POUNDS] [--n SEATS] [--tiers 20x30000,40x10000]]
        [--national SPEC [--base YEAR] [--draws N] [--seed N]]
+       [--budget POUNDS --method marginal --national SPEC [--beta 1.5] [--s0 5000]
+        [--objective expected|at-least:N] [--local-share 50] [--long-campaign]]
   --national  a national scenario: no-change, result:2019, con=43.6,lab=32.1,ld=11.6 (GB %),
               or per nation, e.g. "con=30;scotland:snp=45,lab=20". Adds p_loss, lead, projected_winner
-              and projected_<party>. NI seats and the Speaker's seat get no p_loss (see risk_note).`;
+              and projected_<party>. NI seats and the Speaker's seat get no p_loss (see risk_note).
+  --method marginal  puts each next pound where it keeps the most expected seats, within each seat's
+              legal spending limit (next election) less the expected local spend; adds allocation_gbp,
+              legal_limit_gbp and p_loss_after. With --national, every method prints the expected
+              seats held before and after on stderr.`;
 
 async function loadLazy(db: Database, manifest: DataManifest, outDir: string, name: string) {
 	const table = manifest.tables.find((t) => t.name === name)!;
@@ -128,7 +135,7 @@ function budgetRuleFromArgs(values: Record<string, unknown>): BudgetRule {
 		if (!tiers.length) throw new CliError('--method tiers needs --tiers, e.g. 20x30000,40x10000.');
 		return { budget, method: { kind, tiers } };
 	}
-	throw new CliError(`Unknown --method "${kind}". Use proportional, topn or tiers.`);
+	throw new CliError(`Unknown --method "${kind}". Use proportional, topn, tiers or marginal.`);
 }
 
 function lensFrom(value: string | undefined): LensId {
@@ -145,7 +152,8 @@ async function main() {
 			floor: { type: 'string' }, cap: { type: 'string' }, n: { type: 'string' }, tiers: { type: 'string' },
 			extra: { type: 'string', multiple: true }, 'extra-duplicates': { type: 'string' }, 'extra-aggregate': { type: 'string' },
 			workspace: { type: 'string' }, national: { type: 'string', multiple: true }, base: { type: 'string' },
-			draws: { type: 'string' }, seed: { type: 'string' }
+			draws: { type: 'string' }, seed: { type: 'string' }, beta: { type: 'string' }, s0: { type: 'string' },
+			objective: { type: 'string' }, 'local-share': { type: 'string' }, 'long-campaign': { type: 'boolean' }
 		}
 	});
 	if ((values.base || values.draws || values.seed) && !values.national) throw new CliError('--base, --draws and --seed need --national (a scenario).');
@@ -198,18 +206,43 @@ async function main() {
 		const rows = (await db.query(query.sql, query.params)).rows;
 		const columns = ['code', 'name', 'nation', 'region', 'holder', 'post_industrial', 'threat', 'priority', 'post_industrial_rank', 'threat_rank', 'priority_rank', 'post_industrial_pct', 'threat_pct', 'eligible'];
 		let table = rows.map((r) => columns.map((c) => r[c]));
+		const lens = lensById(validation.definition.lens);
+		const marginal = values.method === 'marginal';
+		if (marginal && (values.budget === undefined || !values.national)) throw new CliError('--method marginal needs --budget and --national: it allocates on each seat’s P(loss) under a scenario.');
+		const risk = values.national ? await riskColumns(db, lens.boundarySet, lens.year, values.base, values.national, draws, seed, values.budget !== undefined) : null;
 		if (values.budget !== undefined) {
-			const rule = budgetRuleFromArgs(values);
-			const allocation = allocateSeats(rows as unknown as SeatFacts[], rule);
-			if (!allocation.ok) throw new CliError(`The budget rules cannot be met: ${allocation.error}`);
-			const amounts = new Map(allocation.seats.map((s) => [s.code, s.amount]));
-			columns.push('allocation_gbp');
-			table = rows.map((r, i) => [...table[i], r.eligible ? (amounts.get(String(r.code)) ?? 0) : 0]);
-			console.log(`Allocated £${allocation.total.toLocaleString('en-GB')} to ${allocation.seats.filter((s) => s.amount > 0).length} seats (${rule.method.kind}).`);
+			const budget = wholePounds('budget', values.budget)!;
+			const args = { budget, beta: values.beta, s0: values.s0, objective: values.objective, localShare: values['local-share'], includeLong: values['long-campaign'], floor: wholePounds('floor', values.floor), cap: wholePounds('cap', values.cap) };
+			const options = risk ? planOptionsFrom(args, risk.run.baseYear) : null;
+			const seats = risk ? await planSeats(db, lens.boundarySet, rows, risk) : [];
+			let amounts: Map<string, number>;
+			if (marginal) {
+				const plan = planMarginal(seats, options!);
+				if (!plan.ok) throw new CliError(`The budget rules cannot be met: ${plan.error}`);
+				amounts = new Map(plan.rows.map((r) => [r.code, r.amount]));
+				const byCode = new Map(plan.rows.map((r) => [r.code, r]));
+				columns.push('allocation_gbp', 'legal_limit_gbp', 'p_loss_after');
+				table = rows.map((r, i) => {
+					const p = byCode.get(String(r.code));
+					return [...table[i], p?.amount ?? 0, p?.legalLimit ?? null, p?.pLossAfter === null || p?.pLossAfter === undefined ? null : Math.round(p.pLossAfter * 1e4) / 1e4];
+				});
+				const c = options!.curve;
+				console.log(`Allocated £${budget.toLocaleString('en-GB')} to ${plan.rows.filter((r) => r.amount > 0).length} seats (marginal value, β ${c.beta}, s₀ £${c.s0.toLocaleString('en-GB')}, limits of the ${options!.limitYear} election less ${Math.round((options!.localShare ?? 0) * 100)}% local spend).`);
+				if (plan.unproductive > 0) console.log(`£${plan.unproductive.toLocaleString('en-GB')} of it buys no expected seat under the model and is spread evenly over the seats with room.`);
+				for (const f of plan.figures) console.error(heldLine(f.method, f));
+			} else {
+				if (['beta', 's0', 'objective', 'local-share', 'long-campaign'].some((k) => values[k as keyof typeof values] !== undefined)) throw new CliError('--beta, --s0, --objective, --local-share and --long-campaign apply to --method marginal only.');
+				const rule = budgetRuleFromArgs(values);
+				const allocation = allocateSeats(rows as unknown as SeatFacts[], rule);
+				if (!allocation.ok) throw new CliError(`The budget rules cannot be met: ${allocation.error}`);
+				amounts = new Map(allocation.seats.map((s) => [s.code, s.amount]));
+				columns.push('allocation_gbp');
+				table = rows.map((r, i) => [...table[i], r.eligible ? (amounts.get(String(r.code)) ?? 0) : 0]);
+				console.log(`Allocated £${allocation.total.toLocaleString('en-GB')} to ${allocation.seats.filter((s) => s.amount > 0).length} seats (${rule.method.kind}).`);
+				if (options) console.error(heldLine(rule.method.kind, heldWith(seats, amounts, options)));
+			}
 		}
-		if (values.national) {
-			const lens = lensById(validation.definition.lens);
-			const risk = await riskColumns(db, lens.boundarySet, lens.year, values.base, values.national, draws, seed);
+		if (risk) {
 			columns.push(...RISK_COLUMNS);
 			table = rows.map((r, i) => [...table[i], ...risk.valuesFor(String(r.code))]);
 			for (const line of risk.summary) console.log(line);

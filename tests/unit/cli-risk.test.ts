@@ -56,6 +56,37 @@ describe('npm run score with a national scenario', () => {
 	});
 });
 
+describe('npm run score --method marginal', () => {
+	it('adds allocation_gbp, legal_limit_gbp and p_loss_after; sums to the budget within every legal limit; prints held seats for each method', async () => {
+		const out = join(work, 'marginal.csv');
+		const r = await cli('score', '--lens', '2024', '--out', out, '--budget', '500000', '--method', 'marginal', '--national', 'ruk=29,lab=22,con=18,ld=13,green=10', '--beta', '2', '--draws', '500');
+		expect(r.code, r.stderr).toBe(0);
+		for (const m of ['marginal', 'proportional', 'topn']) expect(r.stderr).toMatch(new RegExp(`^${m}: expected eligible seats held [\\d.]+ before, [\\d.]+ after \\(90% range \\d+–\\d+\\)`, 'm'));
+		const rows = rowsOf(out);
+		expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['allocation_gbp', 'legal_limit_gbp', 'p_loss', 'p_loss_after']));
+		expect(rows.reduce((a, x) => a + Number(x.allocation_gbp), 0)).toBe(500000);
+		const funded = rows.filter((x) => Number(x.allocation_gbp) > 0);
+		expect(funded.every((x) => x.eligible === 'true' && Number(x.allocation_gbp) <= Number(x.legal_limit_gbp))).toBe(true);
+		expect(funded.every((x) => Number(x.p_loss_after) <= Number(x.p_loss))).toBe(true);
+	}, 120_000);
+	it('proportional with a scenario prints its held seats too', async () => {
+		const r = await cli('score', '--lens', '2015', '--out', join(work, 'prop.csv'), '--budget', '1000000', '--national', 'result:2017', '--draws', '300');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toMatch(/^proportional: expected eligible seats held [\d.]+ before/m);
+	}, 120_000);
+	it.each([
+		[['--budget', '100000', '--method', 'marginal'], '--method marginal needs --budget and --national'],
+		[['--budget', '100000', '--method', 'marginal', '--national', 'no-change', '--beta=-1'], '--beta must be a number above zero, got "-1".'],
+		[['--budget', '100000', '--method', 'marginal', '--national', 'no-change', '--objective', 'most'], '--objective must be expected or at-least:N'],
+		[['--budget', '100000', '--beta', '2'], '--beta, --s0, --objective, --local-share and --long-campaign apply to --method marginal only.']
+	])('%j is refused in one line', async (args, message) => {
+		const r = await cli('score', '--lens', '2015', '--out', join(work, 'bad2.csv'), ...args);
+		expect(r.code).not.toBe(0);
+		expect(r.stderr.trim()).toContain(message);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+	});
+});
+
 describe('npm run backtest', () => {
 	it('writes one row per pair, holder and predictor with the documented columns', async () => {
 		const out = join(work, 'backtest.csv');

@@ -133,3 +133,30 @@ export function planMarginal(seats: readonly PlanSeat[], options: PlanOptions): 
 	});
 	return { ok: true, rows, figures: out, unproductive: result.unproductive };
 }
+
+/**
+ * Expected seats held before and after any allocation (amounts by seat code), under the same draws
+ * and curve, with money above a seat's legal headroom counted as unspendable. Used to print every
+ * method's figures, not only the marginal one's.
+ */
+export function heldWith(seats: readonly PlanSeat[], amountByCode: ReadonlyMap<string, number>, options: PlanOptions): MethodFigures | null {
+	const localShare = options.localShare ?? DEFAULT_LOCAL_SHARE;
+	const modelled = seats.filter((s) => s.eligible && s.leads);
+	if (!modelled.length) return null;
+	let unspendable = 0;
+	const amounts = modelled.map((s) => {
+		const given = amountByCode.get(s.code) ?? 0;
+		const l = legalLimit({ code: s.code, electorate: s.electorate, seatType: s.seatType }, options.limitYear, options.includeLongCampaign ?? false);
+		const room = l.ok ? Math.floor(l.limit * (1 - localShare)) : given;
+		unspendable += Math.max(0, given - room);
+		return Math.min(given, room);
+	});
+	const marginalSeats = modelled.map((s) => ({ code: s.code, leads: s.leads!, cap: Infinity }));
+	return figures('marginal', marginalSeats, amounts, options.curve, options.objective, options.budget, unspendable);
+}
+
+/** The general election whose spending limits a plan from `baseYear` faces: the next one. */
+export function nextElection(baseYear: number): number {
+	const next: Record<number, number> = { 2010: 2015, 2015: 2017, 2017: 2019, 2019: 2024 };
+	return next[baseYear] ?? baseYear + 5;
+}
