@@ -66,6 +66,14 @@ export interface PlanPayload {
 	curves: SeatCurve[];
 }
 
+/**
+ * The election whose electorates size the limits: the base itself on the 2010 boundaries, and
+ * 2024 (the only real result) on the 2024 boundaries, whose 2019 base is notional.
+ */
+export function electorateYear(set: BoundarySet, baseYear: number): number {
+	return set === '2024' ? 2024 : baseYear;
+}
+
 export type PlanOutcome = { ok: true; payload: PlanPayload } | { ok: false; error: string };
 
 export function computePlan(histories: RiskHistories, job: PlanJob): PlanOutcome {
