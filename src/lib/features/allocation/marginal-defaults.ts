@@ -1,5 +1,5 @@
 /** The marginal method's starting rule and its description in words (report, CSV, summary). */
-import { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE } from '$lib/model/allocation/plan';
+import { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE } from '$lib/model/allocation/defaults';
 import type { MarginalMethod } from './engine';
 import { formatPounds } from './engine';
 

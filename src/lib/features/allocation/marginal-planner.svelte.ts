@@ -7,7 +7,8 @@
 import type { Database } from '$lib/db/types';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import type { RiskState } from '$lib/features/risk/risk-state.svelte';
-import { electorateYear, type PlanJob } from '$lib/model/allocation/plan-job';
+import { electorateYear } from '$lib/model/allocation/defaults';
+import type { PlanJob } from '$lib/model/allocation/plan-job';
 import { spendingLimitInputsQuery } from '$lib/queries/risk';
 import type { AllocationState } from './allocation-state.svelte';
 

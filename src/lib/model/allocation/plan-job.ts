@@ -12,8 +12,8 @@ import type { Objective, SpendCurve } from '$lib/features/allocation/engine/marg
 import { limitYearFor, regimeFor } from './legal-limits';
 import { keep, planMarginal, type Plan, type PlanSeat } from './plan';
 
-/** β multipliers for the sensitivity runs (×1 is the plan itself). */
-export const BETA_GRID = [0.5, 0.75, 1, 1.5, 2] as const;
+import { BETA_GRID } from './defaults';
+export { BETA_GRID, electorateYear } from './defaults';
 /** Points on each seat's curve of P(keep) against £, from £0 to its cap. */
 export const CURVE_POINTS = 41;
 
@@ -64,14 +64,6 @@ export interface PlanPayload {
 	multipliers: number[];
 	sensitivity: SeatSensitivity[];
 	curves: SeatCurve[];
-}
-
-/**
- * The election whose electorates size the limits: the base itself on the 2010 boundaries, and
- * 2024 (the only real result) on the 2024 boundaries, whose 2019 base is notional.
- */
-export function electorateYear(set: BoundarySet, baseYear: number): number {
-	return set === '2024' ? 2024 : baseYear;
 }
 
 export type PlanOutcome = { ok: true; payload: PlanPayload } | { ok: false; error: string };

@@ -7,10 +7,8 @@ import { allocateMarginal, keptPerDraw, leadGain, objectiveValue, type MarginalS
 import { quantileSorted } from '../risk/random';
 import { legalLimit } from './legal-limits';
 
-/** Defaults a committee can start from; both are uncertain (see the Method tab). */
-export const DEFAULT_CURVE: SpendCurve = { beta: 1.5, s0: 5000 };
-/** Share of the legal limit the local party is expected to spend itself. */
-export const DEFAULT_LOCAL_SHARE = 0.5;
+import { DEFAULT_LOCAL_SHARE } from './defaults';
+export { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE } from './defaults';
 
 export interface PlanSeat {
 	code: string;
