@@ -152,6 +152,7 @@ export class AppData {
 			const scores = new ScoresState(this.db, prepared);
 			const allocation = new AllocationState(scores);
 			const risk = new RiskState(this.db, scores);
+			allocation.connect(this.db, scores, risk);
 			const scenarios = new ScenariosState(this.db, scores, allocation, risk);
 			scores.rescore(true);
 			scenarios.applyLink(location.search); // a shared link wins over the defaults

@@ -3,6 +3,7 @@
  * with seat facts. Pure: used by the allocation view, scenarios and the CLI.
  */
 import { allocate, type AllocationMethod, type AllocationResult, type Bound } from './engine';
+import type { PlanRow } from '$lib/model/allocation/plan';
 
 export interface BudgetRule {
 	budget: number;
@@ -42,6 +43,8 @@ export interface AllocatedSeat {
 	rank: number;
 	amount: number;
 	bound: Bound;
+	/** The marginal plan's row for this seat (marginal method only). */
+	plan?: PlanRow;
 }
 
 export type Allocation = { ok: true; seats: AllocatedSeat[]; total: number } | { ok: false; error: string };
@@ -83,6 +86,7 @@ export function totalsBy(seats: readonly AllocatedSeat[], key: 'nation' | 'regio
 
 /** Why a seat gets what it gets, in words for the committee. */
 export function reason(seat: AllocatedSeat, method: AllocationMethod): string {
+	if (method.kind === 'marginal') return seat.plan?.reason ?? 'not modelled';
 	if (seat.amount === 0) return method.kind === 'proportional' ? 'zero priority' : 'below the funded ranks';
 	if (seat.bound === 'cap') return 'capped';
 	if (seat.bound === 'floor') return 'raised to the floor';

@@ -138,6 +138,11 @@ export class MapState {
 			const amounts = this.allocation?.allocation.ok ? this.allocation.amountByCode : new Map<string, number>();
 			return this.rows.map((r) => amounts.get(r.code) ?? null);
 		}
+		if (info.id === 'p_loss_change') {
+			// Only the expected-seats method changes P(loss); other methods leave the map empty.
+			const change = this.allocation?.pLossChangeByCode ?? new Map<string, number>();
+			return this.rows.map((r) => change.get(r.code) ?? null);
+		}
 		if (info.id === 'p_loss') return this.rows.map((r) => this.risk?.current?.seats.get(r.code)?.pLoss ?? null);
 		// A partial score is not comparable with the others, so it is not coloured on the same scale.
 		if (info.kind === 'score') return this.rows.map((r) => (isPartial(r, info.id) ? null : r[info.id as 'post_industrial' | 'threat' | 'priority']));

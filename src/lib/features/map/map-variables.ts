@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '$lib/model/catalogue';
 
-export type ScoreVariable = 'post_industrial' | 'threat' | 'priority' | 'allocation' | 'p_loss';
+export type ScoreVariable = 'post_industrial' | 'threat' | 'priority' | 'allocation' | 'p_loss' | 'p_loss_change';
 export type VariableId = 'bivariate' | ScoreVariable | `indicator:${string}`;
 
 export interface VariableInfo {
@@ -25,7 +25,8 @@ export const SCORE_VARIABLES: Record<ScoreVariable, { label: string; unit: strin
 	threat: { label: 'Challenger-threat score', unit: 'score' },
 	priority: { label: 'Priority', unit: 'combined percentile, 0–1' },
 	allocation: { label: 'Proposed allocation (£)', unit: '£' },
-	p_loss: { label: 'P(loss): chance the holder loses it', unit: 'probability, 0–1 (scenario on the Risk tab)' }
+	p_loss: { label: 'P(loss): chance the holder loses it', unit: 'probability, 0–1 (scenario on the Risk tab)' },
+	p_loss_change: { label: 'Change in P(loss) from the allocation', unit: 'probability points, after − before (expected-seats method)' }
 };
 
 /**

@@ -1,13 +1,16 @@
 /**
  * Runs the risk model in one long-lived module worker (Vite bundles `risk.worker.ts` from the
  * `new URL(…, import.meta.url)` below; it is served from the page's own origin, which the CSP's
- * `worker-src 'self'` allows). At most one run is in flight and one waits: a newer request
- * replaces the waiting one, and a result for anything but the newest request is dropped, so a
- * dragged slider costs one run at a time and the screen only ever shows the latest scenario.
+ * `worker-src 'self'` allows). Two lanes share the worker: scenario runs (the Risk tab) and
+ * allocation plans (the marginal method). In each lane at most one request is in flight and one
+ * waits: a newer request replaces the waiting one, and a result for anything but the lane's
+ * newest request is dropped, so a dragged slider costs one run at a time and the screen only ever
+ * shows the latest scenario or rule.
  */
 import type { BoundarySet } from '$lib/model/catalogue';
 import type { RiskYear } from '$lib/model/risk/history';
 import type { RiskHistories } from '$lib/model/risk/run';
+import type { PlanJob, PlanOutcome } from '$lib/model/allocation/plan-job';
 import { unpackRun, type RiskSummary } from './risk-transfer';
 import type { RiskMessage, RiskRequest } from './risk.worker';
 
@@ -19,17 +22,53 @@ export interface RiskJob {
 
 type Outcome = { ok: true; summary: RiskSummary } | { ok: false; error: string };
 
+/** Newest-wins bookkeeping for one kind of request. */
+class Lane<Job, Result> {
+	latest = 0;
+	busy = false;
+	waiting: { id: number; job: Job } | null = null;
+	constructor(
+		readonly send: (id: number, job: Job) => boolean,
+		public report: (result: Result) => void
+	) {}
+	request(job: Job, unavailable: Result) {
+		const id = ++this.latest;
+		if (this.busy) this.waiting = { id, job };
+		else this.#send(id, job, unavailable);
+	}
+	#send(id: number, job: Job, unavailable: Result) {
+		this.busy = true;
+		// No fallback in the page on purpose: it would ship the model twice (worker and page chunk).
+		if (!this.send(id, job)) queueMicrotask(() => this.finish(id, unavailable, unavailable));
+	}
+	finish(id: number, result: Result, unavailable: Result) {
+		this.busy = false;
+		if (id === this.latest) this.report(result);
+		const next = this.waiting;
+		this.waiting = null;
+		if (next) this.#send(next.id, next.job, unavailable);
+	}
+}
+
+const NO_WORKER = 'This browser cannot start the risk model (module workers are not available).';
+
 export class RiskRunner {
 	#worker: Worker | null = null;
 	#histories: RiskHistories;
-	#latest = 0;
-	#busy = false;
-	#waiting: { id: number; job: RiskJob } | null = null;
-	readonly #onOutcome: (outcome: Outcome) => void;
+	readonly #runs: Lane<RiskJob, Outcome>;
+	readonly #plans: Lane<PlanJob, PlanOutcome>;
 
 	constructor(histories: RiskHistories, onOutcome: (outcome: Outcome) => void) {
 		this.#histories = histories;
-		this.#onOutcome = onOutcome;
+		this.#runs = new Lane((id, job) => this.#post({ type: 'run', id, ...job }), onOutcome);
+		this.#plans = new Lane((id, job) => this.#post({ type: 'plan', id, job }), () => {});
+	}
+
+	#post(message: RiskRequest): boolean {
+		const worker = this.#start();
+		if (!worker) return false;
+		worker.postMessage(message);
+		return true;
 	}
 
 	#start(): Worker | null {
@@ -38,13 +77,16 @@ export class RiskRunner {
 			const worker = new Worker(new URL('./risk.worker.ts', import.meta.url), { type: 'module' });
 			worker.onmessage = (event: MessageEvent<RiskMessage>) => {
 				const m = event.data;
-				this.#finish(m.id, m.type === 'result' ? { ok: true, summary: unpackRun(m.packed) } : { ok: false, error: m.message });
+				if (m.type === 'plan-result') this.#plans.finish(m.id, m.outcome, { ok: false, error: NO_WORKER });
+				else this.#runs.finish(m.id, m.type === 'result' ? { ok: true, summary: unpackRun(m.packed) } : { ok: false, error: m.message }, { ok: false, error: NO_WORKER });
 			};
 			worker.onerror = (event: ErrorEvent) => {
-				// A crashed worker is replaced on the next request.
+				// A crashed worker is replaced on the next request; both lanes hear why.
 				worker.terminate();
 				this.#worker = null;
-				this.#finish(this.#latest, { ok: false, error: `The risk model stopped: ${event.message || 'unknown error'}` });
+				const error = `The risk model stopped: ${event.message || 'unknown error'}`;
+				if (this.#runs.busy) this.#runs.finish(this.#runs.latest, { ok: false, error }, { ok: false, error: NO_WORKER });
+				if (this.#plans.busy) this.#plans.finish(this.#plans.latest, { ok: false, error }, { ok: false, error: NO_WORKER });
 			};
 			worker.postMessage({ type: 'histories', histories: this.#histories } satisfies RiskRequest);
 			this.#worker = worker;
@@ -56,33 +98,19 @@ export class RiskRunner {
 
 	/** Ask for a run; only the newest request's outcome is ever reported. */
 	request(job: RiskJob) {
-		const id = ++this.#latest;
-		if (this.#busy) this.#waiting = { id, job };
-		else this.#send(id, job);
+		this.#runs.request(job, { ok: false, error: NO_WORKER });
 	}
 
-	#send(id: number, job: RiskJob) {
-		this.#busy = true;
-		const worker = this.#start();
-		if (worker) {
-			worker.postMessage({ type: 'run', id, ...job } satisfies RiskRequest);
-			return;
-		}
-		// No fallback in the page on purpose: it would ship the model twice (worker and page chunk).
-		queueMicrotask(() => this.#finish(id, { ok: false, error: 'This browser cannot start the risk model (module workers are not available).' }));
-	}
-
-	#finish(id: number, outcome: Outcome) {
-		this.#busy = false;
-		if (id === this.#latest) this.#onOutcome(outcome);
-		const next = this.#waiting;
-		this.#waiting = null;
-		if (next) this.#send(next.id, next.job);
+	/** Ask for an allocation plan; only the newest request's outcome reaches `onPlan`. */
+	requestPlan(job: PlanJob, onPlan: (outcome: PlanOutcome) => void) {
+		this.#plans.report = onPlan;
+		this.#plans.request(job, { ok: false, error: NO_WORKER });
 	}
 
 	dispose() {
 		this.#worker?.terminate();
 		this.#worker = null;
-		this.#waiting = null;
+		this.#runs.waiting = null;
+		this.#plans.waiting = null;
 	}
 }

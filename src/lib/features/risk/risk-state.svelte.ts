@@ -11,6 +11,7 @@ import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.s
 import { untrack } from 'svelte';
 import { rankByPLoss } from './risk-priority';
 import type { RiskYear } from '$lib/model/risk/history';
+import type { PlanJob, PlanOutcome } from '$lib/model/allocation/plan-job';
 import { riskPartyOfWinner } from '$lib/model/risk/parties';
 import { BASE_YEARS } from '$lib/model/risk/run';
 import { parseScenario } from '$lib/model/risk/scenario';
@@ -57,14 +58,29 @@ export class RiskState {
 
 	#runner: RiskRunner | null = null;
 	#activated = false;
+	#activation: Promise<void> | null = null;
 
 	constructor(db: Database, scores: ScoresState) {
 		this.#db = db;
 		this.#scores = scores;
 	}
 
-	/** Load the results once and follow the scenario from now on; later calls do nothing. */
-	async activate(): Promise<void> {
+	/** Load the results once and follow the scenario from now on; later calls wait for the first. */
+	activate(): Promise<void> {
+		return (this.#activation ??= this.#activate());
+	}
+
+	/**
+	 * An allocation plan for the current base and scenario, in the same worker as the runs (the
+	 * fits are shared); only the newest request's outcome reaches `onPlan`.
+	 */
+	async requestPlan(job: Omit<PlanJob, 'set' | 'baseYear' | 'spec'>, onPlan: (outcome: PlanOutcome) => void): Promise<void> {
+		await this.activate();
+		if (!this.#runner) return onPlan({ ok: false, error: this.error ?? 'The seat-risk model could not start.' });
+		this.#runner.requestPlan({ ...job, set: this.set, baseYear: this.baseYear, spec: this.#validSpec() }, onPlan);
+	}
+
+	async #activate(): Promise<void> {
 		if (this.#activated) return;
 		this.#activated = true;
 		this.status = 'loading';

@@ -5,6 +5,8 @@
  * fits, the slow part, are cached per base year inside `runRisk`, so they live as long as this
  * worker does.
  *
+ * A `plan` message gets one `plan-result` with its id: the allocation's marginal-value plan.
+ *
  * The backtest panel (`risk-backtest/run-in-worker.ts`) starts its own instance of this same file
  * and sends one `backtest` message: one worker chunk, so the model is bundled once.
  */
@@ -13,14 +15,19 @@ import type { RiskYear } from '$lib/model/risk/history';
 import { runRisk, type RiskHistories } from '$lib/model/risk/run';
 import { parseScenario } from '$lib/model/risk/scenario';
 import { packRun, type PackedRun } from './risk-transfer';
+import { computePlan, type PlanJob, type PlanOutcome } from '$lib/model/allocation/plan-job';
 import { computeBacktest } from '$lib/features/risk-backtest/compute';
 import type { BacktestMessage, BacktestRequest } from '$lib/features/risk-backtest/run-in-worker';
 
 export type RiskRequest =
 	| { type: 'histories'; histories: RiskHistories }
 	| { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number }
+	| { type: 'plan'; id: number; job: PlanJob }
 	| BacktestRequest;
-export type RiskMessage = { type: 'result'; id: number; packed: PackedRun } | { type: 'error'; id: number; message: string };
+export type RiskMessage =
+	| { type: 'result'; id: number; packed: PackedRun }
+	| { type: 'error'; id: number; message: string }
+	| { type: 'plan-result'; id: number; outcome: PlanOutcome };
 
 // The project's TypeScript lib is DOM, not WebWorker; describe just the part of the worker scope used.
 interface WorkerScope {
@@ -43,6 +50,18 @@ scope.onmessage = (event) => {
 		} catch (error) {
 			scope.postMessage({ type: 'backtest-error', message: error instanceof Error ? error.message : String(error) });
 		}
+		return;
+	}
+	if (request?.type === 'plan') {
+		// The allocation's marginal plan: the model with every joint draw kept, then the plan and its
+		// β sensitivity (model/allocation/plan-job.ts). Fits are shared with the runs above.
+		let outcome: PlanOutcome;
+		try {
+			outcome = histories ? computePlan(histories, request.job) : { ok: false, error: 'The election results have not reached the risk model yet.' };
+		} catch (error) {
+			outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+		}
+		scope.postMessage({ type: 'plan-result', id: request.id, outcome });
 		return;
 	}
 	if (request?.type !== 'run') return;

@@ -27,7 +27,7 @@ describe('validateBudgetRule', () => {
 		expect(errorsOf(rule({ kind: 'proportional' }, 2e12))[0].path).toBe('budget.budget');
 		expect(errorsOf(rule({ kind: 'proportional' }, 10.5))[0].path).toBe('budget.budget');
 		expect(errorsOf(rule({ kind: 'proportional' }, '1000'))[0].path).toBe('budget.budget');
-		expect(errorsOf(rule({ kind: 'lottery' }))[0]).toEqual({ path: 'budget.method.kind', message: 'the method must be one of proportional, topn, tiers, got "lottery"' });
+		expect(errorsOf(rule({ kind: 'lottery' }))[0]).toEqual({ path: 'budget.method.kind', message: 'the method must be one of proportional, topn, tiers, marginal, got "lottery"' });
 		expect(errorsOf(rule({ kind: 'proportional', floor: -1 }))[0].path).toBe('budget.method.floor');
 		expect(errorsOf(rule({ kind: 'proportional', cap: Number.POSITIVE_INFINITY }))[0].path).toBe('budget.method.cap');
 		expect(errorsOf(rule({ kind: 'proportional', floor: 10, cap: 5 }))[0].message).toBe('the floor (£10) must not be above the cap (£5)');
@@ -36,6 +36,23 @@ describe('validateBudgetRule', () => {
 		expect(errorsOf(rule({ kind: 'tiers', tiers: [] }))[0].path).toBe('budget.method.tiers');
 		expect(errorsOf(rule({ kind: 'tiers', tiers: [{ seats: 1, amount: 5 }, { seats: 0, amount: Number.NaN }] })).map((e) => e.path)).toEqual(['budget.method.tiers[1].seats', 'budget.method.tiers[1].amount']);
 		expect(errorsOf(validateBudgetRule(null))[0].path).toBe('budget');
+	});
+
+	it('accepts the marginal method with its curve, objective and local share, and names each bad field', () => {
+		const good = { kind: 'marginal', beta: 1.5, s0: 5000, objective: { kind: 'expected-seats' }, localShare: 0.5, includeLong: false };
+		expect(rule({ ...good, extra: 1 })).toEqual({ ok: true, rule: { budget: 1_000_000, method: good } });
+		const hold = { ...good, objective: { kind: 'hold-at-least', seats: 200 }, floor: 1000, cap: 9000, includeLong: true };
+		expect(rule(hold)).toEqual({ ok: true, rule: { budget: 1_000_000, method: hold } });
+		expect(errorsOf(rule({ ...good, beta: 0 }))[0].path).toBe('budget.method.beta');
+		expect(errorsOf(rule({ ...good, beta: Number.NaN }))[0].path).toBe('budget.method.beta');
+		expect(errorsOf(rule({ ...good, s0: 12.5 }))[0].path).toBe('budget.method.s0');
+		expect(errorsOf(rule({ ...good, objective: { kind: 'hold-at-least', seats: 0 } }))[0].path).toBe('budget.method.objective.seats');
+		expect(errorsOf(rule({ ...good, objective: 'most' }))[0].path).toBe('budget.method.objective.kind');
+		expect(errorsOf(rule({ ...good, localShare: 1 }))[0].message).toMatch(/expected local spend/);
+		expect(errorsOf(rule({ ...good, includeLong: 'yes' }))[0].path).toBe('budget.method.includeLong');
+		expect(errorsOf(rule({ ...good, floor: 10, cap: 5 }))[0].message).toBe('the floor (£10) must not be above the cap (£5)');
+		const { beta: _beta, ...noBeta } = good;
+		expect(errorsOf(rule(noBeta)).map((e) => e.path)).toEqual(['budget.method.beta']);
 	});
 });
 

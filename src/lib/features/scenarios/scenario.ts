@@ -3,7 +3,8 @@
  * weights, filters) and the budget rule. Scenarios arrive from IndexedDB, URLs and files, so
  * everything here validates untrusted data and names the field at fault, like validateDefinition.
  */
-import type { AllocationMethod } from '../allocation/engine';
+import type { AllocationMethod, MarginalMethod } from '../allocation/engine';
+import type { Objective } from '../allocation/engine/marginal';
 import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type LensId, type ScoreDefinition } from '$lib/model/definition';
 import { validateRiskSetting, type RiskSetting } from '$lib/features/risk/risk-setting';
@@ -23,7 +24,10 @@ export type ScenarioValidation = { ok: true; scenario: Scenario } | { ok: false;
 export const MAX_BUDGET = 1e12;
 export const MAX_TIERS = 100;
 export const MAX_NAME_LENGTH = 120;
-export const ALLOCATION_KINDS = ['proportional', 'topn', 'tiers'] as const;
+export const ALLOCATION_KINDS = ['proportional', 'topn', 'tiers', 'marginal'] as const;
+/** Bounds on the marginal method's curve: β points of lead per ln-unit, s₀ in pounds. */
+export const MAX_BETA = 50;
+export const MAX_S0 = 1_000_000;
 
 export { DEFAULT_BUDGET_RULE };
 
@@ -37,7 +41,8 @@ export function defaultScenarioState(lens: LensId = DEFAULT_LENS): ScenarioState
 
 function cloneRule(rule: BudgetRule): BudgetRule {
 	const m = rule.method;
-	const method: AllocationMethod = m.kind === 'tiers' ? { kind: 'tiers', tiers: m.tiers.map((t) => ({ ...t })) } : { ...m };
+	const method: AllocationMethod =
+		m.kind === 'tiers' ? { kind: 'tiers', tiers: m.tiers.map((t) => ({ ...t })) } : m.kind === 'marginal' ? { ...m, objective: { ...m.objective } } : { ...m };
 	return { budget: rule.budget, method };
 }
 
@@ -86,6 +91,8 @@ export function validateBudgetRule(raw: unknown, path = 'budget'): { ok: true; r
 	} else if (m.kind === 'topn') {
 		if (typeof m.n !== 'number' || !Number.isSafeInteger(m.n) || m.n < 1) errors.push({ path: `${mp}.n`, message: `N (the number of seats funded) must be a whole number ≥ 1, got ${describe(m.n)}` });
 		else method = { kind: 'topn', n: m.n };
+	} else if (m.kind === 'marginal') {
+		method = validateMarginal(m, mp, errors);
 	} else {
 		const list = m.tiers;
 		if (!Array.isArray(list) || list.length === 0 || list.length > MAX_TIERS) {
@@ -107,6 +114,30 @@ export function validateBudgetRule(raw: unknown, path = 'budget'): { ok: true; r
 	}
 	if (errors.length || !method) return { ok: false, errors };
 	return { ok: true, rule: { budget: budget as number, method } };
+}
+
+/** The marginal method's fields; null (with errors) when any is wrong. */
+function validateMarginal(m: Record<string, unknown>, mp: string, errors: FieldError[]): MarginalMethod | null {
+	const before = errors.length;
+	if (typeof m.beta !== 'number' || !Number.isFinite(m.beta) || m.beta <= 0 || m.beta > MAX_BETA) errors.push({ path: `${mp}.beta`, message: `β (points of lead per unit of ln(1 + £/s₀)) must be above 0 and at most ${MAX_BETA}, got ${describe(m.beta)}` });
+	if (typeof m.s0 !== 'number' || !Number.isSafeInteger(m.s0) || m.s0 < 1 || m.s0 > MAX_S0) errors.push({ path: `${mp}.s0`, message: `s₀ must be a whole number of pounds from £1 to £1,000,000, got ${describe(m.s0)}` });
+	const o = m.objective;
+	let objective: Objective | null = null;
+	if (isObject(o) && o.kind === 'expected-seats') objective = { kind: 'expected-seats' };
+	else if (isObject(o) && o.kind === 'hold-at-least') {
+		if (typeof o.seats === 'number' && Number.isSafeInteger(o.seats) && o.seats >= 1) objective = { kind: 'hold-at-least', seats: o.seats };
+		else errors.push({ path: `${mp}.objective.seats`, message: `N (the seats to hold) must be a whole number ≥ 1, got ${describe(o.seats)}` });
+	} else errors.push({ path: `${mp}.objective.kind`, message: `the objective must be expected-seats or hold-at-least, got ${describe(isObject(o) ? o.kind : o)}` });
+	if (typeof m.localShare !== 'number' || !(m.localShare >= 0 && m.localShare < 1)) errors.push({ path: `${mp}.localShare`, message: `the expected local spend must be a share from 0 to below 1 of the legal limit, got ${describe(m.localShare)}` });
+	if (typeof m.includeLong !== 'boolean') errors.push({ path: `${mp}.includeLong`, message: `includeLong must be true or false, got ${describe(m.includeLong)}` });
+	const floor = m.floor === undefined ? undefined : wholePounds(m.floor, `${mp}.floor`, 'the floor', errors);
+	const cap = m.cap === undefined ? undefined : wholePounds(m.cap, `${mp}.cap`, 'the cap', errors);
+	if (floor !== undefined && cap !== undefined && floor > cap) errors.push({ path: `${mp}.floor`, message: `the floor (£${floor}) must not be above the cap (£${cap})` });
+	if (errors.length !== before || !objective) return null;
+	const method: MarginalMethod = { kind: 'marginal', beta: m.beta as number, s0: m.s0 as number, objective, localShare: m.localShare as number, includeLong: m.includeLong as boolean };
+	if (floor !== undefined) method.floor = floor;
+	if (cap !== undefined) method.cap = cap;
+	return method;
 }
 
 /** A whole scenario state: the definition (reusing validateDefinition) and the budget rule. */

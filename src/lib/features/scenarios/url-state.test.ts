@@ -64,7 +64,22 @@ const pounds = fc.integer({ min: 0, max: 1_000_000 });
 const methodArb: fc.Arbitrary<AllocationMethod> = fc.oneof(
 	fc.record({ kind: fc.constant('proportional' as const), floor: pounds, cap: pounds }, { requiredKeys: ['kind'] }).filter((m) => m.floor === undefined || m.cap === undefined || m.floor <= m.cap),
 	fc.record({ kind: fc.constant('topn' as const), n: fc.integer({ min: 1, max: 650 }) }),
-	fc.record({ kind: fc.constant('tiers' as const), tiers: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 100 }), amount: pounds }), { minLength: 1, maxLength: 5 }) })
+	fc.record({ kind: fc.constant('tiers' as const), tiers: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 100 }), amount: pounds }), { minLength: 1, maxLength: 5 }) }),
+	fc
+		.record(
+			{
+				kind: fc.constant('marginal' as const),
+				beta: fc.double({ min: 0.01, max: 50, noNaN: true }),
+				s0: fc.integer({ min: 1, max: 1_000_000 }),
+				objective: fc.oneof(fc.constant({ kind: 'expected-seats' as const }), fc.record({ kind: fc.constant('hold-at-least' as const), seats: fc.integer({ min: 1, max: 650 }) })),
+				localShare: fc.double({ min: 0, max: 0.99, noNaN: true }).map((x) => x + 0),
+				includeLong: fc.boolean(),
+				floor: pounds,
+				cap: pounds
+			},
+			{ requiredKeys: ['kind', 'beta', 's0', 'objective', 'localShare', 'includeLong'] }
+		)
+		.filter((m) => m.floor === undefined || m.cap === undefined || m.floor <= m.cap)
 );
 const stateArb: fc.Arbitrary<ScenarioState> = fc.record({ definition: definitionArb, budget: fc.record({ budget: fc.integer({ min: 1, max: 1e12 }), method: methodArb }) });
 
@@ -110,6 +125,17 @@ describe('encodeState / decodeState', () => {
 		expect(stateFromSearchParams(url.searchParams, catalogue)?.risk).toEqual({ base: 2015, spec: 'con=30,lab=25,ruk=25' });
 		const ranked: ScenarioState = { ...state, risk: { base: 2010, spec: 'result:2015', priority: 'p_loss' } };
 		expect(decodeState(encodeState(ranked), catalogue)).toEqual(ranked);
+	});
+
+	it('round-trips the marginal method; a link made before it existed still reads as before', () => {
+		const state = defaultScenarioState('2015-ukip');
+		const marginal: ScenarioState = { ...state, budget: { budget: 750_000, method: { kind: 'marginal', beta: 2.25, s0: 4000, objective: { kind: 'hold-at-least', seats: 210 }, localShare: 0.4, includeLong: true, cap: 8000 } } };
+		expect(decodeState(encodeState(marginal), catalogue)).toEqual(marginal);
+		// An old-style link (proportional, no marginal fields) decodes unchanged.
+		const old = toBase64Url(JSON.stringify({ v: 1, definition: { lens: '2015-ukip', scores: { postIndustrial: state.definition.scores.postIndustrial, threat: state.definition.scores.threat } }, budget: { budget: 1_000_000, method: { kind: 'proportional' } } }));
+		expect(decodeState(old, catalogue).budget).toEqual({ budget: 1_000_000, method: { kind: 'proportional' } });
+		const bad = { ...marginal, budget: { ...marginal.budget, method: { ...marginal.budget.method, beta: -1 } } } as ScenarioState;
+		expect(() => decodeState(encodeState(bad), catalogue)).toThrow(/budget\.method\.beta/);
 	});
 
 	it('refuses a bad risk scenario in a link, naming the field', () => {

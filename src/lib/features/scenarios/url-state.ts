@@ -78,6 +78,14 @@ function compactBudget(rule: BudgetRule): Record<string, unknown> {
 		if (m.floor !== undefined) method.floor = m.floor;
 		if (m.cap !== undefined) method.cap = m.cap;
 	} else if (m.kind === 'topn') method = { kind: m.kind, n: m.n };
+	else if (m.kind === 'marginal') {
+		// Every field written (no defaults stripped), in a fixed order: added within format 1, so older
+		// links, which never name this kind, mean what they meant.
+		const objective = m.objective.kind === 'hold-at-least' ? { kind: m.objective.kind, seats: m.objective.seats } : { kind: m.objective.kind };
+		method = { kind: m.kind, beta: m.beta, s0: m.s0, objective, localShare: m.localShare, includeLong: m.includeLong };
+		if (m.floor !== undefined) method.floor = m.floor;
+		if (m.cap !== undefined) method.cap = m.cap;
+	}
 	else method = { kind: m.kind, tiers: m.tiers.map((t) => ({ seats: t.seats, amount: t.amount })) };
 	return { budget: rule.budget, method };
 }

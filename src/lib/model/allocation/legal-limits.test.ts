@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legalLimit, regimeFor, seatTypeOf } from './legal-limits';
+import { legalLimit, limitYearFor, regimeFor, seatTypeOf } from './legal-limits';
 
 describe('legal spending limits, hand-checked', () => {
 	it('2014 order, short campaign: borough £8,700 + 6p, county £8,700 + 9p per elector', () => {
@@ -24,5 +24,12 @@ describe('legal spending limits, hand-checked', () => {
 		expect(regimeFor(2029).id).toBe('2023-order');
 		expect(() => regimeFor(2010)).toThrow(/2014 order/);
 		expect([seatTypeOf('Burgh'), seatTypeOf('County'), seatTypeOf(null)]).toEqual(['borough', 'county', null]);
+	});
+	it('the limits that bind are those of the next election after the base', () => {
+		expect([2010, 2015, 2017, 2019, 2024].map(limitYearFor)).toEqual([2015, 2017, 2019, 2024, 2029]);
+		expect(regimeFor(limitYearFor(2019)).id).toBe('2023-order');
+		expect(regimeFor(limitYearFor(2017)).id).toBe('2014-order');
+		expect(regimeFor(limitYearFor(2024)).id).toBe('2023-order');
+		expect(() => limitYearFor(2029)).toThrow(/No general election after 2029/);
 	});
 });

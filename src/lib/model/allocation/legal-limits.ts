@@ -41,7 +41,9 @@ export const SPENDING_REGIMES: SpendingRegime[] = [
 	{
 		id: '2023-order',
 		order: 'The Representation of the People (Variation of Limits of Candidates’ Election Expenses) Order 2023',
-		elections: { 2024: { longCampaign: false } },
+		// 2029 is the next election after 2024, assumed under the same order; a parliament that runs past
+		// its 55th month has a long campaign.
+		elections: { 2024: { longCampaign: false }, 2029: { longCampaign: true } },
 		short: { fixed: 11_390, perElector: { borough: 0.08, county: 0.12 } },
 		long: { fixed: 40_220, perElector: { borough: 0.08, county: 0.12 } },
 		sources: [
@@ -55,6 +57,19 @@ export const SPENDING_REGIMES: SpendingRegime[] = [
 export function regimeFor(year: number): SpendingRegime {
 	if (year < 2015) throw new Error(`No spending limits are recorded for ${year}: the figures start with the 2014 order (2015 election).`);
 	return year >= 2024 ? SPENDING_REGIMES[1] : SPENDING_REGIMES[0];
+}
+
+/** The general elections the app models, in order, and the one after the last (due by 2029). */
+export const GENERAL_ELECTIONS = [2010, 2015, 2017, 2019, 2024, 2029] as const;
+
+/**
+ * The election whose spending limits bind a fund planned from a base election: the next general
+ * election after it (2015 → 2017, 2017 → 2019, 2019 → 2024, 2024 → 2029 under the 2023 order).
+ */
+export function limitYearFor(baseYear: number): number {
+	const next = GENERAL_ELECTIONS.find((y) => y > baseYear);
+	if (next === undefined) throw new Error(`No general election after ${baseYear} is known to Heartlands.`);
+	return next;
 }
 
 /** The constituency lookups say Borough, Burgh or County; burghs are Scotland's boroughs. */

@@ -3,14 +3,12 @@
  * for proportional and top-N under the same risk model, so the committee sees what targeting buys.
  */
 import { allocate } from '$lib/features/allocation/engine/allocate';
-import { allocateMarginal, keptPerDraw, leadGain, type MarginalSeat, type Objective, type SpendCurve } from '$lib/features/allocation/engine/marginal';
+import { allocateMarginal, keptPerDraw, leadGain, objectiveValue, type MarginalSeat, type Objective, type SpendCurve } from '$lib/features/allocation/engine/marginal';
 import { quantileSorted } from '../risk/random';
 import { legalLimit } from './legal-limits';
 
-/** Defaults a committee can start from; both are uncertain (see the Method tab). */
-export const DEFAULT_CURVE: SpendCurve = { beta: 1.5, s0: 5000 };
-/** Share of the legal limit the local party is expected to spend itself. */
-export const DEFAULT_LOCAL_SHARE = 0.5;
+import { DEFAULT_LOCAL_SHARE } from './defaults';
+export { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE } from './defaults';
 
 export interface PlanSeat {
 	code: string;
@@ -63,7 +61,8 @@ export interface MethodFigures {
 
 export type Plan = { ok: true; rows: PlanRow[]; figures: MethodFigures[]; unproductive: number } | { ok: false; error: string };
 
-const keep = (leads: Float64Array, curve: SpendCurve, pounds: number) => {
+/** The share of draws a seat is kept in after £pounds: P(keep), one seat's expected seats kept. */
+export const keep = (leads: Float64Array, curve: SpendCurve, pounds: number) => {
 	const t = -leadGain(curve, pounds);
 	let n = 0;
 	for (const l of leads) if (l > t) n++;
@@ -79,6 +78,16 @@ function figures(method: MethodFigures['method'], seats: MarginalSeat[], amounts
 	return { method, heldBefore: mean(before), heldAfter: mean(after), low: Math.floor(quantileSorted(after, 0.05)), high: Math.ceil(quantileSorted(after, 0.95)), perSeatSaved: saved > 1e-9 ? budget / saved : null, unspendable, objective: objectiveValue };
 }
 
+/** An alternative method's grants, as the app computes them, per marginal seat (0 when unfunded). */
+function alternativeAmounts(kind: 'proportional' | 'topn', funded: readonly PlanSeat[], marginalSeats: readonly MarginalSeat[], options: PlanOptions, n: number): number[] | null {
+	const prioritySeats = funded.filter((s) => s.priority !== null).map((s) => ({ code: s.code, priority: s.priority! }));
+	const method = kind === 'proportional' ? { kind, floor: options.floor, cap: options.cap } : { kind, n: Math.max(1, Math.min(n, prioritySeats.filter((s) => s.priority > 0).length)) };
+	const alt = allocate({ budget: options.budget, seats: prioritySeats, method });
+	if (!alt.ok) return null;
+	const byCode = new Map(alt.rows.map((r) => [r.code, r.amount]));
+	return marginalSeats.map((s) => byCode.get(s.code) ?? 0);
+}
+
 export function planMarginal(seats: readonly PlanSeat[], options: PlanOptions): Plan {
 	const localShare = options.localShare ?? DEFAULT_LOCAL_SHARE;
 	if (!(localShare >= 0 && localShare < 1)) return { ok: false, error: `The expected local spend must be from 0% to 99% of the limit, got ${Math.round(localShare * 100)}%.` };
@@ -92,27 +101,36 @@ export function planMarginal(seats: readonly PlanSeat[], options: PlanOptions): 
 	const headroom = (code: string) => Math.floor(limits.get(code)! * (1 - localShare));
 	const capOf = (code: string) => Math.min(headroom(code), options.cap ?? Infinity);
 	const marginalSeats: MarginalSeat[] = funded.map((s) => ({ code: s.code, leads: s.leads!, cap: capOf(s.code) }));
-	const result = allocateMarginal({ budget: options.budget, seats: marginalSeats, curve: options.curve, objective: options.objective, floor: options.floor });
+	const input = { budget: options.budget, seats: marginalSeats, curve: options.curve, objective: options.objective, floor: options.floor };
+	let result = allocateMarginal(input);
 	if (!result.ok) return result;
-	const out: MethodFigures[] = [figures('marginal', marginalSeats, result.amounts, options.curve, options.objective, options.budget, 0)];
-	// Proportional and top-N as the app computes them, then held to the legal headroom: money above
-	// it cannot be spent, so it buys nothing and is counted as unspendable.
-	const prioritySeats = funded.filter((s) => s.priority !== null).map((s) => ({ code: s.code, priority: s.priority! }));
-	const fundedCount = Math.max(1, result.amounts.filter((a) => a > 0).length);
-	for (const method of [{ kind: 'proportional' as const, floor: options.floor, cap: options.cap }, { kind: 'topn' as const, n: Math.min(fundedCount, prioritySeats.filter((s) => s.priority > 0).length) }]) {
-		const alt = allocate({ budget: options.budget, seats: prioritySeats, method });
-		if (!alt.ok) continue;
-		const byCode = new Map(alt.rows.map((r) => [r.code, r.amount]));
+	// Proportional and top-N (as many seats as marginal funds) as the app computes them, then held to
+	// each seat's cap: money above the legal headroom cannot be spent, so it buys nothing and is
+	// counted as unspendable.
+	const fundedCount = result.amounts.filter((a) => a > 0).length;
+	const alternatives: { kind: 'proportional' | 'topn'; amounts: number[]; unspendable: number }[] = [];
+	for (const kind of ['proportional', 'topn'] as const) {
+		const raw = alternativeAmounts(kind, funded, marginalSeats, options, fundedCount);
+		if (!raw) continue;
 		let unspendable = 0;
-		const amounts = marginalSeats.map((s) => {
-			const a = byCode.get(s.code) ?? 0;
-			const spendable = Math.min(a, headroom(s.code));
-			unspendable += a - spendable;
-			return spendable;
+		const amounts = raw.map((a, i) => {
+			unspendable += Math.max(0, a - headroom(marginalSeats[i].code));
+			return Math.min(a, marginalSeats[i].cap);
 		});
-		out.push(figures(method.kind, marginalSeats, amounts, options.curve, options.objective, options.budget, unspendable));
+		alternatives.push({ kind, amounts, unspendable });
 	}
-	const amountOf = new Map(marginalSeats.map((s, i) => [s.code, result.amounts[i]]));
+	// Greedy steps can miss a better allocation when gains are not concave (a seat far behind pays
+	// off only after a lot). Then start from the better alternative and spend the rest greedily: the
+	// marginal plan is never worse than proportional or top-N on its own objective.
+	for (const alt of alternatives) {
+		if (objectiveValue(marginalSeats, alt.amounts, options.curve, options.objective) <= result.objective + 1e-12) continue;
+		const again = allocateMarginal({ ...input, start: alt.amounts });
+		if (again.ok && again.objective > result.objective) result = again;
+	}
+	const out: MethodFigures[] = [figures('marginal', marginalSeats, result.amounts, options.curve, options.objective, options.budget, 0)];
+	for (const alt of alternatives) out.push(figures(alt.kind, marginalSeats, alt.amounts, options.curve, options.objective, options.budget, alt.unspendable));
+	const amounts = result.amounts;
+	const amountOf = new Map(marginalSeats.map((s, i) => [s.code, amounts[i]]));
 	const rows = seats.map((s): PlanRow => {
 		if (!s.eligible || !s.leads) {
 			const pLoss = s.leads ? 1 - keep(s.leads, options.curve, 0) : null;

@@ -77,6 +77,8 @@ export function allocate({ budget, seats, method }: AllocationInput): Allocation
 		case 'tiers':
 			amounts = tiers(budget, ranked.length, positive, method.tiers);
 			break;
+		case 'marginal':
+			return fail('the expected-seats method needs the seat-risk model; it is planned in the risk worker, not here');
 		default:
 			return fail(`unknown allocation method ${JSON.stringify((method as { kind?: unknown } | undefined)?.kind)}`);
 	}

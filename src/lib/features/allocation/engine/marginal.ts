@@ -42,6 +42,12 @@ export interface MarginalInput {
 	floor?: number;
 	/** Pounds per greedy step; default about budget / 2,000, at least £10. */
 	step?: number;
+	/**
+	 * Amounts to start from instead of the floors (e.g. another method's allocation), raised to the
+	 * floor and held to the caps; ignored when that would already exceed the budget. More money never
+	 * lowers either objective, so the result is never worse than the start.
+	 */
+	start?: readonly number[];
 }
 
 export type MarginalResult =
@@ -84,7 +90,11 @@ export function allocateMarginal(input: MarginalInput): MarginalResult {
 	if (room < budget) return { ok: false, error: `The seats can absorb only ${pounds(room)} within their caps and legal limits, less than the budget of ${pounds(budget)}.` };
 	const draws = seats[0].leads.length;
 	const sorted = seats.map((s) => new SeatDraws(s.leads));
-	const amounts = seats.map(() => floor);
+	let amounts = seats.map(() => floor);
+	if (input.start && input.start.length === seats.length) {
+		const from = seats.map((s, i) => Math.min(s.cap, Math.max(floor, Math.floor(input.start![i] || 0))));
+		if (from.reduce((a, b) => a + b, 0) <= budget) amounts = from;
+	}
 	// Kept seats per draw, for the hold-at-least objective.
 	const kept = keptPerDraw(seats, amounts, curve);
 	const threshold = (a: number) => -leadGain(curve, a);
@@ -105,7 +115,7 @@ export function allocateMarginal(input: MarginalInput): MarginalResult {
 		amounts[i] = to;
 	};
 	const step = Math.max(input.step ?? Math.round(budget / 2000 / 10) * 10, 10);
-	let left = budget - floor * seats.length;
+	let left = budget - amounts.reduce((a, b) => a + b, 0);
 	let unproductive = 0;
 	const best = (i: number): { ratio: number; chunk: number } => {
 		const free = Math.min(seats[i].cap - amounts[i], left);
@@ -116,12 +126,21 @@ export function allocateMarginal(input: MarginalInput): MarginalResult {
 		}
 		return top;
 	};
+	// For expected seats a seat's gains depend only on its own amount, so its best chunk stays valid
+	// until it is funded or the money left cuts its room; hold-at-least gains move with every grant.
+	const cache: ({ free: number; ratio: number; chunk: number } | null)[] = seats.map(() => null);
+	const bestCached = (i: number) => {
+		const free = Math.min(seats[i].cap - amounts[i], left);
+		const hit = cache[i];
+		if (objective.kind === 'expected-seats' && hit && hit.free === free) return hit;
+		return (cache[i] = { free, ...best(i) });
+	};
 	while (left > 0) {
 		let pick = -1;
 		let choice = { ratio: 0, chunk: 0 };
 		for (let i = 0; i < seats.length; i++) {
 			if (amounts[i] >= seats[i].cap) continue;
-			const b = best(i);
+			const b = bestCached(i);
 			if (b.ratio > choice.ratio) (pick = i), (choice = b);
 		}
 		if (pick < 0) break;
