@@ -9,7 +9,9 @@ import { parseScenario } from '../src/lib/model/risk/scenario';
 import { BASE_YEARS, runRisk, type RiskRun } from '../src/lib/model/risk/run';
 import { RISK_PARTIES, RISK_PARTY_LABEL } from '../src/lib/model/risk/parties';
 import type { RiskYear } from '../src/lib/model/risk/history';
-import { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE, nextElection, type MethodFigures, type PlanOptions, type PlanSeat } from '../src/lib/model/allocation/plan';
+import { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE, type MethodFigures, type PlanOptions, type PlanSeat } from '../src/lib/model/allocation/plan';
+import { electorateYear } from '../src/lib/model/allocation/defaults';
+import { limitYearFor } from '../src/lib/model/allocation/legal-limits';
 import { spendingLimitInputsQuery } from '../src/lib/queries/risk';
 
 export class CliError extends Error {}
@@ -87,7 +89,7 @@ export function planOptionsFrom(args: MarginalArgs, baseYear: number): PlanOptio
 		budget: args.budget,
 		curve: { beta: positive('beta', args.beta, DEFAULT_CURVE.beta), s0: positive('s0', args.s0, DEFAULT_CURVE.s0) },
 		objective: atLeast ? { kind: 'hold-at-least', seats: Number(atLeast[1]) } : { kind: 'expected-seats' },
-		limitYear: nextElection(baseYear),
+		limitYear: limitYearFor(baseYear),
 		includeLongCampaign: args.includeLong ?? false,
 		localShare,
 		floor: args.floor,
@@ -97,7 +99,7 @@ export function planOptionsFrom(args: MarginalArgs, baseYear: number): PlanOptio
 
 /** The seats a plan reads: eligibility and priority from the scores, limits' inputs, the joint draws. */
 export async function planSeats(db: Database, set: BoundarySet, rows: readonly Record<string, unknown>[], risk: RiskColumns): Promise<PlanSeat[]> {
-	const limits = new Map((await db.query(spendingLimitInputsQuery(set, risk.run.baseYear))).rows.map((r) => [String(r.code), r]));
+	const limits = new Map((await db.query(spendingLimitInputsQuery(set, electorateYear(set, risk.run.baseYear)))).rows.map((r) => [String(r.code), r]));
 	const draws = new Map(risk.run.simulation.seats.map((s, i) => [s.code, risk.run.simulation.leadDraws?.[i] ?? null]));
 	return rows.map((r) => {
 		const code = String(r.code);

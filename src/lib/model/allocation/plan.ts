@@ -172,9 +172,3 @@ export function heldWith(seats: readonly PlanSeat[], amountByCode: ReadonlyMap<s
 	const marginalSeats = modelled.map((s) => ({ code: s.code, leads: s.leads!, cap: Infinity }));
 	return figures('marginal', marginalSeats, amounts, options.curve, options.objective, options.budget, unspendable);
 }
-
-/** The general election whose spending limits a plan from `baseYear` faces: the next one. */
-export function nextElection(baseYear: number): number {
-	const next: Record<number, number> = { 2010: 2015, 2015: 2017, 2017: 2019, 2019: 2024 };
-	return next[baseYear] ?? baseYear + 5;
-}
