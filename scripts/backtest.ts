@@ -1,7 +1,7 @@
 /**
  * The seat-risk backtest, headless: every pair of elections, holder (Labour, Conservative) and
  * predictor, with the same code and data the app uses.
- *   npm run backtest -- --out backtest.csv [--draws 2000] [--seed 1]
+ *   npm run backtest -- --out backtest.csv [--draws 2000] [--seed 2016] (the app's panel uses the same defaults)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +12,14 @@ import { prepareIndicators } from '../src/lib/data/prepare-indicators';
 import { loadRiskHistories } from '../src/lib/data/risk-inputs';
 import { defaultDefinition } from '../src/lib/model/lenses';
 import { PREDICTOR_LABEL, runRiskBacktest } from '../src/lib/model/risk/backtest';
+import { DEFAULT_DRAWS, DEFAULT_SEED } from '../src/lib/model/risk/run';
 import { toCsv } from '../src/lib/export/csv';
 import { scoreQuery } from '../src/lib/queries/scoring';
 import { buildData } from './data/build';
 import { PROJECT_ROOT, resolveDataDir } from './data/sources';
 import { CliError, cliMessage } from './risk-cli';
 
-const USAGE = `Usage: npm run backtest -- --out backtest.csv [--draws 2000] [--seed 1]
+const USAGE = `Usage: npm run backtest -- --out backtest.csv [--draws 2000] [--seed 2016]
 Writes one row per base year, target year, holder and predictor:
   base_year,target_year,holder,predictor,seats,lost,auc,brier,log_loss,expected_lost
 The model is given the target election's real per-nation shares; every parameter is fitted on
@@ -35,8 +36,8 @@ async function main() {
 		if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) throw new CliError(`--${name} must be a whole number from 1 to 100000, got "${v}".`);
 		return n;
 	};
-	const draws = whole('draws', values.draws, 2000);
-	const seed = whole('seed', values.seed, 1);
+	const draws = whole('draws', values.draws, DEFAULT_DRAWS);
+	const seed = whole('seed', values.seed, DEFAULT_SEED);
 	const outDir = process.env.HEARTLANDS_OUT ?? join(PROJECT_ROOT, 'static/data');
 	const { manifest } = await buildData({ dataDir: resolveDataDir(), outDir });
 	const db = await openNodeDatabase();
