@@ -101,6 +101,8 @@ export default defineConfig(
 	{
 		rules: {
 			// `_name` marks a parameter or binding kept for its position or for documentation.
+			// `value={'\t'}` is the readable way to write a tab into an attribute.
+			'svelte/no-useless-mustaches': ['error', { ignoreStringEscape: true }],
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }
