@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
-import wasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { ENGINE_WASM_URL as wasm } from '$lib/db/engine-assets';
 import { parseManifest, type DataManifest } from '$lib/data/manifest';
 import { preloadLinks } from '$lib/server/preload-links';
 

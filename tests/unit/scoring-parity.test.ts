@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../src/lib/db/types';
 import { prepareIndicators } from '../../src/lib/data/prepare-indicators';
-import type { Indicator } from '../../src/lib/model/catalogue';
 import { LENS_IDS, NORMALISATIONS, NULL_POLICIES, type ScoreDefinition } from '../../src/lib/model/definition';
 import { defaultDefinition } from '../../src/lib/model/lenses';
 import { scoreSeats, type SeatInput } from '../../src/lib/model/reference';
@@ -15,7 +14,6 @@ import { openLoadedDatabase } from './helpers';
  */
 let db: Database;
 let wasm: Database;
-let catalogue: Indicator[];
 const engines: { name: 'native' | 'wasm'; db: () => Database }[] = [
 	{ name: 'native', db: () => db },
 	{ name: 'wasm', db: () => wasm }
@@ -23,7 +21,7 @@ const engines: { name: 'native' | 'wasm'; db: () => Database }[] = [
 
 beforeAll(async () => {
 	({ db } = await openLoadedDatabase());
-	({ catalogue } = await prepareIndicators(db));
+	await prepareIndicators(db); // creates the indicator tables the parity queries read
 	const { openWasmNodeDatabase } = await import('../../src/lib/db/wasm-node');
 	const { loadTables } = await import('../../src/lib/data/load-tables');
 	const { readFileSync } = await import('node:fs');

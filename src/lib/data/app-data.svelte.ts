@@ -42,8 +42,10 @@ export class AppData {
 	risk = $state.raw<RiskState | null>(null);
 	uploads = $state.raw<UploadsState | null>(null);
 	console = $state.raw<ConsoleState | null>(null);
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache the view never reads; reactivity would only add work
 	#lazy = new Map<string, Promise<void>>();
 	/** Attribution lines, each once, for the footer and every export. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 	readonly attribution = $derived(this.manifest ? [...new Set(this.manifest.sources.map((s) => s.attribution))] : []);
 	db: Database | null = null;
 	/** The engine after start-up: a crash is reported here while it is rebuilt (engine-recovery.ts). */
@@ -173,6 +175,7 @@ export class AppData {
 				interrupt: (reason) => this.#engine.engineDied(reason)
 			});
 			this.scores = scores;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 			if (new URLSearchParams(location.search).has('bench')) {
 				await (await import('./bench-hooks')).installBenchHooks(this.db, scores);
 			}

@@ -10,8 +10,8 @@ export async function fetchDataBytes(file: string, onBytes: (loaded: number) => 
 	try {
 		response = await fetch(url, { signal });
 	} catch (error) {
-		if (signal?.aborted) throw new Error('loading was stopped');
-		throw new Error(`network error fetching ${url} (${(error as Error).message})`);
+		if (signal?.aborted) throw new Error('loading was stopped', { cause: error });
+		throw new Error(`network error fetching ${url} (${(error as Error).message})`, { cause: error });
 	}
 	if (!response.ok) {
 		throw new Error(

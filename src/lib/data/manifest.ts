@@ -1,53 +1,7 @@
-/**
- * The shape of `data/manifest.json`, written by `npm run data` and read by the app and tests.
- * It lists every table the app loads (with DuckDB column types, so loading never guesses), every
- * geometry file, and the attribution each source requires.
- */
-export interface ManifestColumn {
-	name: string;
-	type: string;
-}
+/** Reads `data/manifest.json` (its shape is in `model/manifest.ts`, so queries can use it too). */
+import type { DataManifest } from '../model/manifest';
 
-export interface ManifestTable {
-	name: string;
-	description: string;
-	file: string;
-	rows: number;
-	bytes: number;
-	sha256: string;
-	columns: ManifestColumn[];
-	sources: string[];
-	/** Not loaded at start-up; fetched on first use. */
-	lazy?: boolean;
-}
-
-export interface ManifestGeo {
-	name: string;
-	file: string;
-	kind: 'boundaries' | 'outline' | 'hexjson';
-	boundarySet: '2010' | '2024' | 'none';
-	features: number;
-	bytes: number;
-	sha256: string;
-	sources: string[];
-}
-
-export interface ManifestSource {
-	id: string;
-	file: string;
-	publisher: string;
-	licence: string;
-	attribution: string;
-}
-
-export interface DataManifest {
-	version: 1;
-	/** Hash of the source manifest, source contents and build code: unchanged means nothing to do. */
-	inputsHash: string;
-	tables: ManifestTable[];
-	geo: ManifestGeo[];
-	sources: ManifestSource[];
-}
+export type { DataManifest, ManifestColumn, ManifestGeo, ManifestSource, ManifestTable } from '../model/manifest';
 
 /** Parse and sanity-check a manifest fetched from the network; throws a readable error. */
 export function parseManifest(text: string): DataManifest {

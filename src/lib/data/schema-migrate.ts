@@ -63,6 +63,7 @@ export function migrateRecord(schema: RecordSchema, raw: unknown): Migration {
 export function recordName(record: unknown, fallback: string): string {
 	const name = isPlainRecord(record) ? record.name : undefined;
 	if (typeof name !== 'string' || !name.trim()) return fallback;
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
 	const clean = name.trim().replace(/[\u0000-\u001f\u007f]/g, ' ');
 	return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
 }

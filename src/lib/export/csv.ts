@@ -14,6 +14,10 @@
  *
  * Numbers are written as numbers (`-3.2` stays `-3.2`, a number in the spreadsheet); only text
  * is changed. Non-finite numbers and null are written as empty cells.
+ *
+ * The upload pipeline also writes CSV, but for itself: spreadsheet, Parquet and GeoJSON values
+ * become delimited text that the app reads straight back. That text must be lossless, so
+ * `csvField` quotes (RFC 4180) and never marks formulas.
  */
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -41,4 +45,15 @@ export function csvCell(value: CsvCell): string {
 export function toCsv(columns: string[], rows: CsvCell[][]): string {
 	const lines = [columns.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
 	return lines.join('\n') + '\n';
+}
+
+/**
+ * A field of CSV text the app reads back itself (the upload pipeline): lossless, so no formula
+ * marks. A field with a comma, quote, CR or LF, or with space at either end, is quoted and its
+ * quotes doubled.
+ */
+export function csvField(value: string): string {
+	if (value === '') return '';
+	const needs = /[",\r\n]/.test(value) || value.charCodeAt(0) <= 0x20 || value.charCodeAt(value.length - 1) <= 0x20;
+	return needs ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -15,4 +15,11 @@ export function downloadText(text: string, filename: string, type: string): void
 	downloadBlob(new Blob([text], { type }), filename);
 }
 
-export const isoDate = (d = new Date()) => d.toISOString().slice(0, 10);
+/**
+ * The local calendar date as YYYY-MM-DD, for file names and titles: the day on the user's clock,
+ * so an export made just after midnight in summer time carries today's date, not yesterday's (UTC).
+ */
+export function isoDate(date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

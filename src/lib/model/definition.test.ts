@@ -68,6 +68,7 @@ describe('validateDefinition', () => {
 	});
 
 	it('checks direction, normalisation, null policy, lens and percentiles', () => {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test writes invalid values deep into a definition
 		const d = defaultDefinition('2015-ukip') as unknown as Record<string, any>;
 		d.scores.threat[0].direction = 0;
 		d.scores.threat[0].normalisation = 'log';

@@ -1,5 +1,5 @@
 /** Builders that turn data files into tables. Column types come from the manifest: no sniffing. */
-import type { ManifestTable } from '../data/manifest';
+import type { ManifestTable } from '../model/manifest';
 import { ident, literal } from './sql';
 
 /** DuckDB type names as written by DESCRIBE. Anything else in a manifest is refused, not spliced. */

@@ -24,8 +24,10 @@ export class AllocationState {
 		this.allocation = $derived(this.rule.method.kind === 'marginal' ? allocationFromPlan(scores.results, this.plan) : allocateSeats(scores.results, $state.snapshot(this.rule) as BudgetRule));
 		this.byNation = $derived(this.allocation.ok ? totalsBy(this.allocation.seats, 'nation') : []);
 		this.byRegion = $derived(this.allocation.ok ? totalsBy(this.allocation.seats, 'region') : []);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 		this.amountByCode = $derived(new Map(this.allocation.ok ? this.allocation.seats.map((s) => [s.code, s.amount]) : []));
 		this.pLossChangeByCode = $derived(
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 			new Map(
 				this.allocation.ok
 					? this.allocation.seats.flatMap((s) => (s.plan && s.plan.pLossAfter !== null && s.plan.pLossBefore !== null ? [[s.code, s.plan.pLossAfter - s.plan.pLossBefore] as const] : []))

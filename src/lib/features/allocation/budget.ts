@@ -2,7 +2,7 @@
  * The committee's budget rule (budget + method), its validation, and the join of engine output
  * with seat facts. Pure: used by the allocation view, scenarios and the CLI.
  */
-import { allocate, type AllocationMethod, type AllocationResult, type Bound } from './engine';
+import { allocate, type AllocationMethod, type AllocationResult, type Bound } from '$lib/model/allocation/engine';
 import type { PlanRow } from '$lib/model/allocation/plan';
 
 export interface BudgetRule {

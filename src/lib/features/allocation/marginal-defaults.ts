@@ -1,7 +1,7 @@
 /** The marginal method's starting rule and its description in words (report, CSV, summary). */
 import { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE } from '$lib/model/allocation/defaults';
-import type { MarginalMethod } from './engine';
-import { formatPounds } from './engine';
+import type { MarginalMethod } from '$lib/model/allocation/engine';
+import { formatPounds } from '$lib/model/allocation/engine';
 
 export function defaultMarginalMethod(): MarginalMethod {
 	return { kind: 'marginal', beta: DEFAULT_CURVE.beta, s0: DEFAULT_CURVE.s0, objective: { kind: 'expected-seats' }, localShare: DEFAULT_LOCAL_SHARE, includeLong: false };

@@ -15,6 +15,7 @@ import type { AllocationState } from './allocation-state.svelte';
 const DEBOUNCE_MS = 120;
 
 export function followMarginalPlans(allocation: AllocationState, db: Database, scores: ScoresState, risk: RiskState) {
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache the view never reads; reactivity would only add work
 	const limitCache = new Map<string, Promise<PlanJob['limits']>>();
 	const limitsFor = (set: '2010' | '2024', year: number) => {
 		const key = `${set}:${year}`;

@@ -42,6 +42,7 @@ export class CompareState {
 	pinsBySet = $state<Record<BoundarySet, string[]>>({ '2010': readPins('2010'), '2024': readPins('2024') });
 	history = $state.raw<Row[]>([]);
 	/** indicator id → seat code → cell */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 	indicators = $state.raw<Map<string, Map<string, IndicatorCell>>>(new Map());
 	error = $state<string | null>(null);
 	readonly #db: Database;
@@ -86,10 +87,12 @@ export class CompareState {
 				this.#db.query(seatInputsQuery(definition, ids))
 			]);
 			if (request !== this.#request) return;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 			const indicators = new Map<string, Map<string, IndicatorCell>>();
 			for (const id of ids) {
 				const values = inputs.rows.map((r) => (typeof r[id] === 'number' ? (r[id] as number) : null));
 				const pct = percentRank(values);
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 				indicators.set(id, new Map(inputs.rows.map((r, i) => [String(r.code), { value: values[i], percentile: pct[i] === null ? null : pct[i]! * 100 }])));
 			}
 			this.history = history.rows;

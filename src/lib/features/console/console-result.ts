@@ -4,6 +4,7 @@
  */
 import type { Cell, QueryResult, Row } from '$lib/db/types';
 import { toCsv, type CsvCell } from '$lib/export/csv';
+import { isoDate } from '$lib/export/download';
 import { ident } from '$lib/queries/sql';
 
 /** Rows shown in the result table; the CSV download always has them all. */
@@ -22,7 +23,7 @@ export function resultToCsv(result: Pick<QueryResult, 'columns' | 'rows'>): stri
 	return toCsv(result.columns, resultCsvRows(result));
 }
 
-export const csvFileName = (date = new Date()) => `heartlands-query-${date.toISOString().slice(0, 10)}.csv`;
+export const csvFileName = (date = new Date()) => `heartlands-query-${isoDate(date)}.csv`;
 
 /** How a cell is shown: NULL is marked so it cannot be mistaken for the text "NULL" or "". */
 export function displayCell(cell: Cell | undefined): { text: string; isNull: boolean } {

@@ -22,6 +22,7 @@ const isIdentStart = (c: string | undefined) =>
 const isIdentCont = (c: string | undefined) => isIdentStart(c) || isDigit(c) || c === '$';
 
 // Characters DuckDB does not read as white space (vertical tab) or that no hand-typed query holds.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // DuckDB swaps these for spaces in a pre-pass with its own, simpler idea of quoting, before lexing;
 // two readings of the same text cannot both be followed, so such text is refused.

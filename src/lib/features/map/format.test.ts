@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatWithUnit, isoDate, rankDescending } from './format';
+import { formatNumber, formatWithUnit, rankDescending } from './format';
 
 describe('format', () => {
 	it('formats by magnitude and never prints a negative zero', () => {
@@ -18,9 +18,5 @@ describe('format', () => {
 	it('ranks high-to-low with shared ranks for ties and null for missing', () => {
 		expect(rankDescending([5, null, 9, 5, 1, NaN])).toEqual([2, null, 1, 2, 4, null]);
 		expect(rankDescending([])).toEqual([]);
-	});
-
-	it('writes a local ISO date', () => {
-		expect(isoDate(new Date(2024, 6, 5))).toBe('2024-07-05');
 	});
 });

@@ -33,9 +33,3 @@ export function rankDescending(values: readonly (number | null | undefined)[]): 
 	});
 	return out;
 }
-
-/** Local calendar date as YYYY-MM-DD, for titles and file names. */
-export function isoDate(date: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

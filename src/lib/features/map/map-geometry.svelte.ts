@@ -22,6 +22,7 @@ export class MapGeometry {
 	hex = $state.raw<ForSet<HexLayout> | null>(null);
 	error = $state<string | null>(null);
 	readonly #manifest: DataManifest;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache the view never reads; reactivity would only add work
 	readonly #files = new Map<string, Promise<string>>();
 	/** The set most recently asked for: answers for any other set arrive late and are dropped. */
 	#wanted: BoundarySet | null = null;

@@ -123,6 +123,7 @@ export class MapState {
 	readonly set = $derived.by(() => this.scores.boundarySet);
 	readonly info = $derived.by(() => resolveVariable(this.variable, this.scores.indicators));
 	readonly rows = $derived.by(() => this.scores.results);
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 	readonly indexByCode = $derived(new Map(this.rows.map((r, i) => [r.code, i])));
 	readonly indicatorLoading = $derived.by(() => {
 		const id = indicatorIdOf(this.info.id);
@@ -135,11 +136,13 @@ export class MapState {
 		if (info.kind === 'bivariate') return this.rows.map(() => null);
 		if (info.id === 'allocation') {
 			// £ for eligible seats (0 when unfunded); ineligible seats have no amount at all.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 			const amounts = this.allocation?.allocation.ok ? this.allocation.amountByCode : new Map<string, number>();
 			return this.rows.map((r) => amounts.get(r.code) ?? null);
 		}
 		if (info.id === 'p_loss_change') {
 			// Only the expected-seats method changes P(loss); other methods leave the map empty.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 			const change = this.allocation?.pLossChangeByCode ?? new Map<string, number>();
 			return this.rows.map((r) => change.get(r.code) ?? null);
 		}
@@ -177,6 +180,7 @@ export class MapState {
 
 	/** Seat code → fill colour: the one thing both maps and both exports draw from. */
 	readonly colours = $derived.by((): ReadonlyMap<string, string> => {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 		const out = new Map<string, string>();
 		const { bivariate, choropleth } = this;
 		this.rows.forEach((r, i) => {
@@ -236,6 +240,7 @@ export class MapState {
 	readonly unshapedSeats = $derived.by((): number => {
 		const layer = this.shownBoundaries?.layer;
 		if (!layer) return 0;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 		const shaped = new Set(layer.codes);
 		return this.rows.filter((r) => !shaped.has(r.code)).length;
 	});
@@ -244,6 +249,7 @@ export class MapState {
 	readonly ukBounds = $derived.by((): Bounds | null => (this.shownBoundaries ? collectionBounds(this.shownBoundaries.value) : null));
 	readonly zoomAreas = $derived.by((): Map<string, Bounds> => {
 		const shown = this.shownBoundaries;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 		if (!shown || shown.set !== this.set) return new Map();
 		return groupBounds(shown.value.features, (code) => {
 			const r = this.rows[this.indexByCode.get(code) ?? -1];
@@ -277,6 +283,7 @@ export class MapState {
 		try {
 			const { rows } = await this.#db.query(mapIndicatorValues(set, id));
 			if (request !== this.#indicatorRequest) return;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 			this.indicatorValues = { set, id, values: new Map(rows.map((r) => [String(r.code), typeof r.value === 'number' ? r.value : null])) };
 			this.loadError = null;
 		} catch (e) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, type AllocationMethod } from '../allocation/engine';
+import { allocate, type AllocationMethod } from '$lib/model/allocation/engine';
 import { diffAllocations, type AllocationLine } from './diff';
 
 describe('diffAllocations', () => {

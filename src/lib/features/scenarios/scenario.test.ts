@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate } from '../allocation/engine';
+import { allocate } from '$lib/model/allocation/engine';
 import type { Indicator } from '$lib/model/catalogue';
 import { LENS_IDS, LENS_BOUNDARY_SET } from '$lib/model/definition';
 import { defaultDefinition } from '$lib/model/lenses';

@@ -3,8 +3,8 @@
  * weights, filters) and the budget rule. Scenarios arrive from IndexedDB, URLs and files, so
  * everything here validates untrusted data and names the field at fault, like validateDefinition.
  */
-import type { AllocationMethod, MarginalMethod } from '../allocation/engine';
-import type { Objective } from '../allocation/engine/marginal';
+import type { AllocationMethod, MarginalMethod } from '$lib/model/allocation/engine';
+import type { Objective } from '$lib/model/allocation/engine/marginal';
 import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type LensId, type ScoreDefinition } from '$lib/model/definition';
 import { validateRiskSetting, type RiskSetting } from '$lib/features/risk/risk-setting';

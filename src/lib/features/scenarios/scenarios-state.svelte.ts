@@ -84,6 +84,7 @@ export class ScenariosState {
 
 	/** Apply the state in the page's link, if any; a bad link is reported, never half-applied. */
 	applyLink(search: string) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 		const text = new URLSearchParams(search).get(STATE_PARAM);
 		if (text === null) return;
 		const decoded = tryDecodeState(text, this.#catalogue());
@@ -93,6 +94,7 @@ export class ScenariosState {
 
 	/** The address of the current view, for copying and for keeping the address bar current. */
 	link(base: string): string {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 		return urlWithState(new URL(base), this.current()).toString();
 	}
 

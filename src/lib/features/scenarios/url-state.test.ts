@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { examples, fuzzRuns, textCorpus } from '../../../../tests/fuzz-corpus/corpus';
 import { describe, expect, it } from 'vitest';
-import type { AllocationMethod } from '../allocation/engine';
+import type { AllocationMethod } from '$lib/model/allocation/engine';
 import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, LENS_IDS, NORMALISATIONS, NULL_POLICIES, PRIORITY_METHODS, type IndicatorSetting, type LensId, type ScoreDefinition } from '$lib/model/definition';
 import { defaultDefinition } from '$lib/model/lenses';

@@ -68,6 +68,7 @@ export class ScoresState {
 	#stage: { key: string; rows: Row[] } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 	#bySet: Record<BoundarySet, Map<string, Indicator>> = $state.raw({ '2010': new Map(), '2024': new Map() });
 
 	constructor(db: Database, prepared: PreparedIndicators) {
@@ -81,6 +82,7 @@ export class ScoresState {
 	 */
 	setPrepared(prepared: PreparedIndicators, rescore = true) {
 		this.prepared = prepared;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 		const bySet = (set: BoundarySet) => new Map(prepared.catalogue.filter((i) => i.boundarySet === set).map((i) => [i.id, i]));
 		this.#bySet = { '2010': bySet('2010'), '2024': bySet('2024') };
 		if (!rescore) return;
@@ -103,6 +105,7 @@ export class ScoresState {
 	}
 
 	setHighlight(codes: Iterable<string> | null, label = '') {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 		this.highlight = codes === null ? null : { codes: new Set(codes), label };
 	}
 

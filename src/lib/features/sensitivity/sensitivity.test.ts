@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AllocationMethod } from '../allocation/engine';
+import type { AllocationMethod } from '$lib/model/allocation/engine';
 import type { IndicatorSetting, NullPolicy, ScoreDefinition } from '$lib/model/definition';
 import { scoreSeats, type SeatInput } from '$lib/model/reference';
 import { createRng } from './rng';

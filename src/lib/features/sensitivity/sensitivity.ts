@@ -22,7 +22,7 @@
  * - Cancellation: the loop is synchronous (it runs in a worker, see run-in-worker.ts), so the
  *   signal is checked before every draw; it can be aborted from `onProgress` or before the run.
  */
-import { allocate, type AllocationMethod, type Seat } from '../allocation/engine';
+import { allocate, type AllocationMethod, type Seat } from '$lib/model/allocation/engine';
 import type { ScoreDefinition, ScoreKey } from '$lib/model/definition';
 import { combinePriority, isEligible, percentRank, rankDescending } from '$lib/model/reference';
 import { createRng, dirichletInto, type Rng } from './rng';

@@ -13,7 +13,7 @@ import type { GeoStage } from './geojson';
 import type { MatchReport } from './match';
 
 /** 1: GeoJSON features. 2: packed geometry plus names and codes (layer-record.ts reads both). */
-export const LAYER_VERSION: 2 = 2;
+export const LAYER_VERSION = 2 as const;
 
 export interface UploadedLayer {
 	version: typeof LAYER_VERSION;

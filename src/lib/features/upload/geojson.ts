@@ -5,7 +5,7 @@
  * in British National Grid metres is refused with a message, never drawn in the wrong place.
  */
 import type { Geometry } from 'geojson';
-import { csvField } from './csv-out';
+import { csvField } from '$lib/export/csv';
 import { type UploadResult, type UploadWarning, fail, ok, quoteForMessage, uploadError } from './types';
 import { isObject } from './record-checks';
 import { GEOMETRY_TYPES, PackedBuilder, featureCount, type PackedGeometry } from './geo-packed';

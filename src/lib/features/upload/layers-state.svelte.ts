@@ -50,6 +50,7 @@ export class LayersState {
 					}
 					const name = typeof (value as { name?: unknown })?.name === 'string' ? String((value as { name: string }).name).slice(0, 60) : key;
 					notes.push({ what: `map layer “${name}”`, reason: v.reason });
+					// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp string, not state
 					await store.quarantine(key, { store: LAYERS_STORE, key, reason: v.reason, at: new Date().toISOString(), record: value }).catch(() => {});
 				}
 				this.quarantined = notes.map((n) => `${n.what}: ${n.reason}`);
@@ -72,6 +73,7 @@ export class LayersState {
 		const switchedOff = layer.kind === 'boundaries' && layer.enabled ? this.layers.filter((l) => l.kind === 'boundaries' && l.boundarySet === layer.boundarySet && l.enabled).map((l) => ({ ...l, enabled: false })) : [];
 		// Save first: if storage is full nothing changes on screen, and the caller says why.
 		await this.#save([layer, ...switchedOff]);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 		const off = new Set(switchedOff.map((l) => l.id));
 		this.layers = [...this.layers.map((l) => (off.has(l.id) ? { ...l, enabled: false } : l)), layer];
 	}

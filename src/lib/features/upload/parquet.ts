@@ -16,7 +16,7 @@ import { type Compressors, type FileMetaData, parquetMetadata, parquetRead, parq
 import { decompressBrotli } from 'hyparquet-compressors/src/brotli.js';
 import { gunzip } from 'hyparquet-compressors/src/gzip.js';
 import { decompressLz4, decompressLz4Raw } from 'hyparquet-compressors/src/lz4.js';
-import { csvField } from './csv-out';
+import { csvField } from '$lib/export/csv';
 import { sniffBinary } from './decode';
 import { DEFAULT_LIMITS } from './limits';
 import { type UploadResult, fail, formatBytes, ok, quoteForMessage, uploadError } from './types';

@@ -2,7 +2,7 @@
  * One worksheet's XML → a table → CSV text (see `spreadsheet.ts` for the workbook around it).
  * Cells are placed by their reference, gaps filled, blank rows and empty leading columns dropped.
  */
-import { csvField } from './csv-out';
+import { csvField } from '$lib/export/csv';
 import type { XlsxLimits } from './spreadsheet';
 import { type UploadResult, fail, formatBytes, ok, quoteForMessage, uploadError } from './types';
 import { XmlError, attr, attrValueStart, decodeEntities, decodeOoxmlEscapes, scanXml, type XmlHandler } from './xml';

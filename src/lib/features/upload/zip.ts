@@ -81,8 +81,14 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
 			for (let at = offset + 46 + nameLength; at + 4 <= extraEnd; at += 4 + u16(bytes, at + 2)) {
 				if (u16(bytes, at) !== 1) continue;
 				let field = at + 4;
-				if (originalSize === MAX) (originalSize = u64(bytes, field)), (field += 8);
-				if (compressedSize === MAX) (compressedSize = u64(bytes, field)), (field += 8);
+				if (originalSize === MAX) {
+					originalSize = u64(bytes, field);
+					field += 8;
+				}
+				if (compressedSize === MAX) {
+					compressedSize = u64(bytes, field);
+					field += 8;
+				}
 				if (headerOffset === MAX) headerOffset = u64(bytes, field);
 				break;
 			}

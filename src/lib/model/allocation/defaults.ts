@@ -2,7 +2,7 @@
  * The marginal method's defaults and small helpers, apart from the planning code so the page can
  * show them without bundling the risk model (which lives in the worker).
  */
-import type { SpendCurve } from '$lib/features/allocation/engine/marginal';
+import type { SpendCurve } from './engine/marginal';
 
 /** Defaults a committee can start from; both are uncertain (see the Method tab). */
 export const DEFAULT_CURVE: SpendCurve = { beta: 1.5, s0: 5000 };

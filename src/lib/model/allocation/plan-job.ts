@@ -8,7 +8,7 @@ import type { BoundarySet } from '../catalogue';
 import type { RiskYear } from '../risk/history';
 import { runRisk, type RiskHistories } from '../risk/run';
 import { parseScenario } from '../risk/scenario';
-import type { Objective, SpendCurve } from '$lib/features/allocation/engine/marginal';
+import type { Objective, SpendCurve } from './engine/marginal';
 import { limitYearFor, regimeFor } from './legal-limits';
 import { keep, planMarginal, type Plan, type PlanSeat } from './plan';
 

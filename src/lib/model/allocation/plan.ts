@@ -2,8 +2,8 @@
  * The committee's marginal-value plan: legal caps per seat, the allocation, and the same figures
  * for proportional and top-N under the same risk model, so the committee sees what targeting buys.
  */
-import { allocate } from '$lib/features/allocation/engine/allocate';
-import { allocateMarginal, keptPerDraw, leadGain, objectiveValue, type MarginalSeat, type Objective, type SpendCurve } from '$lib/features/allocation/engine/marginal';
+import { allocate } from './engine/allocate';
+import { allocateMarginal, keptPerDraw, leadGain, objectiveValue, type MarginalSeat, type Objective, type SpendCurve } from './engine/marginal';
 import { quantileSorted } from '../risk/random';
 import { legalLimit } from './legal-limits';
 

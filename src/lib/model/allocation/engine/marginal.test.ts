@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateMarginal, leadGain, objectiveValue, type MarginalSeat, type Objective } from './marginal';
-import { normalSource } from '$lib/model/risk/random';
+import { normalSource } from '../../risk/random';
 
 const curve = { beta: 1.5, s0: 5000 };
 

@@ -141,7 +141,10 @@ export function allocateMarginal(input: MarginalInput): MarginalResult {
 		for (let i = 0; i < seats.length; i++) {
 			if (amounts[i] >= seats[i].cap) continue;
 			const b = bestCached(i);
-			if (b.ratio > choice.ratio) (pick = i), (choice = b);
+			if (b.ratio > choice.ratio) {
+				pick = i;
+				choice = b;
+			}
 		}
 		if (pick < 0) break;
 		apply(pick, amounts[pick] + choice.chunk);
