@@ -9,7 +9,7 @@ import { parseScenario } from '../../src/lib/model/risk/scenario';
 import { DEFAULT_CURVE, planMarginal, type PlanSeat } from '../../src/lib/model/allocation/plan';
 import { spendingLimitInputsQuery } from '../../src/lib/queries/risk';
 import { scoreQuery } from '../../src/lib/queries/scoring';
-import { allocate } from '../../src/lib/features/allocation/engine/allocate';
+import { allocate } from '../../src/lib/model/allocation/engine/allocate';
 import { openLoadedDatabase } from './helpers';
 
 let db: Database;
