@@ -63,16 +63,7 @@ const BOUNDARY_ZONES = [
 
 export default defineConfig(
 	{
-		ignores: [
-			'build/',
-			'.svelte-kit/',
-			'node_modules/',
-			'static/',
-			'test-results/',
-			'playwright-report/',
-			'tests/.tmp/',
-			'data/'
-		]
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/', 'test-results/', 'playwright-report/', 'tests/.tmp/', 'data/']
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -103,10 +94,7 @@ export default defineConfig(
 			// `_name` marks a parameter or binding kept for its position or for documentation.
 			// `value={'\t'}` is the readable way to write a tab into an attribute.
 			'svelte/no-useless-mustaches': ['error', { ignoreStringEscape: true }],
-			'@typescript-eslint/no-unused-vars': [
-				'error',
-				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }
-			]
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }]
 		}
 	},
 	// The import boundaries.

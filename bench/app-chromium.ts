@@ -153,17 +153,17 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 		const start = await page.evaluate((w) => (globalThis as unknown as BenchGlobal).__heartlandsBench.moveWeight(w), i % 2 ? 5 : 1);
 		const changed = await page
 			.waitForFunction(({ sel, n }) => Number(document.querySelector(sel)?.getAttribute('data-recolours')) > n, { sel: GEO, n: before }, { timeout: 15_000 })
-			.then(() => true, () => false);
+			.then(
+				() => true,
+				() => false
+			);
 		if (changed && i >= o.warmup) samples['map-recolour'].push(Number(await page.getAttribute(GEO, 'data-recoloured-at')) - start);
 	}
 	// The map step alone, all 650 seats recoloured: feature-state against rebuilding the source.
 	for (const mode of ['feature-state', 'set-data'] as const) samples[`recolour-${mode}`] = [];
 	for (let i = 0; i < o.warmup + o.reps; i++) {
 		for (const mode of ['feature-state', 'set-data'] as const) {
-			const ms = await page.evaluate(
-				({ sel, mode, i }) => (document.querySelector(sel) as unknown as { heartlandsMap: { timeRecolour(m: string, r: number): Promise<number> } }).heartlandsMap.timeRecolour(mode, i),
-				{ sel: GEO, mode, i }
-			);
+			const ms = await page.evaluate(({ sel, mode, i }) => (document.querySelector(sel) as unknown as { heartlandsMap: { timeRecolour(m: string, r: number): Promise<number> } }).heartlandsMap.timeRecolour(mode, i), { sel: GEO, mode, i });
 			if (i >= o.warmup) samples[`recolour-${mode}`].push(ms);
 		}
 	}

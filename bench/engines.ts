@@ -36,7 +36,10 @@ export async function scoreCases(e: Engines): Promise<Case[]> {
 	const ids = settings.map((s) => s.id);
 	const rows = (await e.native.query(seatInputsQuery(definition, ids))).rows;
 	const inputs: SeatInput[] = rows.map((r: Row) => ({
-		code: String(r.code), nation: String(r.nation), region: String(r.region), holder: r.holder === null ? null : String(r.holder),
+		code: String(r.code),
+		nation: String(r.nation),
+		region: String(r.region),
+		holder: r.holder === null ? null : String(r.holder),
 		values: Object.fromEntries(ids.map((id) => [id, r[id] as number | null]))
 	}));
 	// Arquero: the core of the method (national-median imputation, z-scores with direction,
@@ -55,16 +58,13 @@ export async function scoreCases(e: Engines): Promise<Case[]> {
 			.derive(imputed)
 			.derive(z)
 			.derive({ post: weighted(0, split), threat: weighted(split, settings.length) })
-			.orderby('post').derive({ post_pct: 'op.percent_rank()' })
-			.orderby('threat').derive({ threat_pct: 'op.percent_rank()' });
+			.orderby('post')
+			.derive({ post_pct: 'op.percent_rank()' })
+			.orderby('threat')
+			.derive({ threat_pct: 'op.percent_rank()' });
 		return scored.numRows();
 	};
-	return [
-		...sqlCases(e, (db) => timedRescore(db, 'full', 1)),
-		{ engine: PLAIN_TS, run: () => timed(() => scoreSeats(inputs, definition).length) },
-		{ engine: ARQUERO, run: () => timed(arquero) },
-		floorCase(inputs.length * ids.length * 8)
-	];
+	return [...sqlCases(e, (db) => timedRescore(db, 'full', 1)), { engine: PLAIN_TS, run: () => timed(() => scoreSeats(inputs, definition).length) }, { engine: ARQUERO, run: () => timed(arquero) }, floorCase(inputs.length * ids.length * 8)];
 }
 
 /** A synthetic upload with one row per small area (42,619), aggregated to 650 seats, population-weighted. */

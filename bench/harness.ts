@@ -53,7 +53,10 @@ export function floorCase(bytes: number): Case {
 		engine: FLOOR,
 		run: () =>
 			timed(() => {
-				let a = 0, b = 0, c = 0, d = 0;
+				let a = 0,
+					b = 0,
+					c = 0,
+					d = 0;
 				for (let i = 0; i < values.length; i += 4) {
 					a += values[i];
 					b += values[i + 1];

@@ -32,7 +32,7 @@ const START_GAPS = `(() => {
 	requestAnimationFrame(tick);
 })()`;
 const startGaps = (page: Page) => page.evaluate(START_GAPS);
-const stopGaps = (page: Page) => page.evaluate(() => ((globalThis as unknown as GapWindow).__gaps.running = false, (globalThis as unknown as GapWindow).__gaps.max));
+const stopGaps = (page: Page) => page.evaluate(() => (((globalThis as unknown as GapWindow).__gaps.running = false), (globalThis as unknown as GapWindow).__gaps.max));
 
 export async function importFrameGaps(browser: Browser, base: string, csv: Buffer): Promise<{ stageGapMs: number; importGapMs: number; importMs: number }> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -100,7 +100,10 @@ export async function geoFrameGaps(browser: Browser, base: string, file: string)
 		await page.getByLabel(/^Choose a file/).setInputFiles(file);
 		await page.getByTestId('geo-stage').waitFor({ timeout: 300_000 });
 		const stageGapMs = await stopGaps(page);
-		await page.getByTestId('geo-stage').getByRole('radio', { name: /^An area layer/ }).check();
+		await page
+			.getByTestId('geo-stage')
+			.getByRole('radio', { name: /^An area layer/ })
+			.check();
 		await page.getByTestId('geo-stage').getByLabel('Layer name').fill('Bench zones');
 		await startGaps(page);
 		const started = Date.now();

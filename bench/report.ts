@@ -48,10 +48,11 @@ export function toMarkdown(result: BenchResult): string {
 	return [
 		'# Benchmark results',
 		'',
-		`${env.date} · ${env.cpu} · ${env.memoryGiB} GiB · Node ${env.node} · Chromium ${env.chromium} · GL: ${env.glRenderer}` +
-			(env.durationSeconds ? ` · whole run ${Math.round(env.durationSeconds)} s` : ''),
+		`${env.date} · ${env.cpu} · ${env.memoryGiB} GiB · Node ${env.node} · Chromium ${env.chromium} · GL: ${env.glRenderer}` + (env.durationSeconds ? ` · whole run ${Math.round(env.durationSeconds)} s` : ''),
 		'',
-		`Packages: ${Object.entries(env.packages).map(([p, v]) => `${p} ${v}`).join(', ')}.`,
+		`Packages: ${Object.entries(env.packages)
+			.map(([p, v]) => `${p} ${v}`)
+			.join(', ')}.`,
 		`${result.reps} timed repetitions (${result.slowReps} for page loads, ingest and sensitivity) after ${result.warmup} warm-up, engines interleaved.`,
 		'"× native" is the median over native DuckDB\'s median in the same run; "× floor" over the time to sum a Float64Array of the same bytes.',
 		'',

@@ -71,10 +71,13 @@ async function nodeWorkloads() {
 	const e: Engines = { native, wasm };
 	const measured: Record<string, Measured> = {};
 	log('re-score');
-	measured['weight-change'] = await measure([
-		{ engine: NATIVE, run: () => timedRescore(native, 'weight-change', 1.1) },
-		{ engine: WASM_NODE, run: () => timedRescore(wasm, 'weight-change', 1.1) }
-	], fast);
+	measured['weight-change'] = await measure(
+		[
+			{ engine: NATIVE, run: () => timedRescore(native, 'weight-change', 1.1) },
+			{ engine: WASM_NODE, run: () => timedRescore(wasm, 'weight-change', 1.1) }
+		],
+		fast
+	);
 	measured.score = await measure(await scoreCases(e), fast);
 	log('small areas');
 	measured.smallAreas = await measure(await smallAreaCases(e, manifest, (f) => new Uint8Array(readFileSync(join(outDir, f)))), fast);
@@ -122,7 +125,10 @@ async function nodeWorkloads() {
 async function main() {
 	const { measured, csvBytes, uploadMemory } = await nodeWorkloads();
 	log('Chromium');
-	const codes = readFileSync(join(outDir, 'constituencies.csv'), 'utf8').split('\n').filter((l) => l.startsWith('2010,')).map((l) => l.split(',')[1]);
+	const codes = readFileSync(join(outDir, 'constituencies.csv'), 'utf8')
+		.split('\n')
+		.filter((l) => l.startsWith('2010,'))
+		.map((l) => l.split(',')[1]);
 	const importCsv = { rows: IMPORT_ROWS, bytes: seatCsv(codes, IMPORT_ROWS) };
 	const geoDir = mkdtempSync(join(tmpdir(), 'heartlands-bench-geo-'));
 	const geoLayerFile = join(geoDir, 'zones.geojson');
@@ -139,7 +145,11 @@ async function main() {
 		toWorkload('Small-area upload (42,619 rows × 3 values) → 650 seats, population-weighted mean', measured.smallAreas),
 		...GROUP_BY_ROWS.map((rows) => toWorkload(`Group-by score over a synthetic upload: ${rows.toLocaleString('en-GB')} rows → 650 keys`, measured[`group-${rows}`])),
 		...INGEST_ROWS.map((rows) => {
-			const w = toWorkload(`CSV ingest, ${rows.toLocaleString('en-GB')} rows × 10 columns (${(csvBytes[rows] / 1e6).toFixed(0)} MB)`, withRows(measured[`ingest-${rows}`], CHROMIUM, s[`ingest-${rows}`]), rows === 1e6 ? 'under 3 s in Chromium and within 4× of native' : undefined);
+			const w = toWorkload(
+				`CSV ingest, ${rows.toLocaleString('en-GB')} rows × 10 columns (${(csvBytes[rows] / 1e6).toFixed(0)} MB)`,
+				withRows(measured[`ingest-${rows}`], CHROMIUM, s[`ingest-${rows}`]),
+				rows === 1e6 ? 'under 3 s in Chromium and within 4× of native' : undefined
+			);
 			w.throughput = Object.fromEntries(w.rows.map((r) => [r.engine, (csvBytes[rows] / 1e6 / (r.summary.median / 1000)).toFixed(0)]));
 			return w;
 		}),
@@ -147,23 +157,31 @@ async function main() {
 			...toWorkload(`Indicator tables rebuilt with ${columns.toLocaleString('en-GB')} uploaded columns (650 seats; start-up and every import do this)`, measured[`uploads-${columns}`]),
 			extra: { heading: 'DuckDB memory after (MB)', values: uploadMemory[columns] }
 		})),
-		toWorkload(`Upload wizard, ${IMPORT_ROWS.toLocaleString('en-GB')}-row CSV (${(importCsv.bytes.byteLength / 1e6).toFixed(0)} MB): longest frame gap while it is read, and while it is imported; then the import's time`, {
-			samples: new Map([
-				['longest gap while reading (worker)', s['import-stage-gap']],
-				['longest gap while importing', s['import-commit-gap']],
-				['Import click → imported', s['import-commit']]
-			]),
-			skipped: new Map()
-		}, 'no frame gap over 200 ms'),
-		toWorkload(`GeoJSON area layer, ${geoLayer.positions.toLocaleString('en-GB')} positions (the detailed 2024 seats, densified): longest frame gap while it is read, imported, drawn on the Map tab, and after a reload (start-up included; ${gl})`, {
-			samples: new Map([
-				['while reading (worker)', s['geo-stage-gap']],
-				['while importing', s['geo-import-gap']],
-				['Map tab until the layer is drawn', s['geo-map-gap']],
-				['reload until the layer is drawn', s['geo-reload-gap']]
-			]),
-			skipped: new Map()
-		}, 'no frame gap over 200 ms'),
+		toWorkload(
+			`Upload wizard, ${IMPORT_ROWS.toLocaleString('en-GB')}-row CSV (${(importCsv.bytes.byteLength / 1e6).toFixed(0)} MB): longest frame gap while it is read, and while it is imported; then the import's time`,
+			{
+				samples: new Map([
+					['longest gap while reading (worker)', s['import-stage-gap']],
+					['longest gap while importing', s['import-commit-gap']],
+					['Import click → imported', s['import-commit']]
+				]),
+				skipped: new Map()
+			},
+			'no frame gap over 200 ms'
+		),
+		toWorkload(
+			`GeoJSON area layer, ${geoLayer.positions.toLocaleString('en-GB')} positions (the detailed 2024 seats, densified): longest frame gap while it is read, imported, drawn on the Map tab, and after a reload (start-up included; ${gl})`,
+			{
+				samples: new Map([
+					['while reading (worker)', s['geo-stage-gap']],
+					['while importing', s['geo-import-gap']],
+					['Map tab until the layer is drawn', s['geo-map-gap']],
+					['reload until the layer is drawn', s['geo-reload-gap']]
+				]),
+				skipped: new Map()
+			},
+			'no frame gap over 200 ms'
+		),
 		toWorkload('Seat-risk model, base 2015 → the real 2019 shares, 650 seats × 2,000 draws (plain TypeScript; the app runs it in a worker)', measured.risk, 'finishes while a slider is dragged (well under 250 ms)'),
 		toWorkload(`Monte Carlo sensitivity, ${SENSITIVITY_DRAWS} draws (in Chromium: a module worker, start-up included)`, withRows(measured.sensitivity, 'the app in Chromium (worker)', s.sensitivity)),
 		toWorkload(`First scored map, cold: fresh browser context, nothing cached (navigation → scored map frame; ${gl})`, { samples: new Map([['the app in Chromium', s['map-first-paint-cold']]]), skipped: new Map() }),

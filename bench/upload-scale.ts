@@ -20,7 +20,13 @@ function wideDatasets(codes: string[], columns: number): UploadedDataset[] {
 	for (let start = 0, n = 0; start < columns; start += MAX_DATASET_COLUMNS, n++) {
 		const width = Math.min(MAX_DATASET_COLUMNS, columns - start);
 		datasets.push({
-			version: 1, id: `dbench${n}`, name: `Bench ${n}`, fileName: 'bench.csv', boundarySet: '2010', createdAt: '2026-01-01T00:00:00.000Z', aggregation: null,
+			version: 1,
+			id: `dbench${n}`,
+			name: `Bench ${n}`,
+			fileName: 'bench.csv',
+			boundarySet: '2010',
+			createdAt: '2026-01-01T00:00:00.000Z',
+			aggregation: null,
 			columns: Array.from({ length: width }, (_, i) => ({ id: `c${i}`, header: `h${i}`, label: `h${i}`, unit: '', direction: 1 as const })),
 			codes,
 			values: Array.from({ length: width }, (_, c) => codes.map((_, r) => (r * 31 + c) % 1000))
@@ -33,7 +39,10 @@ const memoryMb = async (db: Database) => Number((await db.query('SELECT sum(memo
 
 /** Cases for one column count, and a cleanup that drops the uploads and rebuilds the plain tables. */
 export async function indicatorBuildCases(e: Engines, columns: number): Promise<{ cases: Case[]; memory: () => Promise<Record<string, string>>; cleanup: () => Promise<void> }> {
-	const engines: [string, Database][] = [[NATIVE, e.native], [WASM_NODE, e.wasm]];
+	const engines: [string, Database][] = [
+		[NATIVE, e.native],
+		[WASM_NODE, e.wasm]
+	];
 	const codes = (await e.native.query(`SELECT code FROM constituencies WHERE boundary_set = '2010' ORDER BY code`)).rows.map((r) => String(r.code));
 	const datasets = wideDatasets(codes, columns);
 	const extra = datasets.flatMap(datasetIndicators);

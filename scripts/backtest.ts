@@ -50,10 +50,20 @@ async function main() {
 		const lens = new Map((await db.query(query.sql, query.params)).rows.map((r) => [String(r.code), { threat: r.threat as number | null, priority: r.priority as number | null }]));
 		const { rows, fits } = runRiskBacktest(histories, { draws, seed, lensScores: (pair) => (pair.base === 2015 && pair.set === '2010' ? lens : null) });
 		const round = (v: number | null, d: number) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
-		writeFileSync(values.out, toCsv([...BACKTEST_COLUMNS], rows.map((r) => [r.base_year, r.target_year, r.holder, r.predictor, r.seats, r.lost, round(r.auc, 4), round(r.brier, 4), round(r.log_loss, 4), round(r.expected_lost, 1)])));
-		for (const [base, fit] of fits) console.log(`Base ${base}: ${fit.swing} swing (fitted on ${fit.pairs.map((p) => p.join('→')).join(', ')}), errors shared ${fit.errors.shared.toFixed(2)}, per seat ${fit.errors.seat.toFixed(2)}${fit.demographic ? `, Leave adjustment from ${fit.demographic.fittedOn.join('→')}` : ''}.`);
+		writeFileSync(
+			values.out,
+			toCsv(
+				[...BACKTEST_COLUMNS],
+				rows.map((r) => [r.base_year, r.target_year, r.holder, r.predictor, r.seats, r.lost, round(r.auc, 4), round(r.brier, 4), round(r.log_loss, 4), round(r.expected_lost, 1)])
+			)
+		);
+		for (const [base, fit] of fits)
+			console.log(
+				`Base ${base}: ${fit.swing} swing (fitted on ${fit.pairs.map((p) => p.join('→')).join(', ')}), errors shared ${fit.errors.shared.toFixed(2)}, per seat ${fit.errors.seat.toFixed(2)}${fit.demographic ? `, Leave adjustment from ${fit.demographic.fittedOn.join('→')}` : ''}.`
+			);
 		console.log('\npair        holder predictor                                 seats lost   AUC  Brier');
-		for (const r of rows) console.log(`${r.base_year}→${r.target_year}${r.notional ? '*' : ' '}  ${r.holder.padEnd(6)} ${PREDICTOR_LABEL[r.predictor].padEnd(40)} ${String(r.seats).padStart(5)} ${String(r.lost).padStart(4)} ${r.auc?.toFixed(3) ?? '  —  '} ${r.brier?.toFixed(4) ?? ''}`);
+		for (const r of rows)
+			console.log(`${r.base_year}→${r.target_year}${r.notional ? '*' : ' '}  ${r.holder.padEnd(6)} ${PREDICTOR_LABEL[r.predictor].padEnd(40)} ${String(r.seats).padStart(5)} ${String(r.lost).padStart(4)} ${r.auc?.toFixed(3) ?? '  —  '} ${r.brier?.toFixed(4) ?? ''}`);
 		console.log(`\n* base notional (2019 carried onto the 2024 boundaries). Wrote ${rows.length} rows to ${values.out}.`);
 	} finally {
 		await db.close();

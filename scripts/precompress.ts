@@ -48,10 +48,7 @@ async function compress(bytes: Buffer): Promise<{ br: Buffer; gzipped: Buffer }>
 		return { br: readFileSync(`${cached}.br`), gzipped: readFileSync(`${cached}.gz`) };
 	}
 	// zlib's async forms run on libuv's thread pool, so files compress in parallel on every core.
-	const [br, gzipped] = await Promise.all([
-		brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 9 : constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }),
-		gz(bytes, { level: 9 })
-	]);
+	const [br, gzipped] = await Promise.all([brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 9 : constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }), gz(bytes, { level: 9 })]);
 	if (cached) {
 		mkdirSync(CACHE_DIR, { recursive: true });
 		writeFileSync(`${cached}.br`, br);

@@ -84,7 +84,12 @@ async function extraDataset(db: Database, path: string, values: Record<string, u
 	const p = prepared.value;
 	const key = p.keys[0];
 	const choices = defaultChoices(p.columns, key.columnIndex);
-	const id = name.toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]/g, '').slice(0, 30) || 'extra';
+	const id =
+		name
+			.toLowerCase()
+			.replace(/\.[^.]+$/, '')
+			.replace(/[^a-z0-9]/g, '')
+			.slice(0, 30) || 'extra';
 	const duplicates = (values['extra-duplicates'] as string | undefined) ?? 'refuse';
 	if (!['refuse', 'sum', 'mean'].includes(duplicates)) throw new CliError('--extra-duplicates must be sum or mean.');
 	if (key.kind === 'small-area') {
@@ -98,10 +103,30 @@ async function extraDataset(db: Database, path: string, values: Record<string, u
 		const numbers = chosen.map((c) => convertColumn(p.table.columns[c.index], p.columns[c.index].type).map((v) => (typeof v === 'number' ? v : null)));
 		const agg = await aggregateSmallAreaRows(db, set, how, areas, numbers);
 		if (agg.unmatched) console.error(`--extra ${name}: ${agg.unmatched} small areas are not in the lookup and were left out (e.g. ${agg.examples.join(', ')}).`);
-		return { version: 1, id, name, fileName: name, boundarySet: set, createdAt: new Date().toISOString(), aggregation: how, columns: datasetColumns(p.columns.map((c) => c.name), chosen), codes: agg.codes, values: agg.values };
+		return {
+			version: 1,
+			id,
+			name,
+			fileName: name,
+			boundarySet: set,
+			createdAt: new Date().toISOString(),
+			aggregation: how,
+			columns: datasetColumns(
+				p.columns.map((c) => c.name),
+				chosen
+			),
+			codes: agg.codes,
+			values: agg.values
+		};
 	}
 	if (!p.match) throw new CliError(`--extra ${name}: no key column was recognised.`);
-	if (p.match.unmatched.length) console.error(`--extra ${name}: ${p.match.unmatched.length} keys matched no seat and were left out (e.g. ${p.match.unmatched.slice(0, 3).map((u) => u.input).join(', ')}).`);
+	if (p.match.unmatched.length)
+		console.error(
+			`--extra ${name}: ${p.match.unmatched.length} keys matched no seat and were left out (e.g. ${p.match.unmatched
+				.slice(0, 3)
+				.map((u) => u.input)
+				.join(', ')}).`
+		);
 	const built = await buildSeatDataset(p.table, p.columns, p.match, choices, { name, duplicates: duplicates as 'refuse' | 'sum' | 'mean', fileName: name });
 	if (!built.ok) throw new CliError(`--extra ${name}: ${built.error.replace('Choose to sum or average them, or fix the file.', 'Pass --extra-duplicates sum or mean, or fix the file.')}`);
 	return { ...built.dataset, id };
@@ -127,11 +152,14 @@ function budgetRuleFromArgs(values: Record<string, unknown>): BudgetRule {
 	}
 	if (kind === 'tiers') {
 		const text = get('tiers');
-		const tiers = (text ?? '').split(',').filter(Boolean).map((part) => {
-			const m = /^\s*(\d+)\s*[x×]\s*£?([\d,_]+)\s*$/.exec(part);
-			if (!m) throw new CliError(`--tiers must look like 20x30000,40x10000; "${part}" does not.`);
-			return { seats: Number(m[1]), amount: Number(m[2].replace(/[,_]/g, '')) };
-		});
+		const tiers = (text ?? '')
+			.split(',')
+			.filter(Boolean)
+			.map((part) => {
+				const m = /^\s*(\d+)\s*[x×]\s*£?([\d,_]+)\s*$/.exec(part);
+				if (!m) throw new CliError(`--tiers must look like 20x30000,40x10000; "${part}" does not.`);
+				return { seats: Number(m[1]), amount: Number(m[2].replace(/[,_]/g, '')) };
+			});
 		if (!tiers.length) throw new CliError('--method tiers needs --tiers, e.g. 20x30000,40x10000.');
 		return { budget, method: { kind, tiers } };
 	}
@@ -147,13 +175,30 @@ function lensFrom(value: string | undefined): LensId {
 async function main() {
 	const { values } = parseArgs({
 		options: {
-			lens: { type: 'string' }, out: { type: 'string' }, definition: { type: 'string' }, help: { type: 'boolean' },
-			'eligible-holder': { type: 'string', multiple: true }, budget: { type: 'string' }, method: { type: 'string' },
-			floor: { type: 'string' }, cap: { type: 'string' }, n: { type: 'string' }, tiers: { type: 'string' },
-			extra: { type: 'string', multiple: true }, 'extra-duplicates': { type: 'string' }, 'extra-aggregate': { type: 'string' },
-			workspace: { type: 'string' }, national: { type: 'string', multiple: true }, base: { type: 'string' },
-			draws: { type: 'string' }, seed: { type: 'string' }, beta: { type: 'string' }, s0: { type: 'string' },
-			objective: { type: 'string' }, 'local-share': { type: 'string' }, 'long-campaign': { type: 'boolean' }
+			lens: { type: 'string' },
+			out: { type: 'string' },
+			definition: { type: 'string' },
+			help: { type: 'boolean' },
+			'eligible-holder': { type: 'string', multiple: true },
+			budget: { type: 'string' },
+			method: { type: 'string' },
+			floor: { type: 'string' },
+			cap: { type: 'string' },
+			n: { type: 'string' },
+			tiers: { type: 'string' },
+			extra: { type: 'string', multiple: true },
+			'extra-duplicates': { type: 'string' },
+			'extra-aggregate': { type: 'string' },
+			workspace: { type: 'string' },
+			national: { type: 'string', multiple: true },
+			base: { type: 'string' },
+			draws: { type: 'string' },
+			seed: { type: 'string' },
+			beta: { type: 'string' },
+			s0: { type: 'string' },
+			objective: { type: 'string' },
+			'local-share': { type: 'string' },
+			'long-campaign': { type: 'boolean' }
 		}
 	});
 	if ((values.base || values.draws || values.seed) && !values.national) throw new CliError('--base, --draws and --seed need --national (a scenario).');
@@ -172,10 +217,7 @@ async function main() {
 	const db = await openNodeDatabase();
 	try {
 		await loadTables(db, manifest, async (file) => new Uint8Array(readFileSync(join(outDir, file))));
-		const datasets = [
-			...(values.workspace ? workspaceDatasets(values.workspace) : []),
-			...(await Promise.all((values.extra ?? []).map((path) => extraDataset(db, path, values, async (name) => loadLazy(db, manifest, outDir, name)))))
-		];
+		const datasets = [...(values.workspace ? workspaceDatasets(values.workspace) : []), ...(await Promise.all((values.extra ?? []).map((path) => extraDataset(db, path, values, async (name) => loadLazy(db, manifest, outDir, name)))))];
 		for (const d of datasets) {
 			await loadDataset(db, d);
 			for (const i of datasetIndicators(d)) console.log(`Indicator ${i.id} (${i.boundarySet} set): ${i.label}`);
@@ -227,7 +269,9 @@ async function main() {
 					return [...table[i], p?.amount ?? 0, p?.legalLimit ?? null, p?.pLossAfter === null || p?.pLossAfter === undefined ? null : Math.round(p.pLossAfter * 1e4) / 1e4];
 				});
 				const c = options!.curve;
-				console.log(`Allocated £${budget.toLocaleString('en-GB')} to ${plan.rows.filter((r) => r.amount > 0).length} seats (marginal value, β ${c.beta}, s₀ £${c.s0.toLocaleString('en-GB')}, limits of the ${options!.limitYear} election less ${Math.round((options!.localShare ?? 0) * 100)}% local spend).`);
+				console.log(
+					`Allocated £${budget.toLocaleString('en-GB')} to ${plan.rows.filter((r) => r.amount > 0).length} seats (marginal value, β ${c.beta}, s₀ £${c.s0.toLocaleString('en-GB')}, limits of the ${options!.limitYear} election less ${Math.round((options!.localShare ?? 0) * 100)}% local spend).`
+				);
 				if (plan.unproductive > 0) console.log(`£${plan.unproductive.toLocaleString('en-GB')} of it buys no expected seat under the model and is spread evenly over the seats with room.`);
 				for (const f of plan.figures) console.error(heldLine(f.method, f));
 			} else {

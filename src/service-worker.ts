@@ -33,19 +33,13 @@ sw.addEventListener('install', (event) => {
 			// Content-hashed files may come from the HTTP cache the page has just filled (no second
 			// 34 MB download); files with stable names are revalidated, so a new build never
 			// precaches the previous build's data.
-			Promise.all(
-				PRECACHE.map((path) =>
-					cache.add(new Request(path, { cache: path.includes('/immutable/') ? 'force-cache' : 'no-cache' }))
-				)
-			)
+			Promise.all(PRECACHE.map((path) => cache.add(new Request(path, { cache: path.includes('/immutable/') ? 'force-cache' : 'no-cache' }))))
 		)
 	);
 });
 
 sw.addEventListener('activate', (event) => {
-	event.waitUntil(
-		caches.keys().then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
-	);
+	event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key)))));
 });
 
 sw.addEventListener('fetch', (event) => {

@@ -33,7 +33,10 @@ async function check(page: Page, view: string): Promise<void> {
 		const impact = v.impact ?? 'unknown';
 		byImpact[impact] = (byImpact[impact] ?? 0) + 1;
 		if (BLOCKING.has(impact)) {
-			const targets = v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ');
+			const targets = v.nodes
+				.slice(0, 5)
+				.map((n) => n.target.join(' '))
+				.join(' | ');
 			blocking.push(`${v.id} [${impact}] ×${v.nodes.length}: ${targets}`);
 		}
 	}
@@ -92,7 +95,10 @@ test('the map in all its modes has no serious or critical axe violations', async
 test('every other tab has no serious or critical axe violations', async ({ page }) => {
 	await openApp(page);
 	await check(page, 'Scores');
-	await page.getByRole('button', { name: /^Hartlepool$/ }).first().click();
+	await page
+		.getByRole('button', { name: /^Hartlepool$/ })
+		.first()
+		.click();
 	// The seat-risk backtest: its table, the calibration plot and (below) its table alternative.
 	await page.getByRole('button', { name: 'Show the backtest' }).click();
 	await expect(page.getByTestId('calibration-plot')).toBeVisible({ timeout: 60_000 });

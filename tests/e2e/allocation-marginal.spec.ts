@@ -4,7 +4,10 @@ import { openApp, openTab } from './app';
 const PLAN_TIMEOUT = { timeout: 120_000 };
 
 const amounts = (page: Page): Promise<Record<string, number>> =>
-	page.getByTestId('allocation-table').locator('tbody td[data-amount]').evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.closest('tr')!.getAttribute('data-code'), Number(c.getAttribute('data-amount'))])));
+	page
+		.getByTestId('allocation-table')
+		.locator('tbody td[data-amount]')
+		.evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.closest('tr')!.getAttribute('data-code'), Number(c.getAttribute('data-amount'))])));
 
 async function settled(page: Page) {
 	await expect(page.getByTestId('marginal-headline')).toBeVisible(PLAN_TIMEOUT);

@@ -9,7 +9,10 @@ async function openAllocation(page: Page) {
 }
 
 const amounts = (page: Page) =>
-	page.getByTestId('allocation-table').locator('tbody td[data-amount]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-amount'))));
+	page
+		.getByTestId('allocation-table')
+		.locator('tbody td[data-amount]')
+		.evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-amount'))));
 
 test('a budget of £1,000,000 is allocated to the pound', async ({ page }) => {
 	await openAllocation(page);

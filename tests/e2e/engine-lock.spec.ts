@@ -38,8 +38,7 @@ async function engineWorker(page: Page): Promise<Worker> {
 }
 
 type Answer = { rows: unknown[] } | { error: string };
-const throughDoor = (page: Page, sql: string) =>
-	page.evaluate((q) => (window as unknown as { __heartlandsDebug: { query(sql: string): Promise<Answer> } }).__heartlandsDebug.query(q), sql);
+const throughDoor = (page: Page, sql: string) => page.evaluate((q) => (window as unknown as { __heartlandsDebug: { query(sql: string): Promise<Answer> } }).__heartlandsDebug.query(q), sql);
 
 test('the counting server answers a request from outside the page (the test could see a leak)', async () => {
 	expect(await (await fetch(`${other}/control`)).text()).toContain('LEAKED');
@@ -60,7 +59,14 @@ async function probeFromEngineWorker(page: Page, baseURL: string) {
 	const worker = await engineWorker(page);
 	// The worker can fetch from the app's own origin, so a failure below is the policy at work.
 	expect(await worker.evaluate((url) => fetch(url).then((r) => r.status), `${baseURL}/favicon.svg`)).toBe(200);
-	const fetched = await worker.evaluate((url) => fetch(url).then((r) => r.text(), (e: Error) => `blocked: ${e.message}`), `${other}/from-worker-fetch`);
+	const fetched = await worker.evaluate(
+		(url) =>
+			fetch(url).then(
+				(r) => r.text(),
+				(e: Error) => `blocked: ${e.message}`
+			),
+		`${other}/from-worker-fetch`
+	);
 	const xhr = await worker.evaluate(
 		(url) =>
 			new Promise<string>((resolve) => {
@@ -103,7 +109,7 @@ function bareStaticHost(): Server {
 	});
 }
 
-test('on a host that sends no headers, the page\'s own policy still binds the DuckDB worker', async ({ page }) => {
+test("on a host that sends no headers, the page's own policy still binds the DuckDB worker", async ({ page }) => {
 	const host = bareStaticHost();
 	await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
 	const bare = `http://localhost:${(host.address() as AddressInfo).port}`;

@@ -43,7 +43,10 @@ test('detailed 2024 boundaries replace the built-in shapes, survive a reload and
 	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true', { timeout: 60_000 });
 	await openMapOn2024(page);
 	await expect(geoMap(page)).toHaveAttribute('data-boundary-source', /^2024-d/);
-	await page.getByTestId('map-layers').getByLabel(/Seat shapes/).selectOption({ label: 'Built-in (ONS)' });
+	await page
+		.getByTestId('map-layers')
+		.getByLabel(/Seat shapes/)
+		.selectOption({ label: 'Built-in (ONS)' });
 	await expect(geoMap(page)).toHaveAttribute('data-boundary-source', '2024');
 	await expect(geoMap(page)).toHaveAttribute('data-rendered-seats', '650', { timeout: 60_000 });
 });
@@ -52,7 +55,15 @@ test('a GeoJSON of other areas becomes an overlay whose names show on hover', as
 	await openApp(page);
 	await openTab(page, 'Your data');
 	// A box around Hartlepool and a point in it: no property names a constituency.
-	const box = [[[-1.32, 54.62], [-1.1, 54.62], [-1.1, 54.74], [-1.32, 54.74], [-1.32, 54.62]]];
+	const box = [
+		[
+			[-1.32, 54.62],
+			[-1.1, 54.62],
+			[-1.1, 54.74],
+			[-1.32, 54.74],
+			[-1.32, 54.62]
+		]
+	];
 	const areas = {
 		type: 'FeatureCollection',
 		features: [
@@ -83,7 +94,10 @@ test('a GeoJSON of other areas becomes an overlay whose names show on hover', as
 	await expect(page.getByTestId('map-tooltip')).toContainText('Area: Canvass zone <b>North</b>');
 	await expect(page.locator('b', { hasText: 'North' })).toHaveCount(0);
 	// Switched off from the map's own controls.
-	await page.getByTestId('map-layers').getByLabel(/Canvass zones/).uncheck();
+	await page
+		.getByTestId('map-layers')
+		.getByLabel(/Canvass zones/)
+		.uncheck();
 	await expect(geoMap(page)).toHaveAttribute('data-overlays', '0');
 
 	// Renamed and deleted on the Your data tab.

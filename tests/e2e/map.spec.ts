@@ -7,7 +7,10 @@ const MAP_TIMEOUT = { timeout: 90_000 };
 const geoMap = (page: Page) => page.getByTestId('geo-map');
 const hexes = (page: Page) => page.getByTestId('hex-map').locator('path[data-code]');
 const quadrantCodes = (page: Page) =>
-	page.getByTestId('quadrant-table').locator('tbody tr[data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')!));
+	page
+		.getByTestId('quadrant-table')
+		.locator('tbody tr[data-code]')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')!));
 
 async function openMap(page: Page, set = '2010') {
 	await openTab(page, 'Map');
@@ -108,7 +111,10 @@ test('clicking a bivariate legend cell selects the same seats as the quadrant ta
 	await expect(geoMap(page)).toHaveAttribute('data-selected-codes-count', String(codes.length));
 	// The hex map outlines exactly those seats.
 	await page.getByRole('button', { name: 'Hex cartogram' }).click();
-	const highlighted = await page.getByTestId('hex-map').locator('path[data-highlighted="true"]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-code')!));
+	const highlighted = await page
+		.getByTestId('hex-map')
+		.locator('path[data-highlighted="true"]')
+		.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-code')!));
 	expect([...highlighted].sort()).toEqual([...codes].sort());
 
 	// Another cell: the table follows the selection.

@@ -42,7 +42,12 @@ test('the backtest table sets the model beside majority alone for Labour’s 201
 	// The notional pair is flagged, and every group says in words how the model fared.
 	await expect(section.locator('tbody[data-group="2019→2024 con"] tr.group')).toContainText('notional');
 	await expect(section.getByTestId('backtest-verdict')).toHaveCount(10);
-	await expect(section.getByTestId('backtest-verdict').filter({ hasText: /loses to majority alone on AUC \(\d\.\d{3} vs \d\.\d{3}\)/ }).first()).toBeVisible();
+	await expect(
+		section
+			.getByTestId('backtest-verdict')
+			.filter({ hasText: /loses to majority alone on AUC \(\d\.\d{3} vs \d\.\d{3}\)/ })
+			.first()
+	).toBeVisible();
 });
 
 test('the calibration plot follows the pair chosen with the keyboard', async ({ page }) => {

@@ -7,12 +7,14 @@ const gb = (page: Page, party: string) => page.getByTestId('risk-shares-gb').get
 
 /** P(loss) text per seat code, from the Scores table. */
 async function pLossColumn(page: Page): Promise<Record<string, string>> {
-	return page.locator('section.table tbody tr[data-code]').evaluateAll((rows) =>
-		Object.fromEntries(rows.map((r) => [r.getAttribute('data-code'), r.querySelector('td[data-col="p_loss"]')?.textContent?.trim() ?? '']))
-	);
+	return page.locator('section.table tbody tr[data-code]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-code'), r.querySelector('td[data-col="p_loss"]')?.textContent?.trim() ?? ''])));
 }
 
-const legendCounts = (page: Page) => page.getByTestId('legend').locator('li[data-count]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-count')).join(','));
+const legendCounts = (page: Page) =>
+	page
+		.getByTestId('legend')
+		.locator('li[data-count]')
+		.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-count')).join(','));
 
 test('a custom scenario fills and changes P(loss) in the table and the map, survives a reload, and a bad input keeps the last results', async ({ page }) => {
 	await openApp(page);
@@ -38,7 +40,7 @@ test('a custom scenario fills and changes P(loss) in the table and the map, surv
 	const baseLegend = await legendCounts(page);
 
 	await openTab(page, 'Risk');
-	await page.getByLabel('Your own numbers (e.g. today\'s polls)').check();
+	await page.getByLabel("Your own numbers (e.g. today's polls)").check();
 	await gb(page, 'Labour').fill('25');
 	await gb(page, 'Conservative').fill('30');
 	await gb(page, 'Reform UK / Brexit Party / UKIP').fill('25');
@@ -73,9 +75,12 @@ test('a custom scenario fills and changes P(loss) in the table and the map, surv
 	await expect(page.getByTestId('risk-spec')).toHaveText('con=30,lab=25,ruk=25');
 });
 
-test('the seat breakdown explains a seat\'s risk', async ({ page }) => {
+test("the seat breakdown explains a seat's risk", async ({ page }) => {
 	await openApp(page);
-	await page.getByRole('button', { name: /^Hartlepool$/ }).first().click();
+	await page
+		.getByRole('button', { name: /^Hartlepool$/ })
+		.first()
+		.click();
 	const explained = page.getByTestId('seat-risk').first();
 	await expect(explained).toContainText('with a lead of', RISK_TIMEOUT);
 	await expect(explained).toContainText('90% range');
@@ -93,10 +98,12 @@ test('the priority can rank the eligible seats by P(loss), and the link keeps th
 		const rows = page.locator('section.table tbody tr[data-code]').filter({ has: page.locator('td[data-col="priority_rank"]', { hasText: /^\d+$/ }) });
 		return (await rows.locator('td[data-col="p_loss"]').allTextContents()).slice(0, 20).map((t) => percent(t.trim()));
 	};
-	await expect.poll(async () => {
-		const shown = await topTwenty();
-		return shown.length === 20 && shown.every((v, i) => i === 0 || v <= shown[i - 1]);
-	}, RISK_TIMEOUT).toBe(true);
+	await expect
+		.poll(async () => {
+			const shown = await topTwenty();
+			return shown.length === 20 && shown.every((v, i) => i === 0 || v <= shown[i - 1]);
+		}, RISK_TIMEOUT)
+		.toBe(true);
 	expect((await topTwenty())[0]).toBeGreaterThan(20);
 	await expect.poll(() => new URL(page.url()).searchParams.get('s')).toBeTruthy();
 	await page.reload();

@@ -74,7 +74,7 @@ test('damaged and newer records are set aside with a message naming them; an old
 	await expect(notice).toContainText('saved scenario “Future plan” (it was saved by a newer version of Heartlands (format 99');
 	await expect(notice).toContainText('upload “Broken upload”');
 	await expect(notice).toContainText('pinned seats (2010 boundaries)');
-	await expect(notice).toContainText('kept in the browser\'s quarantine, not deleted');
+	await expect(notice).toContainText("kept in the browser's quarantine, not deleted");
 
 	// The old-format scenario is listed, opens, and was rewritten in the current format.
 	await openTab(page, 'Scenarios');

@@ -53,7 +53,11 @@ test('a 300-column upload with a 5,000-character column name survives a reload',
 	const long = 'x'.repeat(5000);
 	await openApp(page);
 	await openTab(page, 'Your data');
-	await importCsv(page, 'very-wide', wideCsv(300, (i) => (i === 9 ? long : `w${i}`)));
+	await importCsv(
+		page,
+		'very-wide',
+		wideCsv(300, (i) => (i === 9 ? long : `w${i}`))
+	);
 	await expect(page.getByTestId('upload-message')).toContainText('300 indicators for 650 seats');
 
 	await openApp(page);

@@ -228,9 +228,7 @@ test('exact messages: formulas without saved values, a forged zip size, "feature
 	const geojson = (name: string, json: unknown) => ({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(json)) });
 	const point = { type: 'Feature', properties: { code: 'E14000733' }, geometry: { type: 'Point', coordinates: [-1.2, 54.7] } };
 	await stage(page, geojson('areas.geojson', { type: 'FeatureCollection', features: { first: point } }));
-	await expect(error).toHaveText(
-		'This file cannot be imported. This GeoJSON FeatureCollection cannot be read: its "features" member is an object, not an array. It must be an array of Feature objects, [ … ]. Nothing was imported. Nothing already loaded was changed.'
-	);
+	await expect(error).toHaveText('This file cannot be imported. This GeoJSON FeatureCollection cannot be read: its "features" member is an object, not an array. It must be an array of Feature objects, [ … ]. Nothing was imported. Nothing already loaded was changed.');
 
 	const far = { ...point, geometry: { type: 'Point', coordinates: [1e308, 1e308] } };
 	await stage(page, geojson('far.geojson', { type: 'FeatureCollection', features: [far] }));
@@ -261,7 +259,11 @@ test('three misspelt names are listed with suggestions; types can be overridden;
 	const report = page.getByTestId('match-report');
 	await expect(page.getByTestId('matched-count')).toHaveText('7 keys matched');
 	await expect(report).toContainText('3 not matched');
-	for (const [typed, suggestion] of [['Great Grimsbee', 'Great Grimsby'], ['Rotheram', 'Rotherham'], ['Barnsley Eastt', 'Barnsley East']]) {
+	for (const [typed, suggestion] of [
+		['Great Grimsbee', 'Great Grimsby'],
+		['Rotheram', 'Rotherham'],
+		['Barnsley Eastt', 'Barnsley East']
+	]) {
 		await expect(report.locator('li', { hasText: `“${typed}”` }).getByRole('button', { name: new RegExp(`^Use ${suggestion}`) })).toBeVisible();
 	}
 	// Leading zeros are kept as text; the override makes the column a number when the user says so.

@@ -58,14 +58,20 @@ describe('marginal allocation, 2024 lens, Reform UK ahead', () => {
 		expect(marginal.heldAfter).toBeGreaterThan(marginal.heldBefore);
 		expect(marginal.objective).toBeGreaterThanOrEqual(proportional.objective);
 		expect(marginal.objective).toBeGreaterThanOrEqual(topn.objective);
-		const top50 = (amounts: number[]) => [...amounts].sort((a, b) => b - a).slice(0, 50).reduce((a, b) => a + b, 0) / 1_000_000;
+		const top50 = (amounts: number[]) =>
+			[...amounts]
+				.sort((a, b) => b - a)
+				.slice(0, 50)
+				.reduce((a, b) => a + b, 0) / 1_000_000;
 		const flat = allocate({ budget: 1_000_000, seats: seats.filter((x) => x.eligible && x.priority !== null).map((x) => ({ code: x.code, priority: x.priority! })), method: { kind: 'proportional' } });
 		if (!flat.ok) throw new Error(flat.error);
 		const proportionalTop50 = top50(flat.rows.map((r) => r.amount));
 		// Targeting: the 50 biggest grants take a clearly larger share than under proportional.
 		expect(top50(funded.map((r) => r.amount))).toBeGreaterThan(proportionalTop50 + 0.1);
 		console.log(`top-50 share: marginal ${top50(funded.map((r) => r.amount)).toFixed(3)}, proportional ${proportionalTop50.toFixed(3)}`);
-		console.log(`2024 lens: marginal holds ${marginal.heldAfter.toFixed(1)} (from ${marginal.heldBefore.toFixed(1)}), proportional ${proportional.heldAfter.toFixed(1)} (unspendable £${proportional.unspendable}), top-N ${topn.heldAfter.toFixed(1)}; £${Math.round(marginal.perSeatSaved ?? 0)} per seat saved; ${funded.length} seats funded`);
+		console.log(
+			`2024 lens: marginal holds ${marginal.heldAfter.toFixed(1)} (from ${marginal.heldBefore.toFixed(1)}), proportional ${proportional.heldAfter.toFixed(1)} (unspendable £${proportional.unspendable}), top-N ${topn.heldAfter.toFixed(1)}; £${Math.round(marginal.perSeatSaved ?? 0)} per seat saved; ${funded.length} seats funded`
+		);
 	});
 	it('a seat with no electorate stops the plan with a clear error', () => {
 		const broken = seats.map((s) => (s.eligible && s.leads ? { ...s, electorate: null } : s));

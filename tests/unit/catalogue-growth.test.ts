@@ -24,8 +24,7 @@ afterAll(async () => {
 });
 
 const readRaw = async (file: string, select: string) => (await raw.query(`SELECT ${select} FROM read_csv('${join(DATA_DIR, file)}', header = true)`)).rows;
-const indicator = async (set: '2010' | '2024', id: string) =>
-	new Map((await db.query(`SELECT code, "${id}" AS v FROM indicators_${set}`)).rows.map((r: Row) => [String(r.code), r.v as number | null]));
+const indicator = async (set: '2010' | '2024', id: string) => new Map((await db.query(`SELECT code, "${id}" AS v FROM indicators_${set}`)).rows.map((r: Row) => [String(r.code), r.v as number | null]));
 
 describe('benefits, rurality and population come from their source files', () => {
 	it("gives every GB seat the benefits file's % on benefits, and Aldershot its ESA share hand-computed from the file", async () => {
@@ -46,7 +45,10 @@ describe('benefits, rurality and population come from their source files', () =>
 		expect(built.get('E14000530')).toBe(1.55); // Aldershot, as printed in the file
 		expect([...built.values()].filter((v) => v !== null)).toHaveLength(533);
 		expect(prepared.coverage['2010']['profile.rural_2011']).toEqual({
-			England: { values: 533, seats: 533 }, Wales: { values: 0, seats: 40 }, Scotland: { values: 0, seats: 59 }, 'Northern Ireland': { values: 0, seats: 18 }
+			England: { values: 533, seats: 533 },
+			Wales: { values: 0, seats: 40 },
+			Scotland: { values: 0, seats: 59 },
+			'Northern Ireland': { values: 0, seats: 18 }
 		});
 	});
 
@@ -70,12 +72,20 @@ describe('the new indicators in the catalogue', () => {
 	it('are offered on the 2010 seats, direct, with their year, and carried to the 2024 seats only where a rate can be averaged', () => {
 		const own = indicatorsFor(prepared.catalogue, '2010').filter((i) => i.id.startsWith('profile.'));
 		expect(own.map((i) => [i.id, i.year])).toEqual([
-			['profile.out_of_work_benefits_2017', '2017'], ['profile.esa_claimants_2017', '2017'], ['profile.rural_2011', '2011'],
-			['profile.population_2018', '2018'], ['profile.density_2018', '2018'], ['profile.adults_18_24_2018', '2018'],
-			['profile.adults_25_49_2018', '2018'], ['profile.adults_50_64_2018', '2018'], ['profile.adults_65_plus_2018', '2018']
+			['profile.out_of_work_benefits_2017', '2017'],
+			['profile.esa_claimants_2017', '2017'],
+			['profile.rural_2011', '2011'],
+			['profile.population_2018', '2018'],
+			['profile.density_2018', '2018'],
+			['profile.adults_18_24_2018', '2018'],
+			['profile.adults_25_49_2018', '2018'],
+			['profile.adults_50_64_2018', '2018'],
+			['profile.adults_65_plus_2018', '2018']
 		]);
 		for (const i of own) expect(geographyText(i)).toBe('direct on the 2010 seats');
-		const carried = indicatorsFor(prepared.catalogue, '2024').filter((i) => i.id.startsWith('notional.profile.')).map((i) => i.id);
+		const carried = indicatorsFor(prepared.catalogue, '2024')
+			.filter((i) => i.id.startsWith('notional.profile.'))
+			.map((i) => i.id);
 		expect(carried).toContain('notional.profile.out_of_work_benefits_2017');
 		expect(carried).toContain('notional.profile.rural_2011');
 		expect(carried).not.toContain('notional.profile.population_2018');

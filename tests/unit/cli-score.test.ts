@@ -73,7 +73,11 @@ describe('npm run score', () => {
 	}, 120_000);
 
 	it('adds allocation_gbp that sums exactly to the budget, for every method', async () => {
-		for (const args of [['--cap', '25000'], ['--method', 'topn', '--n', '30'], ['--method', 'tiers', '--tiers', '20x30000,40x10000']]) {
+		for (const args of [
+			['--cap', '25000'],
+			['--method', 'topn', '--n', '30'],
+			['--method', 'tiers', '--tiers', '20x30000,40x10000']
+		]) {
 			const out = join(work, `alloc-${args[1]}.csv`);
 			const result = await score('--lens', '2015', '--out', out, '--budget', '1000000', '--eligible-holder', 'lab', ...args);
 			expect(result.code, result.stderr).toBe(0);

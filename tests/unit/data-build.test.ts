@@ -41,9 +41,7 @@ describe('data build on the real sources', () => {
 				{ boundary_set: '2010', n: 650, codes: 650 },
 				{ boundary_set: '2024', n: 650, codes: 650 }
 			]);
-			const results = await db.query(
-				`SELECT year, count(*)::INTEGER AS n FROM read_csv(${built('results.csv')}) GROUP BY 1 ORDER BY 1`
-			);
+			const results = await db.query(`SELECT year, count(*)::INTEGER AS n FROM read_csv(${built('results.csv')}) GROUP BY 1 ORDER BY 1`);
 			expect(results.rows).toEqual([2010, 2015, 2017, 2019, 2024].map((year) => ({ year, n: 650 })));
 		} finally {
 			await db.close();
@@ -149,7 +147,11 @@ describe('data build on the real sources', () => {
 			const classes = await db.query(`SELECT city_class, count(*)::INTEGER AS n FROM ${csv(join(out(), 'direct2024.csv'))} GROUP BY 1 ORDER BY 1 NULLS LAST`);
 			const source = await db.query(`SELECT city_hinterland_deep_rural AS city_class, count(*)::INTEGER AS n FROM ${csv(join(DATA_DIR, 'economy/centreforcities_ge2024_constituency_indicators_gb.csv'))} GROUP BY 1 ORDER BY 1`);
 			expect(classes.rows).toEqual([...source.rows, { city_class: null, n: 75 }]);
-			expect(source.rows).toEqual([{ city_class: 'City', n: 310 }, { city_class: 'Deep rural', n: 65 }, { city_class: 'Hinterland', n: 200 }]);
+			expect(source.rows).toEqual([
+				{ city_class: 'City', n: 310 },
+				{ city_class: 'Deep rural', n: 65 },
+				{ city_class: 'Hinterland', n: 200 }
+			]);
 		} finally {
 			await db.close();
 		}
@@ -177,7 +179,10 @@ describe('data build rejects a Leave correction it cannot place', () => {
 		const sourcesManifest = join(dir, 'sources.json');
 		writeFileSync(sourcesManifest, JSON.stringify(manifest));
 		const outDir = join(dir, 'out');
-		const error = await buildData({ dataDir: dir, outDir, sourcesManifest }).then(() => null, (e: unknown) => e);
+		const error = await buildData({ dataDir: dir, outDir, sourcesManifest }).then(
+			() => null,
+			(e: unknown) => e
+		);
 		return { error: error as Error | null, outDir };
 	}
 	const header = 'ons_id,constituency_name,leave_votes,remain_votes,leave_pct,remain_pct,source\n';
@@ -207,11 +212,17 @@ describe('data build rejects a benefits, rural or population row it cannot place
 		writeFileSync(join(dir, file), text);
 		const bytes = readFileSync(join(dir, file));
 		const manifest = JSON.parse(readFileSync(SOURCES_MANIFEST, 'utf8')) as { sources: { file: string; sha256: string; bytes: number }[] };
-		Object.assign(manifest.sources.find((s) => s.file === file)!, { sha256: sha256(bytes), bytes: bytes.length });
+		Object.assign(
+			manifest.sources.find((s) => s.file === file)!,
+			{ sha256: sha256(bytes), bytes: bytes.length }
+		);
 		const sourcesManifest = join(dir, 'sources.json');
 		writeFileSync(sourcesManifest, JSON.stringify(manifest));
 		const outDir = join(dir, 'out');
-		const error = (await buildData({ dataDir: dir, outDir, sourcesManifest }).then(() => null, (e: unknown) => e)) as Error | null;
+		const error = (await buildData({ dataDir: dir, outDir, sourcesManifest }).then(
+			() => null,
+			(e: unknown) => e
+		)) as Error | null;
 		expect(error).toBeInstanceOf(DataCheckError);
 		expect(error!.message).toContain('not a 2010-set seat');
 		expect(error!.message).toContain('E14009999');
@@ -252,7 +263,11 @@ describe('data build rejects altered sources', () => {
 			const lines = readFileSync(path, 'utf8').split('\n');
 			const header = lines[0].split(',');
 			const drop = header.indexOf('ukip');
-			const cut = (line: string) => line.split(',').filter((_, i) => i !== drop).join(',');
+			const cut = (line: string) =>
+				line
+					.split(',')
+					.filter((_, i) => i !== drop)
+					.join(',');
 			writeFileSync(path, lines.map((l) => (l ? cut(l) : l)).join('\n'));
 		}, /missing column "ukip"/);
 	});

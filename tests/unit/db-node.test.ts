@@ -56,9 +56,7 @@ describe('SQL through the Node database door, on the real data', () => {
 	});
 
 	it('never loads an extension: autoload and autoinstall are off', async () => {
-		const { rows } = await db.query(
-			`SELECT name, value FROM duckdb_settings() WHERE name IN ('autoload_known_extensions', 'autoinstall_known_extensions') ORDER BY name`
-		);
+		const { rows } = await db.query(`SELECT name, value FROM duckdb_settings() WHERE name IN ('autoload_known_extensions', 'autoinstall_known_extensions') ORDER BY name`);
 		expect(rows).toEqual([
 			{ name: 'autoinstall_known_extensions', value: 'false' },
 			{ name: 'autoload_known_extensions', value: 'false' }

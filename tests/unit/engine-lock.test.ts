@@ -63,9 +63,7 @@ describe.each([
 	afterAll(() => db?.close());
 
 	it('reports itself locked, with only its own folder allowed', async () => {
-		const { rows } = await db.query(
-			`SELECT current_setting('enable_external_access') AS external, current_setting('lock_configuration') AS locked, current_setting('allowed_directories')::VARCHAR AS dirs`
-		);
+		const { rows } = await db.query(`SELECT current_setting('enable_external_access') AS external, current_setting('lock_configuration') AS locked, current_setting('allowed_directories')::VARCHAR AS dirs`);
 		expect(rows[0].external).toBe(false);
 		expect(rows[0].locked).toBe(true);
 		expect(String(rows[0].dirs)).toContain(wasm ? '/heartlands/' : '/heartlands-db-');
@@ -125,8 +123,7 @@ describe.each([
 
 	it('refuses local files outside its folder, and climbing out of it', async () => {
 		const own = await db.registerFile('inside.csv', new TextEncoder().encode('a\n1\n'));
-		for (const sql of [`SELECT * FROM read_text('/etc/hostname')`, `SELECT * FROM read_csv('${own.replace('inside.csv', '../inside.csv')}')`, `COPY (SELECT 1) TO '/tmp/heartlands-escape.csv'`])
-			expect(await refusal(db, sql), sql).toMatch(DISABLED);
+		for (const sql of [`SELECT * FROM read_text('/etc/hostname')`, `SELECT * FROM read_csv('${own.replace('inside.csv', '../inside.csv')}')`, `COPY (SELECT 1) TO '/tmp/heartlands-escape.csv'`]) expect(await refusal(db, sql), sql).toMatch(DISABLED);
 		await db.dropFile('inside.csv');
 	});
 });

@@ -16,9 +16,7 @@ describe('indicator tables on the real data', () => {
 	afterAll(() => db.close());
 
 	const value = async (set: string, name: string, id: string) => {
-		const { rows } = await db.query(
-			`SELECT v."${id}" AS v FROM indicators_${set} v JOIN constituencies c ON c.code = v.code AND c.boundary_set = '${set}' WHERE c.name = '${name}'`
-		);
+		const { rows } = await db.query(`SELECT v."${id}" AS v FROM indicators_${set} v JOIN constituencies c ON c.code = v.code AND c.boundary_set = '${set}' WHERE c.name = '${name}'`);
 		return rows[0].v as number | null;
 	};
 
@@ -43,7 +41,7 @@ describe('indicator tables on the real data', () => {
 		expect((await value('2010', 'Hartlepool', 'majority.2015'))!).toBeGreaterThan(0);
 	});
 
-	it("measures the gap to an independent winner from the winner's own votes (HoC \"Of which other winner\")", async () => {
+	it('measures the gap to an independent winner from the winner\'s own votes (HoC "Of which other winner")', async () => {
 		// Blackburn 2024, from results/hoc_ge2024_results_by_constituency.csv: Adnan Hussain (Ind)
 		// 10,518 ("Of which other winner"; all other candidates 18,078), Reform UK 4,844, valid votes 38,887.
 		expect((await value('2024', 'Blackburn', 'challenger.gap.2024'))!).toBeCloseTo((100 * (10518 - 4844)) / 38887, 9);

@@ -22,8 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const value = async (name: string, id: string) =>
-	(await db.query(`SELECT v."${id}" AS v FROM indicators_2024 v JOIN constituencies c ON c.code = v.code AND c.boundary_set = '2024' WHERE c.name = '${name}'`)).rows[0].v as number | null;
+const value = async (name: string, id: string) => (await db.query(`SELECT v."${id}" AS v FROM indicators_2024 v JOIN constituencies c ON c.code = v.code AND c.boundary_set = '2024' WHERE c.name = '${name}'`)).rows[0].v as number | null;
 
 describe('every indicator says when and where it was measured', () => {
 	it('has a year and a geography; mixed ones name the nations with direct figures', () => {
@@ -41,7 +40,10 @@ describe('every indicator says when and where it was measured', () => {
 		for (const i of prepared.catalogue.filter((x) => x.geography === 'mixed')) {
 			const direct = i.formula.kind === 'fallback' ? `direct.${i.formula.column}` : '';
 			const coverage = prepared.coverage['2024'][direct];
-			const full = Object.entries(coverage).filter(([, c]) => c.values === c.seats).map(([n]) => n).sort();
+			const full = Object.entries(coverage)
+				.filter(([, c]) => c.values === c.seats)
+				.map(([n]) => n)
+				.sort();
 			expect(full, i.id).toEqual([...i.directNations!].sort());
 		}
 	});
@@ -77,7 +79,10 @@ describe('the 2024 lens uses figures measured on the 2024 seats', () => {
 
 	it('covers England and Wales directly and Scotland notionally for the default inputs', () => {
 		expect(prepared.coverage['2024']['best.qual_none']).toEqual({
-			England: { values: 543, seats: 543 }, Wales: { values: 32, seats: 32 }, Scotland: { values: 57, seats: 57 }, 'Northern Ireland': { values: 0, seats: 18 }
+			England: { values: 543, seats: 543 },
+			Wales: { values: 32, seats: 32 },
+			Scotland: { values: 57, seats: 57 },
+			'Northern Ireland': { values: 0, seats: 18 }
 		});
 	});
 });

@@ -32,10 +32,7 @@ describe('import boundaries', () => {
 	});
 
 	it('fails a query module that imports a feature or the data layer', async () => {
-		const messages = await lint(
-			'src/lib/queries/boundary-probe.ts',
-			"import type { ScoresState } from '$lib/features/scores/scores-state.svelte';\nimport type { DataManifest } from '$lib/data/manifest';\nexport type Probe = [ScoresState, DataManifest];\n"
-		);
+		const messages = await lint('src/lib/queries/boundary-probe.ts', "import type { ScoresState } from '$lib/features/scores/scores-state.svelte';\nimport type { DataManifest } from '$lib/data/manifest';\nexport type Probe = [ScoresState, DataManifest];\n");
 		expect(messages.map((m) => m.rule)).toEqual(['import-x/no-restricted-paths', 'import-x/no-restricted-paths']);
 		expect(messages[0].message).toContain('queries must not import features');
 		expect(messages[1].message).toContain('queries must not import data');

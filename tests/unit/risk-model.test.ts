@@ -29,8 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => db?.close());
 
-const line = (base: number, target: number, holder: string, predictor: string): BacktestRow =>
-	result.rows.find((r) => r.base_year === base && r.target_year === target && r.holder === holder && r.predictor === predictor)!;
+const line = (base: number, target: number, holder: string, predictor: string): BacktestRow => result.rows.find((r) => r.base_year === base && r.target_year === target && r.holder === holder && r.predictor === predictor)!;
 
 describe('inputs', () => {
 	it('has 632 notional 2005 seats and 650 seats at every later election, per boundary set', () => {
@@ -127,7 +126,10 @@ describe('the fitting rule: parameters come only from elections up to the base',
 
 describe('special seats on the real data', () => {
 	it('Chorley (the Speaker’s in 2019 and 2024) has no P(loss); no NI seat has one; every GB seat does', () => {
-		for (const [set, base] of [['2010', 2019], ['2024', 2024]] as const) {
+		for (const [set, base] of [
+			['2010', 2019],
+			['2024', 2024]
+		] as const) {
 			const run = runRisk(histories, set, base, { kind: 'no-change' }, { draws: 200 });
 			const codes = new Set(run.simulation.seats.map((s) => s.code));
 			const chorley = run.projections.find((p) => p.exclusion?.startsWith('The Speaker'))!;

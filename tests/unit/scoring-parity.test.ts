@@ -41,7 +41,10 @@ async function bothWays(definition: ScoreDefinition, engine: Database = db) {
 	const db = engine;
 	const ids = [...definition.scores.postIndustrial, ...definition.scores.threat].map((s) => s.id);
 	const inputs: SeatInput[] = (await db.query(seatInputsQuery(definition, ids))).rows.map((r: Row) => ({
-		code: String(r.code), nation: String(r.nation), region: String(r.region), holder: r.holder === null ? null : String(r.holder),
+		code: String(r.code),
+		nation: String(r.nation),
+		region: String(r.region),
+		holder: r.holder === null ? null : String(r.holder),
 		cityClass: r.city_class === null ? null : String(r.city_class),
 		values: Object.fromEntries(ids.map((id) => [id, r[id] as number | null]))
 	}));
@@ -175,7 +178,11 @@ describe('default 2015 / UKIP lens on the real data', () => {
 
 describe("the Speaker's seat", () => {
 	it('is never eligible, even when any holder is allowed, in the SQL and the reference alike', async () => {
-		for (const [lens, engine] of [['2019-brexit', db], ['2024-reform', db], ['2024-reform', wasm]] as const) {
+		for (const [lens, engine] of [
+			['2019-brexit', db],
+			['2024-reform', db],
+			['2024-reform', wasm]
+		] as const) {
 			const d = defaultDefinition(lens);
 			d.priority.eligibility.holders = [];
 			const { reference, sql } = await expectParity(d, engine);

@@ -38,7 +38,10 @@ describe('official names', () => {
 			const match = prepared.value.match!;
 			expect(match.unmatched, spelling).toEqual([]);
 			const code = spelling.startsWith('Stoke') ? 'E14000973' : 'E14000762';
-			expect(match.matched.find((m) => m.input === spelling), spelling).toMatchObject({ code, name: spelling.startsWith('Stoke') ? 'Stoke-on-Trent North' : 'Isle of Wight' });
+			expect(
+				match.matched.find((m) => m.input === spelling),
+				spelling
+			).toMatchObject({ code, name: spelling.startsWith('Stoke') ? 'Stoke-on-Trent North' : 'Isle of Wight' });
 			expect(match.rowCodes[0], spelling).toBe(code);
 		}
 	});

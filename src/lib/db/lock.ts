@@ -12,10 +12,7 @@
  */
 
 /** Settings every engine gets first: an extension must never be fetched or loaded implicitly. */
-const SAFE_SETTINGS_SQL = [
-	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
-];
+const SAFE_SETTINGS_SQL = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
 
 /** A SQL string literal. Kept here because `src/lib/db/` sits below the query builders. */
 const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
@@ -24,15 +21,9 @@ const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
 export function lockEngineSql(directories: readonly string[]): string[] {
 	if (!directories.length) throw new Error('An engine needs at least one folder for its own files');
 	for (const dir of directories) {
-		if (!dir.startsWith('/') || !dir.endsWith('/') || dir.split('/').includes('..'))
-			throw new Error(`Not an absolute folder path ending in "/": ${dir}`);
+		if (!dir.startsWith('/') || !dir.endsWith('/') || dir.split('/').includes('..')) throw new Error(`Not an absolute folder path ending in "/": ${dir}`);
 	}
-	return [
-		...SAFE_SETTINGS_SQL,
-		`SET allowed_directories = [${directories.map(sqlString).join(', ')}]`,
-		'SET enable_external_access = false',
-		'SET lock_configuration = true'
-	];
+	return [...SAFE_SETTINGS_SQL, `SET allowed_directories = [${directories.map(sqlString).join(', ')}]`, 'SET enable_external_access = false', 'SET lock_configuration = true'];
 }
 
 /** Registered file names are plain file names: no folders, so a name cannot climb out of its folder. */

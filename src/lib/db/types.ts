@@ -44,9 +44,7 @@ export function toCell(value: unknown): Cell {
 		case 'boolean':
 			return value;
 		case 'bigint':
-			return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-				? Number(value)
-				: value.toString();
+			return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
 		default:
 			if (value instanceof Date) return value.toISOString();
 			return String(value);

@@ -80,7 +80,16 @@ describe('csv', () => {
 	});
 
 	it('quotes commas, quotes and newlines; blanks nulls and non-finite numbers', () => {
-		expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], [null, NaN], ['line\nbreak', true]])).toBe('a,b\n"x,y","say ""hi"""\n,\n"line\nbreak",true\n');
+		expect(
+			toCsv(
+				['a', 'b'],
+				[
+					['x,y', 'say "hi"'],
+					[null, NaN],
+					['line\nbreak', true]
+				]
+			)
+		).toBe('a,b\n"x,y","say ""hi"""\n,\n"line\nbreak",true\n');
 	});
 
 	it('quotes and neutralises a ;-separated payload (Excel in a ; locale splits there)', () => {
@@ -102,7 +111,7 @@ describe('csv', () => {
 	});
 
 	it('leaves ordinary text alone', () => {
-		for (const text of ['Hartlepool', 'Ynys Môn', "Bury St Edmunds and Stowmarket", 'a-b', 'x=1', "O'Brien", '3.2']) expect(csvCell(text)).toBe(text);
+		for (const text of ['Hartlepool', 'Ynys Môn', 'Bury St Edmunds and Stowmarket', 'a-b', 'x=1', "O'Brien", '3.2']) expect(csvCell(text)).toBe(text);
 	});
 });
 

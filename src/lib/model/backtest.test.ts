@@ -12,7 +12,14 @@ describe('backtest statistics', () => {
 		expect(auc(pairs.map((p) => ({ ...p, score: 1 })))).toBe(0.5);
 	});
 	it('AUC by hand: positives 3 and 1, negatives 2 and 0 → 3 of 4 pairs ordered', () => {
-		expect(auc([{ score: 3, outcome: 1 }, { score: 1, outcome: 1 }, { score: 2, outcome: 0 }, { score: 0, outcome: 0 }])).toBe(0.75);
+		expect(
+			auc([
+				{ score: 3, outcome: 1 },
+				{ score: 1, outcome: 1 },
+				{ score: 2, outcome: 0 },
+				{ score: 0, outcome: 0 }
+			])
+		).toBe(0.75);
 	});
 	it('AUC is undefined without both classes', () => {
 		expect(auc([{ score: 1, outcome: 1 }])).toBeNull();
@@ -21,7 +28,13 @@ describe('backtest statistics', () => {
 		expect(spearman([1, 2, 3, 4].map((s) => ({ score: s, outcome: s * s })))).toBeCloseTo(1, 12);
 		expect(spearman([1, 2, 3, 4].map((s) => ({ score: s, outcome: -s })))).toBeCloseTo(-1, 12);
 		// ranks a = [1,2,3], b = [1.5,1.5,3]: ρ = 1.5 / sqrt(2 × 1.5)
-		expect(spearman([{ score: 1, outcome: 5 }, { score: 2, outcome: 5 }, { score: 3, outcome: 9 }])).toBeCloseTo(1.5 / Math.sqrt(3), 12);
+		expect(
+			spearman([
+				{ score: 1, outcome: 5 },
+				{ score: 2, outcome: 5 },
+				{ score: 3, outcome: 9 }
+			])
+		).toBeCloseTo(1.5 / Math.sqrt(3), 12);
 	});
 	it('runBacktest judges losses among eligible seats and shares across all scored seats', () => {
 		const scored = [
@@ -29,7 +42,11 @@ describe('backtest statistics', () => {
 			{ code: 'B', priority: 0.5, threat: 2, eligible: true },
 			{ code: 'C', priority: null, threat: 1, eligible: false }
 		];
-		const outcomes = [{ code: 'A', lost: 1, share: 30 }, { code: 'B', lost: 0, share: 20 }, { code: 'C', lost: 1, share: 10 }];
+		const outcomes = [
+			{ code: 'A', lost: 1, share: 30 },
+			{ code: 'B', lost: 0, share: 20 },
+			{ code: 'C', lost: 1, share: 10 }
+		];
 		const lines = runBacktest(scored, outcomes, [
 			{ column: 'lost', label: 'lost', kind: 'lost', notional: false },
 			{ column: 'share', label: 'share', kind: 'share', notional: false }

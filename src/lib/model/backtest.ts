@@ -13,7 +13,7 @@ export interface Pair {
 export function averageRanks(values: number[]): number[] {
 	const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
 	const ranks = new Array<number>(values.length);
-	for (let start = 0; start < order.length; ) {
+	for (let start = 0; start < order.length;) {
 		let end = start;
 		while (end + 1 < order.length && order[end + 1].v === order[start].v) end++;
 		const rank = (start + end) / 2 + 1;
@@ -81,9 +81,7 @@ export function runBacktest(scored: ScoredLike[], outcomes: Record<string, unkno
 		};
 		if (outcome.kind === 'lost') {
 			for (const score of ['priority', 'threat'] as const) {
-				const pairs = scored
-					.filter((s) => s.eligible && s[score] !== null && value(s.code) !== null)
-					.map((s) => ({ score: s[score]!, outcome: value(s.code)! }));
+				const pairs = scored.filter((s) => s.eligible && s[score] !== null && value(s.code) !== null).map((s) => ({ score: s[score]!, outcome: value(s.code)! }));
 				lines.push({ outcome, score, statistic: 'AUC', value: auc(pairs), seats: pairs.length, positives: pairs.filter((p) => p.outcome === 1).length });
 			}
 		} else {

@@ -85,8 +85,16 @@ export interface CodebookEntry {
 }
 
 export const PARTY_LABEL: Record<Party, string> = {
-	con: 'Conservative', lab: 'Labour', ld: 'Liberal Democrat', green: 'Green', snp: 'SNP', pc: 'Plaid Cymru',
-	ukip: 'UKIP', brexit: 'Brexit Party', reform: 'Reform UK', right_populist: 'Right-populist (UKIP + Brexit Party + Reform UK)'
+	con: 'Conservative',
+	lab: 'Labour',
+	ld: 'Liberal Democrat',
+	green: 'Green',
+	snp: 'SNP',
+	pc: 'Plaid Cymru',
+	ukip: 'UKIP',
+	brexit: 'Brexit Party',
+	reform: 'Reform UK',
+	right_populist: 'Right-populist (UKIP + Brexit Party + Reform UK)'
 };
 
 /** The right-populist challenger at each election. */
@@ -128,13 +136,24 @@ function censusUnit(column: string): string {
 
 /** Census descriptions start with "Census 2011: "; the label is the rest, shortened. */
 function censusLabel(entry: CodebookEntry): string {
-	return CENSUS_LABELS[entry.variable] ?? entry.description.replace(/^Census 2011:\s*/i, '').replace(/\s+/g, ' ').trim();
+	return (
+		CENSUS_LABELS[entry.variable] ??
+		entry.description
+			.replace(/^Census 2011:\s*/i, '')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
 }
 
 function census2010(codebook: CodebookEntry[]): Indicator[] {
 	const base = { group: 'Census 2011' as const, source: 'ONS/NRS Census 2011 via British Election Study', year: '2011', boundarySet: '2010' as const, notional: false, geography: 'direct' as const };
 	const composites: Indicator[] = Object.entries(CENSUS_COMPOSITES).map(([id, c]) => ({
-		...base, id, label: c.label, description: c.description, unit: '% of residents', naturalDirection: 1,
+		...base,
+		id,
+		label: c.label,
+		description: c.description,
+		unit: '% of residents',
+		naturalDirection: 1,
 		formula: { kind: 'census-sum', columns: [...c.columns] }
 	}));
 	const columns: Indicator[] = codebook.map((entry) => ({
@@ -155,20 +174,97 @@ function elections(set: BoundarySet, years: ElectionYear[]): Indicator[] {
 	for (const year of years) {
 		const source = RESULTS_SOURCE[year];
 		for (const party of STOOD[year]) {
-			out.push({ ...base, id: `vote.${party}.${year}`, label: `${PARTY_LABEL[party]} share ${year}`, description: `${PARTY_LABEL[party]} votes as a share of valid votes at the ${year} general election.`, group: 'Vote share', source, year: String(year), unit: '% of valid votes', naturalDirection: 1, formula: { kind: 'share', party, year } });
+			out.push({
+				...base,
+				id: `vote.${party}.${year}`,
+				label: `${PARTY_LABEL[party]} share ${year}`,
+				description: `${PARTY_LABEL[party]} votes as a share of valid votes at the ${year} general election.`,
+				group: 'Vote share',
+				source,
+				year: String(year),
+				unit: '% of valid votes',
+				naturalDirection: 1,
+				formula: { kind: 'share', party, year }
+			});
 		}
-		out.push({ ...base, id: `majority.${year}`, label: `Majority ${year}`, description: `Winner's majority as a share of valid votes, ${year}. A small majority means a marginal seat.`, group: 'Contest', source, year: String(year), unit: '% of valid votes', naturalDirection: -1, formula: { kind: 'majority-share', year } });
-		out.push({ ...base, id: `turnout.${year}`, label: `Turnout ${year}`, description: `Valid votes as a share of the electorate, ${year} (rejected ballots excluded, so slightly below official turnout).`, group: 'Contest', source, year: String(year), unit: '% of electorate', naturalDirection: -1, formula: { kind: 'turnout', year } });
+		out.push({
+			...base,
+			id: `majority.${year}`,
+			label: `Majority ${year}`,
+			description: `Winner's majority as a share of valid votes, ${year}. A small majority means a marginal seat.`,
+			group: 'Contest',
+			source,
+			year: String(year),
+			unit: '% of valid votes',
+			naturalDirection: -1,
+			formula: { kind: 'majority-share', year }
+		});
+		out.push({
+			...base,
+			id: `turnout.${year}`,
+			label: `Turnout ${year}`,
+			description: `Valid votes as a share of the electorate, ${year} (rejected ballots excluded, so slightly below official turnout).`,
+			group: 'Contest',
+			source,
+			year: String(year),
+			unit: '% of electorate',
+			naturalDirection: -1,
+			formula: { kind: 'turnout', year }
+		});
 		const ch = CHALLENGER[year];
 		const name = PARTY_LABEL[ch];
-		out.push({ ...base, id: `challenger.gap.${year}`, label: `${name} gap to winner ${year}`, description: `How far ${name} was behind the winner, as a share of valid votes, ${year}; negative where ${name} won (minus its majority). Smaller means closer. Where an independent or minor party won, the winner's own vote is used (HoC "Of which other winner"); empty in the Speaker's seat, where the main parties do not stand.`, group: 'Challenger', source, year: String(year), unit: 'percentage points', naturalDirection: -1, formula: { kind: 'challenger-gap', party: ch, year } });
-		out.push({ ...base, id: `challenger.second.${year}`, label: `${name} second ${year}`, description: `1 where ${name} came second in ${year}, else 0.`, group: 'Challenger', source, year: String(year), unit: 'yes (1) / no (0)', naturalDirection: 1, formula: { kind: 'challenger-second', party: ch, year } });
-		out.push({ ...base, id: `challenger.top2.${year}`, label: `${name} first or second ${year}`, description: `1 where ${name} won or came second in ${year}, else 0. In a seat held by another party this is the same as coming second.`, group: 'Challenger', source, year: String(year), unit: 'yes (1) / no (0)', naturalDirection: 1, formula: { kind: 'challenger-top-two', party: ch, year } });
+		out.push({
+			...base,
+			id: `challenger.gap.${year}`,
+			label: `${name} gap to winner ${year}`,
+			description: `How far ${name} was behind the winner, as a share of valid votes, ${year}; negative where ${name} won (minus its majority). Smaller means closer. Where an independent or minor party won, the winner's own vote is used (HoC "Of which other winner"); empty in the Speaker's seat, where the main parties do not stand.`,
+			group: 'Challenger',
+			source,
+			year: String(year),
+			unit: 'percentage points',
+			naturalDirection: -1,
+			formula: { kind: 'challenger-gap', party: ch, year }
+		});
+		out.push({
+			...base,
+			id: `challenger.second.${year}`,
+			label: `${name} second ${year}`,
+			description: `1 where ${name} came second in ${year}, else 0.`,
+			group: 'Challenger',
+			source,
+			year: String(year),
+			unit: 'yes (1) / no (0)',
+			naturalDirection: 1,
+			formula: { kind: 'challenger-second', party: ch, year }
+		});
+		out.push({
+			...base,
+			id: `challenger.top2.${year}`,
+			label: `${name} first or second ${year}`,
+			description: `1 where ${name} won or came second in ${year}, else 0. In a seat held by another party this is the same as coming second.`,
+			group: 'Challenger',
+			source,
+			year: String(year),
+			unit: 'yes (1) / no (0)',
+			naturalDirection: 1,
+			formula: { kind: 'challenger-top-two', party: ch, year }
+		});
 	}
 	for (let i = 1; i < years.length; i++) {
 		const [from, to] = [years[i - 1], years[i]];
 		for (const party of STOOD[to].filter((p) => STOOD[from].includes(p))) {
-			out.push({ ...base, id: `change.${party}.${from}_${to}`, label: `${PARTY_LABEL[party]} change ${from}→${to}`, description: `Change in ${PARTY_LABEL[party]}'s share of valid votes from ${from} to ${to}, in percentage points (same boundaries).`, group: 'Vote change', source: `${RESULTS_SOURCE[from]}; ${RESULTS_SOURCE[to]}`, year: `${from}–${to}`, unit: 'percentage points', naturalDirection: 1, formula: { kind: 'change', party, from, to } });
+			out.push({
+				...base,
+				id: `change.${party}.${from}_${to}`,
+				label: `${PARTY_LABEL[party]} change ${from}→${to}`,
+				description: `Change in ${PARTY_LABEL[party]}'s share of valid votes from ${from} to ${to}, in percentage points (same boundaries).`,
+				group: 'Vote change',
+				source: `${RESULTS_SOURCE[from]}; ${RESULTS_SOURCE[to]}`,
+				year: `${from}–${to}`,
+				unit: 'percentage points',
+				naturalDirection: 1,
+				formula: { kind: 'change', party, from, to }
+			});
 		}
 	}
 	return out;
@@ -177,33 +273,109 @@ function elections(set: BoundarySet, years: ElectionYear[]): Indicator[] {
 function deprivation(set: BoundarySet): Indicator[] {
 	const source = 'mySociety UK composite IMD (England 2019, Wales 2019, Scotland 2020, NI 2017)';
 	return [
-		{ id: `deprivation.score`, label: 'Deprivation score', description: 'mySociety UK-wide composite Index of Multiple Deprivation, population-weighted to the constituency. Higher is more deprived. Anchored to England; combines the four nations’ indices.', group: 'Deprivation', source, year: '2019–2020', unit: 'score', boundarySet: set, naturalDirection: 1, notional: false, geography: 'direct', formula: { kind: 'deprivation', column: 'score' } },
-		{ id: `deprivation.high_share`, label: 'Share in most deprived fifth', description: 'Share of the population living in small areas in the UK’s most deprived quintile (mySociety composite IMD).', group: 'Deprivation', source, year: '2019–2020', unit: 'share (0–1)', boundarySet: set, naturalDirection: 1, notional: false, geography: 'direct', formula: { kind: 'deprivation', column: 'high_share' } }
+		{
+			id: `deprivation.score`,
+			label: 'Deprivation score',
+			description: 'mySociety UK-wide composite Index of Multiple Deprivation, population-weighted to the constituency. Higher is more deprived. Anchored to England; combines the four nations’ indices.',
+			group: 'Deprivation',
+			source,
+			year: '2019–2020',
+			unit: 'score',
+			boundarySet: set,
+			naturalDirection: 1,
+			notional: false,
+			geography: 'direct',
+			formula: { kind: 'deprivation', column: 'score' }
+		},
+		{
+			id: `deprivation.high_share`,
+			label: 'Share in most deprived fifth',
+			description: 'Share of the population living in small areas in the UK’s most deprived quintile (mySociety composite IMD).',
+			group: 'Deprivation',
+			source,
+			year: '2019–2020',
+			unit: 'share (0–1)',
+			boundarySet: set,
+			naturalDirection: 1,
+			notional: false,
+			geography: 'direct',
+			formula: { kind: 'deprivation', column: 'high_share' }
+		}
 	];
 }
 
-const LEAVE: Indicator = { id: 'referendum.leave', label: 'Leave 2016', description: 'Estimated Leave share at the 2016 EU referendum: Chris Hanretty’s figure (the known count where one was published, otherwise his estimate) in Great Britain; official constituency counts in Northern Ireland (compiled by Alasdair Rae; Belfast East and South Antrim corrected to the counts announced on 24 June 2016, see Method).', group: 'EU referendum', source: 'Hanretty (2017); Rae; NI constituency counts, 24 June 2016', year: '2016', unit: '% of votes', boundarySet: '2010', naturalDirection: 1, notional: false, geography: 'direct', formula: { kind: 'leave' } };
+const LEAVE: Indicator = {
+	id: 'referendum.leave',
+	label: 'Leave 2016',
+	description:
+		'Estimated Leave share at the 2016 EU referendum: Chris Hanretty’s figure (the known count where one was published, otherwise his estimate) in Great Britain; official constituency counts in Northern Ireland (compiled by Alasdair Rae; Belfast East and South Antrim corrected to the counts announced on 24 June 2016, see Method).',
+	group: 'EU referendum',
+	source: 'Hanretty (2017); Rae; NI constituency counts, 24 June 2016',
+	year: '2016',
+	unit: '% of votes',
+	boundarySet: '2010',
+	naturalDirection: 1,
+	notional: false,
+	geography: 'direct',
+	formula: { kind: 'leave' }
+};
 
 const BENEFITS = 'Out-of-work benefit claimants 2017, ODI Leeds (presumably DWP via Nomis)';
 const RURAL = 'Rural population 2011, ODI Leeds (presumably ONS 2011 rural-urban classification)';
 const POP2018 = 'ONS, NRS and NISRA mid-2018 population estimates, compiled by Alasdair Rae';
 /** `carried`: also offered on the 2024 set as a notional value (rates only: a count or density cannot be averaged across seats). */
 const PROFILE: { column: ProfileColumn; label: string; description: string; source: string; year: string; unit: string; carried: boolean }[] = [
-	{ column: 'out_of_work_benefits_2017', label: 'Out-of-work benefits (2017)', description: 'Claimants of the main out-of-work benefits (Employment and Support Allowance, Jobseeker’s Allowance, Income Support) as a share of the population, 2017. Great Britain only. The file’s reference date and population vintage are not documented: treat as indicative.', source: BENEFITS, year: '2017', unit: '% of population', carried: true },
-	{ column: 'esa_claimants_2017', label: 'ESA claimants (2017)', description: 'Employment and Support Allowance (sickness and disability) claimants as a share of the population, 2017: the successor of incapacity benefit, high where heavy industry closed. Claimants are published in thousands to two decimals, so this is precise to about ten people. Great Britain only; indicative, as above.', source: BENEFITS, year: '2017', unit: '% of population', carried: true },
+	{
+		column: 'out_of_work_benefits_2017',
+		label: 'Out-of-work benefits (2017)',
+		description:
+			'Claimants of the main out-of-work benefits (Employment and Support Allowance, Jobseeker’s Allowance, Income Support) as a share of the population, 2017. Great Britain only. The file’s reference date and population vintage are not documented: treat as indicative.',
+		source: BENEFITS,
+		year: '2017',
+		unit: '% of population',
+		carried: true
+	},
+	{
+		column: 'esa_claimants_2017',
+		label: 'ESA claimants (2017)',
+		description:
+			'Employment and Support Allowance (sickness and disability) claimants as a share of the population, 2017: the successor of incapacity benefit, high where heavy industry closed. Claimants are published in thousands to two decimals, so this is precise to about ten people. Great Britain only; indicative, as above.',
+		source: BENEFITS,
+		year: '2017',
+		unit: '% of population',
+		carried: true
+	},
 	{ column: 'rural_2011', label: 'Rural population (2011)', description: 'Share of the population living in rural areas, 2011. England only.', source: RURAL, year: '2011', unit: '% of population', carried: true },
 	{ column: 'population_2018', label: 'Population (mid-2018)', description: 'Mid-2018 population estimate for the seat (ONS; NRS in Scotland; NISRA in Northern Ireland).', source: POP2018, year: '2018', unit: 'people', carried: false },
 	{ column: 'density_2018', label: 'Population density (2018)', description: 'Mid-2018 population per km² of the seat’s area (area calculated by Alasdair Rae).', source: POP2018, year: '2018', unit: 'people per km²', carried: false },
 	{ column: 'adults_18_24_2018', label: 'Adults aged 18 to 24 (2018)', description: 'Share of the seat’s adults (18+) aged 18 to 24, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true },
 	{ column: 'adults_25_49_2018', label: 'Adults aged 25 to 49 (2018)', description: 'Share of the seat’s adults (18+) aged 25 to 49, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true },
 	{ column: 'adults_50_64_2018', label: 'Adults aged 50 to 64 (2018)', description: 'Share of the seat’s adults (18+) aged 50 to 64, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true },
-	{ column: 'adults_65_plus_2018', label: 'Adults aged 65 and over (2018)', description: 'Share of the seat’s adults (18+) aged 65 and over, mid-2018 estimates. A share of adults, not of all residents.', source: POP2018, year: '2018', unit: '% of adults (18+)', carried: true }
+	{
+		column: 'adults_65_plus_2018',
+		label: 'Adults aged 65 and over (2018)',
+		description: 'Share of the seat’s adults (18+) aged 65 and over, mid-2018 estimates. A share of adults, not of all residents.',
+		source: POP2018,
+		year: '2018',
+		unit: '% of adults (18+)',
+		carried: true
+	}
 ];
 
 function profile2010(): Indicator[] {
 	return PROFILE.map((p) => ({
-		id: `profile.${p.column}`, label: p.label, description: p.description, group: 'Benefits, rurality and population', source: p.source, year: p.year, unit: p.unit,
-		boundarySet: '2010', naturalDirection: 1, notional: false, geography: 'direct', formula: { kind: 'profile', column: p.column }
+		id: `profile.${p.column}`,
+		label: p.label,
+		description: p.description,
+		group: 'Benefits, rurality and population',
+		source: p.source,
+		year: p.year,
+		unit: p.unit,
+		boundarySet: '2010',
+		naturalDirection: 1,
+		notional: false,
+		geography: 'direct',
+		formula: { kind: 'profile', column: p.column }
 	}));
 }
 
@@ -217,16 +389,46 @@ function isCarriedTo2024(indicator: Indicator): boolean {
 }
 
 function notional(of: Indicator): Indicator {
-	return { ...of, id: `notional.${of.id}`, label: `${of.label} (notional)`, description: `${of.description} Notional: carried from the 2010 boundaries to the 2024 boundaries by population overlap.`, boundarySet: '2024', notional: true, geography: 'notional', formula: { kind: 'notional', of: of.id } };
+	return {
+		...of,
+		id: `notional.${of.id}`,
+		label: `${of.label} (notional)`,
+		description: `${of.description} Notional: carried from the 2010 boundaries to the 2024 boundaries by population overlap.`,
+		boundarySet: '2024',
+		notional: true,
+		geography: 'notional',
+		formula: { kind: 'notional', of: of.id }
+	};
 }
 
 const CFC = 'Centre for Cities GE2024 data tool';
 const HOC21 = 'House of Commons Library, Census 2021 (Scotland: Census 2022) for the 2024 constituencies';
 const DIRECT: { column: DirectColumn; label: string; description: string; source: string; year: string; unit: string }[] = [
 	{ column: 'no_qualifications_2021', label: 'No qualifications (2021)', description: 'Share of residents aged 16+ with no formal qualifications, Census 2021. England and Wales only.', source: CFC, year: '2021', unit: '% of residents' },
-	{ column: 'bad_health_2021', label: 'Bad or very bad health (2021)', description: 'Share of residents in bad or very bad health, Census 2021. England and Wales only. A health measure, not the 2011 “long-term sick” economic-activity category.', source: CFC, year: '2021', unit: '% of residents' },
-	{ column: 'manufacturing_jobs_2022', label: 'Manufacturing jobs (2022, workplace)', description: 'Share of jobs located in the seat that are in manufacturing (BRES 2022). A workplace measure: it counts jobs in the seat, not residents’ jobs, unlike the Census 2011 employment shares. England and Wales only.', source: `${CFC} (ONS BRES)`, year: '2022', unit: '% of jobs' },
-	{ column: 'most_deprived_decile_2019', label: 'Neighbourhoods in England’s most deprived tenth (2019)', description: 'Share of the seat’s neighbourhoods (LSOAs) in the most deprived decile of the English IMD 2019. England only.', source: `${CFC} (MHCLG IMD 2019)`, year: '2019', unit: '% of neighbourhoods' },
+	{
+		column: 'bad_health_2021',
+		label: 'Bad or very bad health (2021)',
+		description: 'Share of residents in bad or very bad health, Census 2021. England and Wales only. A health measure, not the 2011 “long-term sick” economic-activity category.',
+		source: CFC,
+		year: '2021',
+		unit: '% of residents'
+	},
+	{
+		column: 'manufacturing_jobs_2022',
+		label: 'Manufacturing jobs (2022, workplace)',
+		description: 'Share of jobs located in the seat that are in manufacturing (BRES 2022). A workplace measure: it counts jobs in the seat, not residents’ jobs, unlike the Census 2011 employment shares. England and Wales only.',
+		source: `${CFC} (ONS BRES)`,
+		year: '2022',
+		unit: '% of jobs'
+	},
+	{
+		column: 'most_deprived_decile_2019',
+		label: 'Neighbourhoods in England’s most deprived tenth (2019)',
+		description: 'Share of the seat’s neighbourhoods (LSOAs) in the most deprived decile of the English IMD 2019. England only.',
+		source: `${CFC} (MHCLG IMD 2019)`,
+		year: '2019',
+		unit: '% of neighbourhoods'
+	},
 	{ column: 'social_rented_2021', label: 'Social rented housing (2021)', description: 'Share of households renting from a council or housing association, Census 2021. Not in the Scotland table of this source.', source: HOC21, year: '2021', unit: '% of households' },
 	{ column: 'aged_65_plus_2021', label: 'Aged 65 and over (2021/22)', description: 'Share of residents aged 65 and over, Census 2021 (Scotland 2022).', source: HOC21, year: '2021–2022', unit: '% of residents' },
 	{ column: 'aged_16_24_2021', label: 'Aged 16 to 24 (2021/22)', description: 'Share of residents aged 16 to 24, Census 2021 (Scotland 2022).', source: HOC21, year: '2021–2022', unit: '% of residents' }
@@ -245,15 +447,34 @@ const BEST: { id: string; column: DirectColumn; notionalOf: string; label: strin
 
 function direct2024(): Indicator[] {
 	const direct: Indicator[] = DIRECT.map((d) => ({
-		id: `direct.${d.column}`, label: d.label, description: d.description, group: 'Census 2021 and newer', source: d.source, year: d.year, unit: d.unit,
-		boundarySet: '2024', naturalDirection: 1, notional: false, geography: 'direct', formula: { kind: 'direct', column: d.column }
+		id: `direct.${d.column}`,
+		label: d.label,
+		description: d.description,
+		group: 'Census 2021 and newer',
+		source: d.source,
+		year: d.year,
+		unit: d.unit,
+		boundarySet: '2024',
+		naturalDirection: 1,
+		notional: false,
+		geography: 'direct',
+		formula: { kind: 'direct', column: d.column }
 	}));
 	const best: Indicator[] = BEST.map((b) => {
 		const d = DIRECT.find((x) => x.column === b.column)!;
 		return {
-			id: b.id, label: b.label, group: 'Census 2021 and newer', source: `${d.source}; Census 2011 via BES (notional)`, year: `${d.year} (E&W); 2011 (Scotland)`, unit: d.unit,
+			id: b.id,
+			label: b.label,
+			group: 'Census 2021 and newer',
+			source: `${d.source}; Census 2011 via BES (notional)`,
+			year: `${d.year} (E&W); 2011 (Scotland)`,
+			unit: d.unit,
 			description: `${d.description} Where the seat has no such figure (Scotland), the Census 2011 value carried across from the 2010 seats is used instead, flagged as notional; Northern Ireland has neither.`,
-			boundarySet: '2024', naturalDirection: 1, notional: false, geography: 'mixed', directNations: ['England', 'Wales'],
+			boundarySet: '2024',
+			naturalDirection: 1,
+			notional: false,
+			geography: 'mixed',
+			directNations: ['England', 'Wales'],
 			formula: { kind: 'fallback', column: b.column, notionalOf: b.notionalOf }
 		};
 	});
@@ -264,9 +485,17 @@ export function buildCatalogue(codebook: CodebookEntry[]): Indicator[] {
 	const set2010 = [...census2010(codebook), ...profile2010(), ...deprivation('2010'), LEAVE, ...elections('2010', YEARS_2010_SET)];
 	const carried = set2010.filter(isCarriedTo2024).map(notional);
 	const reformChange: Indicator = {
-		id: 'change.reform.2019n_2024', label: 'Reform UK change from notional 2019 right-populist', boundarySet: '2024', notional: true, geography: 'notional',
+		id: 'change.reform.2019n_2024',
+		label: 'Reform UK change from notional 2019 right-populist',
+		boundarySet: '2024',
+		notional: true,
+		geography: 'notional',
 		description: 'Reform UK’s 2024 share minus the notional 2019 share of UKIP + Brexit Party on the 2024 boundaries, in percentage points. Notional: the 2019 share is carried across by population overlap.',
-		group: 'Vote change', source: `${RESULTS_SOURCE[2019]}; ${RESULTS_SOURCE[2024]}`, year: '2019–2024', unit: 'percentage points', naturalDirection: 1,
+		group: 'Vote change',
+		source: `${RESULTS_SOURCE[2019]}; ${RESULTS_SOURCE[2024]}`,
+		year: '2019–2024',
+		unit: 'percentage points',
+		naturalDirection: 1,
 		formula: { kind: 'change-from-notional', current: { kind: 'share', party: 'reform', year: 2024 }, notionalOf: 'vote.right_populist.2019' }
 	};
 	const set2024 = [...deprivation('2024'), ...direct2024(), ...elections('2024', [2024]), ...carried, reformChange];

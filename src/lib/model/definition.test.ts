@@ -74,12 +74,7 @@ describe('validateDefinition', () => {
 		d.scores.threat[0].normalisation = 'log';
 		d.scores.threat[0].nullPolicy = 'zero';
 		d.priority.eligibility.minThreatPercentile = 150;
-		expect(errorsOf(d).map((e) => e.path)).toEqual([
-			'scores.threat[0].direction',
-			'scores.threat[0].normalisation',
-			'scores.threat[0].nullPolicy',
-			'priority.eligibility.minThreatPercentile'
-		]);
+		expect(errorsOf(d).map((e) => e.path)).toEqual(['scores.threat[0].direction', 'scores.threat[0].normalisation', 'scores.threat[0].nullPolicy', 'priority.eligibility.minThreatPercentile']);
 		expect(errorsOf({ ...d, lens: '1997' })).toEqual([{ path: 'lens', message: 'must be one of 2015-ukip, 2019-brexit, 2024-reform, got "1997"' }]);
 	});
 

@@ -71,7 +71,7 @@ export const SPEAKER_HOLDER = 'speaker';
 export const LENS_BOUNDARY_SET: Record<LensId, BoundarySet> = { '2015-ukip': '2010', '2019-brexit': '2010', '2024-reform': '2024' };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
+const describe = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 
 function validateSetting(raw: unknown, path: string, known: Map<string, Indicator>, set: BoundarySet, errors: FieldError[]): IndicatorSetting | null {
 	if (!isObject(raw)) {

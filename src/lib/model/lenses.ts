@@ -18,7 +18,15 @@ export interface Lens {
 export const LENSES: Lens[] = [
 	{ id: '2015-ukip', label: '2015 / UKIP', year: 2015, boundarySet: '2010', challenger: 'ukip', challengerLabel: 'UKIP', summary: 'The 2016 decision: 2015 results, Census 2011, Leave 2016, on the 2010 boundaries.' },
 	{ id: '2019-brexit', label: '2019 / Brexit Party', year: 2019, boundarySet: '2010', challenger: 'brexit', challengerLabel: 'Brexit Party', summary: '2019 results with the Brexit Party as challenger, Census 2011, Leave 2016, on the 2010 boundaries.' },
-	{ id: '2024-reform', label: '2024 / Reform UK', year: 2024, boundarySet: '2024', challenger: 'reform', challengerLabel: 'Reform UK', summary: '2024 results with Reform UK as challenger on the 2024 boundaries; Census 2021 and 2022 jobs measured on the new seats where they exist (England and Wales), Census 2011 and Leave 2016 carried across as notional values elsewhere.' }
+	{
+		id: '2024-reform',
+		label: '2024 / Reform UK',
+		year: 2024,
+		boundarySet: '2024',
+		challenger: 'reform',
+		challengerLabel: 'Reform UK',
+		summary: '2024 results with Reform UK as challenger on the 2024 boundaries; Census 2021 and 2022 jobs measured on the new seats where they exist (England and Wales), Census 2011 and Leave 2016 carried across as notional values elsewhere.'
+	}
 ];
 
 export const DEFAULT_LENS: LensId = '2015-ukip';
@@ -28,7 +36,11 @@ export function lensById(id: LensId): Lens {
 }
 
 const setting = (id: string, direction: 1 | -1 = 1, weight = 1, nullPolicy: IndicatorSetting['nullPolicy'] = 'impute-nation-median'): IndicatorSetting => ({
-	id, weight, direction, normalisation: 'zscore', nullPolicy
+	id,
+	weight,
+	direction,
+	normalisation: 'zscore',
+	nullPolicy
 });
 
 /**

@@ -2,7 +2,13 @@
 import { PARTY_LABEL, type Party } from './catalogue';
 
 const OTHER_KEYS: Record<string, string> = {
-	dup: 'DUP', sf: 'Sinn Féin', sdlp: 'SDLP', uup: 'UUP', alliance: 'Alliance', other: 'Other', speaker: 'Speaker'
+	dup: 'DUP',
+	sf: 'Sinn Féin',
+	sdlp: 'SDLP',
+	uup: 'UUP',
+	alliance: 'Alliance',
+	other: 'Other',
+	speaker: 'Speaker'
 };
 
 export function holderLabel(key: string | null): string {

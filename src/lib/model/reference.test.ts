@@ -3,7 +3,12 @@ import type { IndicatorSetting, ScoreDefinition } from './definition';
 import { impute, isEligible, median, normalise, percentRank, rankDescending, scoreSeats, type SeatInput } from './reference';
 
 const setting = (id: string, over: Partial<IndicatorSetting> = {}): IndicatorSetting => ({
-	id, weight: 1, direction: 1, normalisation: 'minmax', nullPolicy: 'reweight', ...over
+	id,
+	weight: 1,
+	direction: 1,
+	normalisation: 'minmax',
+	nullPolicy: 'reweight',
+	...over
 });
 
 function definition(post: IndicatorSetting[], threat: IndicatorSetting[] = [setting('t')]): ScoreDefinition {

@@ -26,9 +26,7 @@ export function backtestOutcomes(lens: Lens): string {
 	// The Speaker is not a party: a seat the Speaker held before or after is neither lost nor held
 	// by a party (Chorley, Labour in 2015 and 2017, was the Speaker's in 2019), so it is left out.
 	const speaker = literal(SPEAKER_HOLDER);
-	const lost = later.map(
-		(y) => `CASE WHEN ${speaker} IN (r${y}.winner_key, base.winner_key) THEN NULL ELSE (r${y}.winner_key <> base.winner_key)::INTEGER END AS lost_${y}`
-	);
+	const lost = later.map((y) => `CASE WHEN ${speaker} IN (r${y}.winner_key, base.winner_key) THEN NULL ELSE (r${y}.winner_key <> base.winner_key)::INTEGER END AS lost_${y}`);
 	const share = later.map((y) => `r${y}.right_populist_share AS share_${y}`);
 	const joins = later.map((y) => `LEFT JOIN results r${y} ON r${y}.code = base.code AND r${y}.year = ${y}`);
 	return `

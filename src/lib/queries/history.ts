@@ -7,14 +7,17 @@ import { literal } from './sql';
 
 export const HISTORY_PARTIES = ['con', 'lab', 'ld', 'snp', 'pc', 'green', 'right_populist'] as const;
 
-const shares = (r: string) =>
-	HISTORY_PARTIES.map((p) => `100.0 * ${r}.${p === 'right_populist' ? 'right_populist_votes' : p} / nullif(${r}.valid_votes, 0)`);
+const shares = (r: string) => HISTORY_PARTIES.map((p) => `100.0 * ${r}.${p === 'right_populist' ? 'right_populist_votes' : p} / nullif(${r}.valid_votes, 0)`);
 
 export function voteHistory(set: BoundarySet, codes: string[]): string {
 	if (!codes.length) return `SELECT NULL::VARCHAR AS code, NULL::INTEGER AS year, NULL::BOOLEAN AS notional${HISTORY_PARTIES.map((p) => `, NULL::DOUBLE AS ${p}`).join('')} WHERE false`;
 	const list = codes.map(literal).join(', ');
-	const own = shares('r').map((e, i) => `${e} AS ${HISTORY_PARTIES[i]}`).join(', ');
-	const carried = shares('r').map((e, i) => `sum(o.overlap_pop * ${e}) / nullif(sum(o.overlap_pop), 0) AS ${HISTORY_PARTIES[i]}`).join(', ');
+	const own = shares('r')
+		.map((e, i) => `${e} AS ${HISTORY_PARTIES[i]}`)
+		.join(', ');
+	const carried = shares('r')
+		.map((e, i) => `sum(o.overlap_pop * ${e}) / nullif(sum(o.overlap_pop), 0) AS ${HISTORY_PARTIES[i]}`)
+		.join(', ');
 	return `
 		SELECT r.code, r.year, false AS notional, ${own}
 		FROM results r WHERE r.boundary_set = ${literal(set)} AND r.code IN (${list})

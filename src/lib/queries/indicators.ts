@@ -47,10 +47,7 @@ export function compileFormula(formula: Formula, uploads: UploadAliases = new Ma
 			// HoC "Of which other winner", not all other candidates together). The Speaker stands
 			// unopposed by the main parties, so a gap to the Speaker is no measure of a party contest:
 			// it is left empty.
-			return perValid(
-				`CASE WHEN r${year}.winner_key = 'speaker' THEN NULL WHEN r${year}.winner_key = ${p} THEN -r${year}.majority WHEN r${year}.second_key = ${p} THEN r${year}.majority ELSE r${year}.winner_votes - ${votes(party, year)} END`,
-				year
-			);
+			return perValid(`CASE WHEN r${year}.winner_key = 'speaker' THEN NULL WHEN r${year}.winner_key = ${p} THEN -r${year}.majority WHEN r${year}.second_key = ${p} THEN r${year}.majority ELSE r${year}.winner_votes - ${votes(party, year)} END`, year);
 		}
 		case 'challenger-second':
 			return `(r${formula.year}.second_key = ${literal(formula.party)})::INTEGER`;
@@ -115,9 +112,7 @@ export function createIndicatorTable(set: BoundarySet, indicators: Indicator[]):
 		uploadTables(i.formula, uploaded);
 	}
 	const aliases: UploadAliases = new Map([...uploaded].sort().map((table, i) => [table, `u${i}`]));
-	const joins = [...years]
-		.sort()
-		.map((y) => `LEFT JOIN results r${y} ON r${y}.code = c.code AND r${y}.year = ${y}`);
+	const joins = [...years].sort().map((y) => `LEFT JOIN results r${y} ON r${y}.code = c.code AND r${y}.year = ${y}`);
 	joins.push(`LEFT JOIN deprivation d ON d.code = c.code AND d.boundary_set = ${literal(set)}`);
 	if (set === '2010') joins.push('LEFT JOIN census2011 k ON k.code = c.code', 'LEFT JOIN eu_ref e ON e.code = c.code', 'LEFT JOIN profile2010 p ON p.code = c.code');
 	if (set === '2024') joins.push('LEFT JOIN direct2024 x ON x.code = c.code');

@@ -42,7 +42,5 @@ export const LEAVE_CORRECTIONS_QUERY = `
 
 /** The challenger's national vote at each election, summed over the constituency file. */
 export function challengerTotals(parties: { party: string; year: number }[]): string {
-	return parties
-		.map(({ party, year }) => `SELECT ${literal(party)} AS party, ${num(year)} AS year, sum(${ident(party)})::BIGINT AS votes FROM results WHERE year = ${num(year)}`)
-		.join('\nUNION ALL\n') + '\nORDER BY year';
+	return parties.map(({ party, year }) => `SELECT ${literal(party)} AS party, ${num(year)} AS year, sum(${ident(party)})::BIGINT AS votes FROM results WHERE year = ${num(year)}`).join('\nUNION ALL\n') + '\nORDER BY year';
 }

@@ -146,7 +146,9 @@ export function combineQuery(definition: ScoreDefinition, options: CombineOption
 		e.cityClasses?.length ? `coalesce(${inList('city_class', e.cityClasses)}, false)` : '',
 		`post_industrial_pct * 100 >= ${param(e.minPostIndustrialPercentile)}`,
 		`threat_pct * 100 >= ${param(e.minThreatPercentile)}`
-	].filter(Boolean).join(' AND ');
+	]
+		.filter(Boolean)
+		.join(' AND ');
 	const priority = { mean: '(post_industrial_pct + threat_pct) / 2', min: 'least(post_industrial_pct, threat_pct)', geometric: 'sqrt(post_industrial_pct * threat_pct)' }[definition.priority.method];
 	const inputs = withInputs ? `name, nation, region, holder, city_class, ` : '';
 	const outputs = withInputs ? entries.map((x) => `, ${x.c}`).join('') : '';

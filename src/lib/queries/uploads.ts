@@ -17,9 +17,7 @@ export function aggregateSmallAreas(set: BoundarySet, how: 'sum' | 'mean', colum
 	const share = set === '2010' ? '1' : 'l.share';
 	const cols = columns.map((c) => {
 		const v = `s.${ident(c)}`;
-		return how === 'sum'
-			? `sum(${v} * ${share}) AS ${ident(c)}`
-			: `sum(${v} * l.population) / nullif(sum(CASE WHEN ${v} IS NOT NULL THEN l.population END), 0) AS ${ident(c)}`;
+		return how === 'sum' ? `sum(${v} * ${share}) AS ${ident(c)}` : `sum(${v} * l.population) / nullif(sum(CASE WHEN ${v} IS NOT NULL THEN l.population END), 0) AS ${ident(c)}`;
 	});
 	return `SELECT l.code${cols.map((c) => `, ${c}`).join('')}
 		FROM ${ident(SMALL_AREA_STAGE)} s JOIN ${ident(lookup)} l ON l.area = s.area

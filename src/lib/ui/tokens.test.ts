@@ -28,9 +28,7 @@ describe('design tokens', () => {
 	});
 
 	it('no component writes a colour literal: styles use var(--colour-…), script colours come from ui/colours.ts', () => {
-		const literals = svelteFiles(join(__dirname, '..', '..')).flatMap((file) =>
-			[...readFileSync(file, 'utf8').matchAll(/(?<![\w&])#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\b/g)].map((m) => `${file}: ${m[0]}`)
-		);
+		const literals = svelteFiles(join(__dirname, '..', '..')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?<![\w&])#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\b/g)].map((m) => `${file}: ${m[0]}`));
 		expect(literals).toEqual([]);
 	});
 

@@ -30,10 +30,14 @@ export function allocationCsv(seats: readonly AllocatedSeat[], rule: BudgetRule,
 	const notes: CsvCell[][] = [
 		[],
 		[`Heartlands allocation, lens ${context.lens}, ${context.date}. Budget £${rule.budget} (marginal), ${marginalMethodText(method)}.`],
-		[`Parameters: beta ${method.beta}; s0 £${method.s0}; objective ${method.objective.kind === 'hold-at-least' ? `hold at least ${method.objective.seats} seats` : 'expected seats'}; expected local spend ${Math.round(method.localShare * 100)}%; long campaign ${method.includeLong ? 'included' : 'not included'}; β sensitivity × ${plan.multipliers.join(', ')}.`],
+		[
+			`Parameters: beta ${method.beta}; s0 £${method.s0}; objective ${method.objective.kind === 'hold-at-least' ? `hold at least ${method.objective.seats} seats` : 'expected seats'}; expected local spend ${Math.round(method.localShare * 100)}%; long campaign ${method.includeLong ? 'included' : 'not included'}; β sensitivity × ${plan.multipliers.join(', ')}.`
+		],
 		[`Risk model: base ${plan.job.baseYear}, scenario ${plan.job.spec}, ${plan.job.set} boundaries. Spending limits of the ${plan.limitYear} election: ${plan.regime.order}.`],
 		...plan.regime.sources.map((line) => [`Limit source: ${line}`]),
-		...f.map((x) => [`${x.method}: expected seats held ${x.heldBefore.toFixed(2)} before, ${x.heldAfter.toFixed(2)} after (90% range ${x.low}-${x.high}); £ per expected seat saved ${x.perSeatSaved === null ? 'n/a' : Math.round(x.perSeatSaved)}; unspendable £${x.unspendable}.`]),
+		...f.map((x) => [
+			`${x.method}: expected seats held ${x.heldBefore.toFixed(2)} before, ${x.heldAfter.toFixed(2)} after (90% range ${x.low}-${x.high}); £ per expected seat saved ${x.perSeatSaved === null ? 'n/a' : Math.round(x.perSeatSaved)}; unspendable £${x.unspendable}.`
+		]),
 		...context.attribution.map((line) => [line])
 	];
 	return toCsv([...ALLOCATION_COLUMNS.slice(0, -1), ...MARGINAL_COLUMNS, 'reason'], [...rows, ...notes]);

@@ -28,11 +28,7 @@ export class AllocationState {
 		this.amountByCode = $derived(new Map(this.allocation.ok ? this.allocation.seats.map((s) => [s.code, s.amount]) : []));
 		this.pLossChangeByCode = $derived(
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
-			new Map(
-				this.allocation.ok
-					? this.allocation.seats.flatMap((s) => (s.plan && s.plan.pLossAfter !== null && s.plan.pLossBefore !== null ? [[s.code, s.plan.pLossAfter - s.plan.pLossBefore] as const] : []))
-					: []
-			)
+			new Map(this.allocation.ok ? this.allocation.seats.flatMap((s) => (s.plan && s.plan.pLossAfter !== null && s.plan.pLossBefore !== null ? [[s.code, s.plan.pLossAfter - s.plan.pLossBefore] as const] : [])) : [])
 		);
 	}
 

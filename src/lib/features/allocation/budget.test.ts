@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { allocateSeats, reason, totalsBy, type SeatFacts } from './budget';
 
 const seat = (code: string, nation: string, priority: number | null, eligible = true): SeatFacts => ({
-	code, name: code, nation, region: `${nation} region`, holder: 'lab', priority, eligible, post_industrial: 0, threat: 0, priority_rank: null
+	code,
+	name: code,
+	nation,
+	region: `${nation} region`,
+	holder: 'lab',
+	priority,
+	eligible,
+	post_industrial: 0,
+	threat: 0,
+	priority_rank: null
 });
 
 describe('allocateSeats', () => {
@@ -11,7 +20,11 @@ describe('allocateSeats', () => {
 		const a = allocateSeats(seats, { budget: 1000, method: { kind: 'proportional' } });
 		expect(a.ok).toBe(true);
 		if (!a.ok) return;
-		expect(a.seats.map((s) => [s.code, s.amount])).toEqual([['A', 500], ['C', 333], ['B', 167]]);
+		expect(a.seats.map((s) => [s.code, s.amount])).toEqual([
+			['A', 500],
+			['C', 333],
+			['B', 167]
+		]);
 		expect(a.seats.reduce((t, s) => t + s.amount, 0)).toBe(1000);
 		expect(totalsBy(a.seats, 'nation')).toEqual([
 			{ group: 'England', seats: 2, funded: 2, amount: 833 },

@@ -70,9 +70,7 @@ export class CompareState {
 		try {
 			writeLocal(localStore(), storageKey(set), next);
 		} catch (error) {
-			this.error = isQuotaError(error)
-				? `${storageFullMessage('the pinned seats')} They will last until you close the page.`
-				: 'Pins could not be saved in this browser (storage is disabled); they will last until you close the page.';
+			this.error = isQuotaError(error) ? `${storageFullMessage('the pinned seats')} They will last until you close the page.` : 'Pins could not be saved in this browser (storage is disabled); they will last until you close the page.';
 		}
 	}
 
@@ -82,10 +80,7 @@ export class CompareState {
 		const definition = this.#scores.definition;
 		const ids = [...definition.scores.postIndustrial, ...definition.scores.threat].map((s) => s.id);
 		try {
-			const [history, inputs] = await Promise.all([
-				this.#db.query(voteHistory(this.#scores.boundarySet, this.pins)),
-				this.#db.query(seatInputsQuery(definition, ids))
-			]);
+			const [history, inputs] = await Promise.all([this.#db.query(voteHistory(this.#scores.boundarySet, this.pins)), this.#db.query(seatInputsQuery(definition, ids))]);
 			if (request !== this.#request) return;
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
 			const indicators = new Map<string, Map<string, IndicatorCell>>();

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-	HISTORY_ENTRY_MAX,
-	HISTORY_LIMIT,
-	addToHistory,
-	csvFileName,
-	displayCell,
-	duplicateColumns,
-	formatElapsed,
-	groupSchema,
-	historyLabel,
-	isRunShortcut,
-	parseHistory,
-	resultCsvRows,
-	resultToCsv,
-	rowCountText,
-	selectTableSql,
-	shownRows
-} from './console-result';
+import { HISTORY_ENTRY_MAX, HISTORY_LIMIT, addToHistory, csvFileName, displayCell, duplicateColumns, formatElapsed, groupSchema, historyLabel, isRunShortcut, parseHistory, resultCsvRows, resultToCsv, rowCountText, selectTableSql, shownRows } from './console-result';
 
 /** A small RFC 4180 reader, enough to check that exports parse back. */
 function parseCsv(text: string): string[][] {

@@ -148,7 +148,11 @@ describe('ConsoleState', () => {
 		state.clearHistory();
 		expect(storage.getItem(HISTORY_KEY)).toBeNull();
 
-		const throwing = { getItem: () => { throw new Error('denied'); } } as unknown as Storage;
+		const throwing = {
+			getItem: () => {
+				throw new Error('denied');
+			}
+		} as unknown as Storage;
 		expect(new ConsoleState(db, OPTIONS, { storage: throwing }).history).toEqual([]);
 		expect(new ConsoleState(db, OPTIONS, { storage: null }).history).toEqual([]);
 	});

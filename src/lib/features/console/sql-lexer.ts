@@ -17,8 +17,7 @@ export type LexResult = { ok: true; tokens: Token[] } | { ok: false; reason: str
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isIdentStart = (c: string | undefined) =>
-	c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c.charCodeAt(0) >= 0x80);
+const isIdentStart = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c.charCodeAt(0) >= 0x80);
 const isIdentCont = (c: string | undefined) => isIdentStart(c) || isDigit(c) || c === '$';
 
 // Characters DuckDB does not read as white space (vertical tab) or that no hand-typed query holds.
@@ -63,7 +62,7 @@ function readString(sql: string, quote: number, backslashEscapes: boolean): { va
 	let value = '';
 	let j = quote + 1;
 	for (;;) {
-		if (j >= sql.length) throw new LexError('The query has a string that is never closed (a missing \').');
+		if (j >= sql.length) throw new LexError("The query has a string that is never closed (a missing ').");
 		const c = sql[j];
 		if (c === "'") {
 			if (sql[j + 1] === "'") {
@@ -77,7 +76,7 @@ function readString(sql: string, quote: number, backslashEscapes: boolean): { va
 			continue;
 		}
 		if (c === '\\' && backslashEscapes) {
-			if (j + 1 >= sql.length) throw new LexError('The query has a string that is never closed (a missing \').');
+			if (j + 1 >= sql.length) throw new LexError("The query has a string that is never closed (a missing ').");
 			const e = sql[j + 1];
 			const octal = /^[0-7]{1,3}/.exec(sql.slice(j + 1, j + 4));
 			const hex = e === 'x' ? /^[0-9A-Fa-f]{1,2}/.exec(sql.slice(j + 2, j + 4)) : null;
@@ -106,8 +105,7 @@ function readString(sql: string, quote: number, backslashEscapes: boolean): { va
 /** Splits SQL into tokens exactly where DuckDB would; comments and white space are dropped. */
 export function tokenize(sql: string): LexResult {
 	if (CONTROL.test(sql)) return { ok: false, reason: 'The query contains control characters; retype it as plain text.' };
-	if (UNICODE_SPACE.test(sql))
-		return { ok: false, reason: 'The query contains a non-breaking or other special space (often pasted from a document); replace it with an ordinary space.' };
+	if (UNICODE_SPACE.test(sql)) return { ok: false, reason: 'The query contains a non-breaking or other special space (often pasted from a document); replace it with an ordinary space.' };
 	const tokens: Token[] = [];
 	const n = sql.length;
 	let i = 0;

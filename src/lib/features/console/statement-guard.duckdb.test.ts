@@ -86,13 +86,16 @@ describe('the lexer agrees with DuckDB', () => {
 
 	it('on quoted names', async () => {
 		await fc.assert(
-			fc.asyncProperty(content.filter((c) => c.length > 0), async (c) => {
-				const sql = `SELECT 1 AS "${c.replaceAll('"', '""')}"`;
-				const duck = await duckValue(sql);
-				if (!duck.ok) return;
-				const mine = tokenize(sql);
-				expect(mine.ok && mine.tokens[3].kind === 'ident' && mine.tokens[3].value).toBe(duck.column);
-			}),
+			fc.asyncProperty(
+				content.filter((c) => c.length > 0),
+				async (c) => {
+					const sql = `SELECT 1 AS "${c.replaceAll('"', '""')}"`;
+					const duck = await duckValue(sql);
+					if (!duck.ok) return;
+					const mine = tokenize(sql);
+					expect(mine.ok && mine.tokens[3].kind === 'ident' && mine.tokens[3].value).toBe(duck.column);
+				}
+			),
 			{ numRuns: 500 }
 		);
 	});
@@ -103,9 +106,9 @@ describe('the lexer agrees with DuckDB', () => {
 			fc.constantFrom('SELECT 1', 'SELECT 1 AS x$a$', 'SELECT 1$a$;$a$', 'SELECT /* ; /* ; */ ; */ 2', 'SELECT 3 -- ;', 'SELECT 1e5', 'SELECT .5', "SELECT 1e'\\';'")
 		);
 		const junk = fc.constantFrom("'", '"', '$a$', 'E', "E'", '\\', '--', '/*', '*/', '\n', ';', ' ', 'x');
-		const text = fc.array(fc.oneof({ weight: 4, arbitrary: statement }, { weight: 1, arbitrary: junk }), { minLength: 1, maxLength: 5 }).chain((parts) =>
-			fc.array(fc.constantFrom(';', ';\n', ' ; -- ;\n', '; /* ; */ '), { minLength: parts.length, maxLength: parts.length }).map((seps) => parts.map((p, i) => p + seps[i]).join(''))
-		);
+		const text = fc
+			.array(fc.oneof({ weight: 4, arbitrary: statement }, { weight: 1, arbitrary: junk }), { minLength: 1, maxLength: 5 })
+			.chain((parts) => fc.array(fc.constantFrom(';', ';\n', ' ; -- ;\n', '; /* ; */ '), { minLength: parts.length, maxLength: parts.length }).map((seps) => parts.map((p, i) => p + seps[i]).join('')));
 		let compared = 0;
 		await fc.assert(
 			fc.asyncProperty(text, async (sql) => {
@@ -145,7 +148,16 @@ describe('nothing the guard allows can change a protected table or read a file',
 		const expr = fc.oneof(literal, fc.constantFrom('*', '1', 'x$a$', 'count(*)', 'n', "'results'", '$a$ x $a$'));
 		const source = fc.constantFrom('results', `read_csv('${sentinel}')`, `'${sentinel}'`, `"${sentinel}"`, '(SELECT 1 AS n)', `(FROM '${sentinel}')`, `results, '${sentinel}'`, `LATERAL read_csv('${sentinel}')`, ...qualifiedSentinel());
 		const select = fc.tuple(expr, fc.option(source, { nil: undefined })).map(([e, s]) => `SELECT ${e}${s ? ` FROM ${s}` : ''}`);
-		const danger = fc.constantFrom('DROP TABLE results', 'DELETE FROM results', 'CREATE OR REPLACE TABLE results AS SELECT 1', "COPY results TO 'y.csv'", 'ALTER TABLE results RENAME TO r', 'CREATE TEMP TABLE results AS SELECT 9 AS n', 'CREATE TABLE mine AS SELECT 1', 'UPDATE results SET n = 7');
+		const danger = fc.constantFrom(
+			'DROP TABLE results',
+			'DELETE FROM results',
+			'CREATE OR REPLACE TABLE results AS SELECT 1',
+			"COPY results TO 'y.csv'",
+			'ALTER TABLE results RENAME TO r',
+			'CREATE TEMP TABLE results AS SELECT 9 AS n',
+			'CREATE TABLE mine AS SELECT 1',
+			'UPDATE results SET n = 7'
+		);
 		const junk = fc.constantFrom("'", '"', '$a$', "E'", "\\'", '--', '/*', '*/', '\n', ' ');
 		const part = fc.oneof({ weight: 5, arbitrary: select }, { weight: 2, arbitrary: danger }, { weight: 2, arbitrary: junk });
 		const text = fc.array(fc.tuple(part, fc.constantFrom(';', ';\n', ' -- ;\n', ' ', '\n')), { minLength: 1, maxLength: 5 }).map((ps) => ps.map(([p, sep]) => p + sep).join(''));

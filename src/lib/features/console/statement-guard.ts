@@ -44,18 +44,14 @@ export type GuardResult = { ok: true; statements: string[] } | { ok: false; reas
 /** Longer texts are refused before lexing: the console is for hand-written queries. */
 export const MAX_SQL_LENGTH = 200_000;
 
-export const FILES_REASON =
-	'The console only queries the tables already loaded in this page: it cannot read files or web addresses, and nothing leaves the browser.';
+export const FILES_REASON = 'The console only queries the tables already loaded in this page: it cannot read files or web addresses, and nothing leaves the browser.';
 
-const SETTINGS_REASON =
-	'Settings cannot be changed from the console: SET, RESET and setting PRAGMAs could switch extension loading back on. The PRAGMAs allowed are table_info, show_tables and database_size.';
+const SETTINGS_REASON = 'Settings cannot be changed from the console: SET, RESET and setting PRAGMAs could switch extension loading back on. The PRAGMAs allowed are table_info, show_tables and database_size.';
 
-const ALLOWED_SUMMARY =
-	'The console runs queries (SELECT, WITH, VALUES, FROM, TABLE, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN) and CREATE, DROP, ALTER, INSERT, UPDATE or DELETE on your own tables and views.';
+const ALLOWED_SUMMARY = 'The console runs queries (SELECT, WITH, VALUES, FROM, TABLE, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN) and CREATE, DROP, ALTER, INSERT, UPDATE or DELETE on your own tables and views.';
 
 // ---------------------------------------------------------------------------------------------
 // Lexer
-
 
 /** Table functions (and the like) that read files or URLs, run SQL from a string, or change state. */
 const BLOCKED_FUNCTION =
@@ -64,8 +60,7 @@ const BLOCKED_FUNCTION =
 /** A string that names something outside the page: any `scheme://…` address. */
 const URL_LIKE = /^\s*[a-z][a-z0-9+.-]*:\/\//i;
 /** A name that DuckDB would read as a file (its replacement scans look at the extension). */
-const FILE_LIKE =
-	/[/\\:*?]|\.(?:csv|tsv|tbl|txt|dat|parquet|json|jsonl|ndjson|geojson|xlsx|xls|arrow|ipc|feather|avro|orc|db|duckdb|sqlite|sqlite3|gz|gzip|zst|zstd|bz2|xz|lz4|zip|tar)$/i;
+const FILE_LIKE = /[/\\:*?]|\.(?:csv|tsv|tbl|txt|dat|parquet|json|jsonl|ndjson|geojson|xlsx|xls|arrow|ipc|feather|avro|orc|db|duckdb|sqlite|sqlite3|gz|gzip|zst|zstd|bz2|xz|lz4|zip|tar)$/i;
 
 /** Keywords that start a data-changing statement; refused directly inside brackets. */
 const NESTED_FORBIDDEN = new Set(['insert', 'update', 'delete', 'drop', 'create', 'alter', 'truncate', 'copy', 'attach', 'detach', 'install', 'merge', 'pragma', 'checkpoint']);
@@ -119,8 +114,7 @@ function scanTokens(t: Token[]): string | null {
 			if (URL_LIKE.test(tok.value)) return filesReason(`'${quoteText(tok.value.trim())}' is a web address`);
 			if (tableFnArgs.length && FILE_LIKE.test(tok.value)) return filesReason(`'${quoteText(tok.value)}' looks like a file name`);
 		}
-		if (tok.kind === 'lparen' && next?.kind === 'word' && NESTED_FORBIDDEN.has(next.value))
-			return `${next.value.toUpperCase()} cannot be used inside another statement. ${ALLOWED_SUMMARY}`;
+		if (tok.kind === 'lparen' && next?.kind === 'word' && NESTED_FORBIDDEN.has(next.value)) return `${next.value.toUpperCase()} cannot be used inside another statement. ${ALLOWED_SUMMARY}`;
 
 		if (expectTable) {
 			if (tok.kind === 'lparen' || (tok.kind === 'word' && TABLE_PREFIX.has(tok.value))) {
@@ -281,10 +275,8 @@ function classify(t: Token[], ctx: Context, readOnly: boolean): string | null {
 		case 'summarize': {
 			const rest = t.slice(1);
 			if (!rest.length) return null;
-			if (rest[0].kind === 'lparen' || (rest[0].kind === 'word' && (QUERY_HEADS.has(rest[0].value) || rest[0].value === 'with')))
-				return classify(rest, ctx, true);
-			if (rest[0].kind === 'word' && STATEMENT_KEYWORDS.has(rest[0].value))
-				return `${w.toUpperCase()} takes a table name or a query, not ${rest[0].value.toUpperCase()}.`;
+			if (rest[0].kind === 'lparen' || (rest[0].kind === 'word' && (QUERY_HEADS.has(rest[0].value) || rest[0].value === 'with'))) return classify(rest, ctx, true);
+			if (rest[0].kind === 'word' && STATEMENT_KEYWORDS.has(rest[0].value)) return `${w.toUpperCase()} takes a table name or a query, not ${rest[0].value.toUpperCase()}.`;
 			return null;
 		}
 		case 'pragma': {
@@ -404,10 +396,56 @@ function classify(t: Token[], ctx: Context, readOnly: boolean): string | null {
 
 /** Words that start a DuckDB statement; used to tell a refused statement from a typo. */
 const STATEMENT_KEYWORDS = new Set([
-	'attach', 'detach', 'install', 'load', 'force', 'set', 'reset', 'pragma', 'copy', 'export', 'import', 'checkpoint', 'call',
-	'begin', 'commit', 'rollback', 'abort', 'end', 'start', 'transaction', 'vacuum', 'analyze', 'analyse', 'prepare', 'execute',
-	'deallocate', 'use', 'merge', 'grant', 'revoke', 'insert', 'update', 'delete', 'create', 'drop', 'alter', 'truncate',
-	'comment', 'explain', 'describe', 'desc', 'show', 'summarize', 'with', 'select', 'values', 'table', 'from', 'pivot', 'unpivot'
+	'attach',
+	'detach',
+	'install',
+	'load',
+	'force',
+	'set',
+	'reset',
+	'pragma',
+	'copy',
+	'export',
+	'import',
+	'checkpoint',
+	'call',
+	'begin',
+	'commit',
+	'rollback',
+	'abort',
+	'end',
+	'start',
+	'transaction',
+	'vacuum',
+	'analyze',
+	'analyse',
+	'prepare',
+	'execute',
+	'deallocate',
+	'use',
+	'merge',
+	'grant',
+	'revoke',
+	'insert',
+	'update',
+	'delete',
+	'create',
+	'drop',
+	'alter',
+	'truncate',
+	'comment',
+	'explain',
+	'describe',
+	'desc',
+	'show',
+	'summarize',
+	'with',
+	'select',
+	'values',
+	'table',
+	'from',
+	'pivot',
+	'unpivot'
 ]);
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,11 @@ export type Bounds = [[number, number], [number, number]];
 
 function extend(b: Bounds | null, p: Position): Bounds {
 	const [x, y] = p;
-	if (!b) return [[x, y], [x, y]];
+	if (!b)
+		return [
+			[x, y],
+			[x, y]
+		];
 	return [
 		[Math.min(b[0][0], x), Math.min(b[0][1], y)],
 		[Math.max(b[1][0], x), Math.max(b[1][1], y)]
@@ -45,10 +49,7 @@ export function unionBounds(a: Bounds | null, b: Bounds | null): Bounds | null {
  * Bounds per group, where `groupsOf(code)` names the groups a seat belongs to (its nation and
  * its region, say). Seats with no group (codes missing from the scores) are skipped.
  */
-export function groupBounds(
-	features: readonly Feature[],
-	groupsOf: (code: string) => readonly string[]
-): Map<string, Bounds> {
+export function groupBounds(features: readonly Feature[], groupsOf: (code: string) => readonly string[]): Map<string, Bounds> {
 	const out = new Map<string, Bounds>();
 	for (const f of features) {
 		const code = f.properties?.code;

@@ -4,7 +4,12 @@ import { classify, classifyBivariate, NO_DATA_COLOUR, type ClassificationMethod 
 import { buildBivariateLegend, buildLegend, cellLabel, classColours, classRangeText, noDataReason, type SeatFacts } from './legend';
 
 /** The 2010 set's 650 seats by nation. */
-const NATIONS: [string, number][] = [['England', 533], ['Scotland', 59], ['Wales', 40], ['Northern Ireland', 18]];
+const NATIONS: [string, number][] = [
+	['England', 533],
+	['Scotland', 59],
+	['Wales', 40],
+	['Northern Ireland', 18]
+];
 const seats: SeatFacts[] = NATIONS.flatMap(([nation, n]) => Array.from({ length: n }, (_, i) => ({ nation, eligible: i % 3 === 0 })));
 /** A GB-only indicator: a value everywhere but Northern Ireland. */
 const gbOnly = seats.map((s, i) => (s.nation === 'Northern Ireland' ? null : (i * 37) % 101));
@@ -29,13 +34,25 @@ describe('noDataReason', () => {
 	it('falls back to "no value", and to null when nothing is missing', () => {
 		const scattered = seats.map((_, i) => (i % 50 === 0 ? NaN : 1));
 		expect(noDataReason(seats, scattered, { kind: 'indicator', group: 'Census 2011' })).toBe('no value');
-		expect(noDataReason(seats, seats.map(() => 1), { kind: 'score' })).toBeNull();
+		expect(
+			noDataReason(
+				seats,
+				seats.map(() => 1),
+				{ kind: 'score' }
+			)
+		).toBeNull();
 	});
 
 	it('explains missing priority as ineligibility', () => {
 		const priority = seats.map((s) => (s.eligible ? 0.5 : null));
 		expect(noDataReason(seats, priority, { kind: 'priority' })).toBe('not eligible under the priority rules');
-		expect(noDataReason(seats, priority.map((v, i) => (i === 0 ? null : v)), { kind: 'priority' })).toBe('not eligible, or no score');
+		expect(
+			noDataReason(
+				seats,
+				priority.map((v, i) => (i === 0 ? null : v)),
+				{ kind: 'priority' }
+			)
+		).toBe('not eligible, or no score');
 	});
 });
 

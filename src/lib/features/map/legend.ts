@@ -3,17 +3,7 @@
  * entry whose reason is worked out from which seats are missing. Every seat is counted exactly
  * once, so the counts always add up to the number of seats (650).
  */
-import {
-	BIVARIATE_PALETTE,
-	CELL_IDS,
-	NO_DATA_COLOUR,
-	paletteColours,
-	parseCellId,
-	type BivariateClassification,
-	type CellId,
-	type Classification,
-	type PaletteId
-} from './classify';
+import { BIVARIATE_PALETTE, CELL_IDS, NO_DATA_COLOUR, paletteColours, parseCellId, type BivariateClassification, type CellId, type Classification, type PaletteId } from './classify';
 
 export interface LegendClass {
 	index: number;
@@ -107,11 +97,7 @@ function list(items: string[]): string {
  * - all missing seats in Northern Ireland but not all of it: say so;
  * - otherwise plainly "no value".
  */
-export function noDataReason(
-	seats: readonly SeatFacts[],
-	values: readonly (number | null | undefined)[],
-	context: NoDataContext
-): string | null {
+export function noDataReason(seats: readonly SeatFacts[], values: readonly (number | null | undefined)[], context: NoDataContext): string | null {
 	const missing = seats.filter((_, i) => !isPresent(values[i]));
 	if (missing.length === 0) return null;
 	if (context.kind === 'risk') {

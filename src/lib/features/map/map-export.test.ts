@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { attributionLines, exportFileName, mapCsv, type MapExportRow } from './map-export';
 
 const row = (over: Partial<MapExportRow> = {}): MapExportRow => ({
-	code: 'E14000733', name: 'Hartlepool', nation: 'England', region: 'North East', holder: 'Labour',
-	post_industrial: 1.5, threat: 1.2, value: 1.5, classLabel: 'class 5 of 5: 0.9–2.1', colour: '#440154', ...over
+	code: 'E14000733',
+	name: 'Hartlepool',
+	nation: 'England',
+	region: 'North East',
+	holder: 'Labour',
+	post_industrial: 1.5,
+	threat: 1.2,
+	value: 1.5,
+	classLabel: 'class 5 of 5: 0.9–2.1',
+	colour: '#440154',
+	...over
 });
 const ctx = { variable: 'post_industrial' as const, variableLabel: 'Post-industrial score', unit: 'score', lensLabel: '2015 / UKIP', boundarySet: '2010', notional: false, date: '2024-07-05' };
 

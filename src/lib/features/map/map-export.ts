@@ -32,10 +32,7 @@ export interface MapExportContext {
 	date: string;
 }
 
-export const CSV_COLUMNS = [
-	'code', 'name', 'nation', 'region', 'holder', 'variable', 'unit', 'value', 'class', 'colour',
-	'post_industrial', 'threat', 'lens', 'boundary_set', 'notional'
-];
+export const CSV_COLUMNS = ['code', 'name', 'nation', 'region', 'holder', 'variable', 'unit', 'value', 'class', 'colour', 'post_industrial', 'threat', 'lens', 'boundary_set', 'notional'];
 
 /** Several sources share one attribution line; each line appears once, in manifest order. */
 export function attributionLines(sources: readonly { attribution: string }[]): string[] {
@@ -43,10 +40,7 @@ export function attributionLines(sources: readonly { attribution: string }[]): s
 }
 
 export function mapCsv(rows: readonly MapExportRow[], ctx: MapExportContext, attribution: readonly string[]): string {
-	const data: CsvCell[][] = rows.map((r) => [
-		r.code, r.name, r.nation, r.region, r.holder, ctx.variableLabel, ctx.unit, r.value, r.classLabel, r.colour,
-		r.post_industrial, r.threat, ctx.lensLabel, ctx.boundarySet, ctx.notional
-	]);
+	const data: CsvCell[][] = rows.map((r) => [r.code, r.name, r.nation, r.region, r.holder, ctx.variableLabel, ctx.unit, r.value, r.classLabel, r.colour, r.post_industrial, r.threat, ctx.lensLabel, ctx.boundarySet, ctx.notional]);
 	// Trailing rows, after a blank line, starting with "#" so tools that skip comments can.
 	const trailer: CsvCell[][] = [
 		[],
@@ -59,6 +53,11 @@ export function mapCsv(rows: readonly MapExportRow[], ctx: MapExportContext, att
 
 /** heartlands-map-<variable>-<date>.<ext>, with the variable reduced to safe file-name characters. */
 export function exportFileName(variable: VariableId, date: string, ext: 'png' | 'csv'): string {
-	const slug = variable.replace(/^indicator:/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'map';
+	const slug =
+		variable
+			.replace(/^indicator:/, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'map';
 	return `heartlands-map-${slug}-${date}.${ext}`;
 }

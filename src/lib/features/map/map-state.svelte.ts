@@ -16,20 +16,7 @@ import { mapIndicatorValues } from '$lib/queries/map';
 import type { BoundarySet } from '$lib/model/catalogue';
 import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.svelte';
 import type { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
-import {
-	bivariateColour,
-	ClassificationError,
-	classColour,
-	classify,
-	classifyBivariate,
-	DEFAULT_CLASSES,
-	DEFAULT_SEQUENTIAL,
-	parseCustomBreaks,
-	seatsInCell,
-	type CellId,
-	type ClassificationMethod,
-	type PaletteId
-} from './classify';
+import { bivariateColour, ClassificationError, classColour, classify, classifyBivariate, DEFAULT_CLASSES, DEFAULT_SEQUENTIAL, parseCustomBreaks, seatsInCell, type CellId, type ClassificationMethod, type PaletteId } from './classify';
 import { collectionBounds, groupBounds, type Bounds } from './bounds';
 import { mapGeometry, type ForSet, type MapGeometry } from './map-geometry.svelte';
 import { buildBivariateLegend, buildLegend, classColours, noDataReason, type NoDataContext } from './legend';
@@ -72,7 +59,6 @@ export async function loadMapState(data: AppData): Promise<MapState | null> {
 	}
 	return state;
 }
-
 
 /** Whether a seat's value of a score variable is partial (not comparable with complete scores). */
 function isPartial(r: ScoredRow, id: string): boolean {
@@ -166,15 +152,16 @@ export class MapState {
 	readonly choropleth = $derived.by(() => {
 		if (this.info.kind === 'bivariate') return null;
 		const breaks = this.custom.breaks ?? (this.info.id === 'p_loss' ? P_LOSS_BREAKS : null);
-		const classification = breaks
-			? classify(this.values, { method: 'custom', customBreaks: breaks })
-			: classify(this.values, { method: this.method === 'custom' ? 'quantile' : this.method, classes: this.classes });
+		const classification = breaks ? classify(this.values, { method: 'custom', customBreaks: breaks }) : classify(this.values, { method: this.method === 'custom' ? 'quantile' : this.method, classes: this.classes });
 		return { classification, colours: classColours(this.palette, classification.counts.length), fallback: this.method === 'custom' && !this.custom.breaks };
 	});
 
 	readonly bivariate = $derived(
 		this.info.kind === 'bivariate'
-			? classifyBivariate(this.rows.map((r) => (r.post_industrial_partial ? null : r.post_industrial)), this.rows.map((r) => (r.threat_partial ? null : r.threat)))
+			? classifyBivariate(
+					this.rows.map((r) => (r.post_industrial_partial ? null : r.post_industrial)),
+					this.rows.map((r) => (r.threat_partial ? null : r.threat))
+				)
 			: null
 	);
 
@@ -195,8 +182,7 @@ export class MapState {
 		const present = bivariate ? this.rows.map((r) => (r.post_industrial !== null && r.threat !== null && !isPartial(r, 'post_industrial') && !isPartial(r, 'threat') ? 1 : null)) : this.values;
 		const partial = this.rows.some((r) => (bivariate ? isPartial(r, 'post_industrial') || isPartial(r, 'threat') : isPartial(r, info.id)));
 		const context: NoDataContext =
-			info.id === 'p_loss' ? { kind: 'risk', computing: !this.risk?.current }
-			: info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score', partial };
+			info.id === 'p_loss' ? { kind: 'risk', computing: !this.risk?.current } : info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score', partial };
 		return noDataReason(this.rows, present, context);
 	});
 
@@ -308,13 +294,18 @@ export class MapState {
 	exportRows(): MapExportRow[] {
 		return this.rows.map((r, i) => {
 			const cell = this.bivariate?.cells[i];
-			const classLabel = this.bivariate
-				? cell ? cellLabel(`${cell.x}-${cell.y}`) : 'no data'
-				: classText(this.choropleth!.classification.classOf[i], this.legend!.classes);
+			const classLabel = this.bivariate ? (cell ? cellLabel(`${cell.x}-${cell.y}`) : 'no data') : classText(this.choropleth!.classification.classOf[i], this.legend!.classes);
 			return {
-				code: r.code, name: r.name, nation: r.nation, region: r.region, holder: holderLabel(r.holder),
-				post_industrial: r.post_industrial, threat: r.threat, value: this.bivariate ? null : this.values[i],
-				classLabel, colour: this.colours.get(r.code) ?? ''
+				code: r.code,
+				name: r.name,
+				nation: r.nation,
+				region: r.region,
+				holder: holderLabel(r.holder),
+				post_industrial: r.post_industrial,
+				threat: r.threat,
+				value: this.bivariate ? null : this.values[i],
+				classLabel,
+				colour: this.colours.get(r.code) ?? ''
 			};
 		});
 	}

@@ -50,7 +50,10 @@ describe('buildMapSummary', () => {
 	});
 
 	it('ranks the bivariate view by both scores together and lists all nine cells', () => {
-		const b = classifyBivariate(rows.map((r) => r.post_industrial), rows.map((r) => r.threat));
+		const b = classifyBivariate(
+			rows.map((r) => r.post_industrial),
+			rows.map((r) => r.threat)
+		);
 		const s = buildMapSummary({ info: { kind: 'bivariate', label: 'Post-industrial × threat', unit: '' }, rows, values: [], legend: null, bivariateLegend: buildBivariateLegend(b, 'no value') });
 		expect(s.heading).toMatch(/^Top 10 seats by post-industrial and threat scores together/);
 		expect(s.items[0]).toBe('1. Aaron Vale: post-industrial 1.00, threat 0.900');

@@ -54,12 +54,7 @@ export function buildMapSummary(input: MapSummaryInput, n = SUMMARY_SIZE): MapSu
 		return {
 			heading: `Top ${best.length} seats by post-industrial and threat scores together (sum of their percentiles)`,
 			items: best.map(({ row }, i) => `${i + 1}. ${row.name}: post-industrial ${formatNumber(row.post_industrial)}, threat ${formatNumber(row.threat)}`),
-			legend: legend
-				? [
-						...[...legend.cells].sort((a, b) => b.y - a.y || b.x - a.x).map((c) => `${cellLabel(c.id)}: ${seats(c.count)}`),
-						noDataLine(legend.noData)
-					]
-				: []
+			legend: legend ? [...[...legend.cells].sort((a, b) => b.y - a.y || b.x - a.x).map((c) => `${cellLabel(c.id)}: ${seats(c.count)}`), noDataLine(legend.noData)] : []
 		};
 	}
 	const best = top(rows, (_, i) => input.values[i] ?? null, n);
@@ -67,11 +62,6 @@ export function buildMapSummary(input: MapSummaryInput, n = SUMMARY_SIZE): MapSu
 	return {
 		heading: `Top ${best.length} seats by ${info.label}, highest first`,
 		items: best.map(({ row, key }, i) => `${i + 1}. ${row.name}: ${formatWithUnit(key, info.unit)}`),
-		legend: legend
-			? [
-					...legend.classes.map((c) => `Class ${c.index + 1} of ${legend.classes.length}, ${classRangeText(c, formatNumber)}: ${seats(c.count)}`),
-					noDataLine(legend.noData)
-				]
-			: []
+		legend: legend ? [...legend.classes.map((c) => `Class ${c.index + 1} of ${legend.classes.length}, ${classRangeText(c, formatNumber)}: ${seats(c.count)}`), noDataLine(legend.noData)] : []
 	};
 }

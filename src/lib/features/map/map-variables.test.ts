@@ -3,10 +3,23 @@ import type { Indicator } from '$lib/model/catalogue';
 import { describeVariable, indicatorGroups, indicatorIdOf, resolveVariable } from './map-variables';
 
 const ind = (id: string, group: Indicator['group'] = 'Census 2011', notional = false): Indicator => ({
-	id, label: id, description: '', group, source: '', year: '2011', unit: '% of residents', boundarySet: notional ? '2024' : '2010',
-	naturalDirection: 1, notional, geography: notional ? 'notional' : 'direct', formula: { kind: 'census', column: 'x' }
+	id,
+	label: id,
+	description: '',
+	group,
+	source: '',
+	year: '2011',
+	unit: '% of residents',
+	boundarySet: notional ? '2024' : '2010',
+	naturalDirection: 1,
+	notional,
+	geography: notional ? 'notional' : 'direct',
+	formula: { kind: 'census', column: 'x' }
 });
-const set2010 = new Map([['census.a', ind('census.a')], ['deprivation.score', ind('deprivation.score', 'Deprivation')]]);
+const set2010 = new Map([
+	['census.a', ind('census.a')],
+	['deprivation.score', ind('deprivation.score', 'Deprivation')]
+]);
 const set2024 = new Map([['notional.census.a', ind('notional.census.a', 'Census 2011', true)]]);
 
 describe('map variables', () => {

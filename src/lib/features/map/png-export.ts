@@ -132,9 +132,7 @@ export function composeMapPng(source: CanvasImageSource, width: number, height: 
 		ctx.fillText(line, pad, y);
 		y += 14 * s;
 	}
-	return new Promise((resolve, reject) =>
-		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png')
-	);
+	return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png'));
 }
 
 /** An SVG element as an image, through a same-origin blob URL (never another origin). */

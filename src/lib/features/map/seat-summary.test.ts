@@ -6,9 +6,20 @@ import { geoFile, parseFeatureCollection } from './geo-files';
 import type { DataManifest } from '$lib/data/manifest';
 
 const row = {
-	code: 'E14000733', name: 'Hartlepool', nation: 'England', region: 'North East', holder: 'lab',
-	post_industrial: 1.23456, threat: 0.5, post_industrial_pct: 0.9, threat_pct: 0.8, priority: 0.85, eligible: true,
-	post_industrial_rank: 12, threat_rank: 40, priority_rank: 3
+	code: 'E14000733',
+	name: 'Hartlepool',
+	nation: 'England',
+	region: 'North East',
+	holder: 'lab',
+	post_industrial: 1.23456,
+	threat: 0.5,
+	post_industrial_pct: 0.9,
+	threat_pct: 0.8,
+	priority: 0.85,
+	eligible: true,
+	post_industrial_rank: 12,
+	threat_rank: 40,
+	priority_rank: 3
 } as ScoredRow;
 const none = new Map();
 

@@ -29,16 +29,14 @@ describe('filterRows', () => {
 
 describe('sortRows', () => {
 	it('sorts numbers descending with nulls last and ties in original order', () => {
-		expect(sortRows(rows, (r) => r.v, 'descending').map((r) => r.name)).toEqual([
-			'Clacton',
-			'Hartlepool',
-			'Kingston upon Hull East',
-			'Ynys Môn',
-			'Belfast West'
-		]);
+		expect(sortRows(rows, (r) => r.v, 'descending').map((r) => r.name)).toEqual(['Clacton', 'Hartlepool', 'Kingston upon Hull East', 'Ynys Môn', 'Belfast West']);
 	});
 	it('keeps nulls last when ascending too', () => {
-		expect(sortRows(rows, (r) => r.v, 'ascending').map((r) => r.name).at(-1)).toBe('Belfast West');
+		expect(
+			sortRows(rows, (r) => r.v, 'ascending')
+				.map((r) => r.name)
+				.at(-1)
+		).toBe('Belfast West');
 	});
 	it('sorts text case-insensitively', () => {
 		expect(sortRows(rows, (r) => r.name, 'ascending').map((r) => r.name)[0]).toBe('Belfast West');

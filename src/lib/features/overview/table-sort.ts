@@ -33,10 +33,7 @@ export function sortRows<T>(rows: readonly T[], value: (row: T) => Value, direct
 			const aMissing = a.v === null || a.v === undefined || (typeof a.v === 'number' && Number.isNaN(a.v));
 			const bMissing = b.v === null || b.v === undefined || (typeof b.v === 'number' && Number.isNaN(b.v));
 			if (aMissing || bMissing) return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
-			const order =
-				typeof a.v === 'number' && typeof b.v === 'number'
-					? a.v - b.v
-					: String(a.v).localeCompare(String(b.v), 'en-GB', { sensitivity: 'base' });
+			const order = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : String(a.v).localeCompare(String(b.v), 'en-GB', { sensitivity: 'base' });
 			return order === 0 ? a.index - b.index : sign * order;
 		})
 		.map((x) => x.row);

@@ -6,8 +6,17 @@ import type { HeldSeats } from './compute';
 function row(predictor: Predictor, values: Partial<BacktestRow> = {}): BacktestRow {
 	const probabilistic = predictor === 'model' || predictor === 'majority';
 	return {
-		base_year: 2015, target_year: 2019, holder: 'lab', predictor, notional: false, seats: 231, lost: 46,
-		auc: 0.8, brier: probabilistic ? 0.13 : null, log_loss: probabilistic ? 0.41 : null, expected_lost: probabilistic ? 40 : null,
+		base_year: 2015,
+		target_year: 2019,
+		holder: 'lab',
+		predictor,
+		notional: false,
+		seats: 231,
+		lost: 46,
+		auc: 0.8,
+		brier: probabilistic ? 0.13 : null,
+		log_loss: probabilistic ? 0.41 : null,
+		expected_lost: probabilistic ? 40 : null,
 		...values
 	};
 }
@@ -33,11 +42,7 @@ describe('where the model loses', () => {
 	});
 	it('names every rule and metric that beats it, expected losses against the real count', () => {
 		const rows = [row('model', { auc: 0.7, brier: 0.2, log_loss: 0.5, expected_lost: 20 }), row('majority', { auc: 0.6, brier: 0.1, log_loss: 0.6, expected_lost: 45 }), row('leave', { auc: 0.75 })];
-		expect(modelLosses(rows, 46)).toEqual([
-			'loses to Leave alone on AUC (0.700 vs 0.750)',
-			'loses to majority alone on Brier score (0.200 vs 0.100)',
-			'loses to majority alone on expected seats lost (20.0 vs 45.0 against 46 lost)'
-		]);
+		expect(modelLosses(rows, 46)).toEqual(['loses to Leave alone on AUC (0.700 vs 0.750)', 'loses to majority alone on Brier score (0.200 vs 0.100)', 'loses to majority alone on expected seats lost (20.0 vs 45.0 against 46 lost)']);
 	});
 	it('is silent when the model is best everywhere', () => {
 		expect(modelLosses([row('model', { auc: 0.9, brier: 0.1, log_loss: 0.3, expected_lost: 46 }), row('majority'), row('leave')], 46)).toEqual([]);
@@ -46,9 +51,14 @@ describe('where the model loses', () => {
 
 describe('grouping', () => {
 	const rows = [
-		row('leave', { holder: 'con' }), row('model', { holder: 'con' }),
-		row('majority', { base_year: 2019, target_year: 2024, notional: true }), row('model', { base_year: 2019, target_year: 2024, notional: true, lost: 7, auc: 0.41 }),
-		row('majority'), row('model'), row('priority'), row('threat')
+		row('leave', { holder: 'con' }),
+		row('model', { holder: 'con' }),
+		row('majority', { base_year: 2019, target_year: 2024, notional: true }),
+		row('model', { base_year: 2019, target_year: 2024, notional: true, lost: 7, auc: 0.41 }),
+		row('majority'),
+		row('model'),
+		row('priority'),
+		row('threat')
 	];
 	it('orders pairs as the issue lists them, Labour before Conservative, the model first', () => {
 		const groups = groupBacktest(rows);
@@ -70,10 +80,29 @@ describe('grouping', () => {
 
 describe('lens rows', () => {
 	const held: HeldSeats[] = [
-		{ pair: { base: 2015, target: 2019, set: '2010' }, holder: 'lab', seats: [{ code: 'A', lost: 1 }, { code: 'B', lost: 0 }, { code: 'C', lost: 0 }] },
-		{ pair: { base: 2017, target: 2019, set: '2010' }, holder: 'lab', seats: [{ code: 'A', lost: 1 }, { code: 'B', lost: 0 }] }
+		{
+			pair: { base: 2015, target: 2019, set: '2010' },
+			holder: 'lab',
+			seats: [
+				{ code: 'A', lost: 1 },
+				{ code: 'B', lost: 0 },
+				{ code: 'C', lost: 0 }
+			]
+		},
+		{
+			pair: { base: 2017, target: 2019, set: '2010' },
+			holder: 'lab',
+			seats: [
+				{ code: 'A', lost: 1 },
+				{ code: 'B', lost: 0 }
+			]
+		}
 	];
-	const scores = new Map([['A', { threat: 0.9, priority: null }], ['B', { threat: 0.1, priority: 0.2 }], ['C', { threat: 0.5, priority: 0.3 }]]);
+	const scores = new Map([
+		['A', { threat: 0.9, priority: null }],
+		['B', { threat: 0.1, priority: 0.2 }],
+		['C', { threat: 0.5, priority: 0.3 }]
+	]);
 	it('score only the pairs that start at the lens election, leaving out seats without a value', () => {
 		const rows = lensRows(held, { year: 2015, boundarySet: '2010', scores });
 		expect(rows.map((r) => [r.base_year, r.target_year, r.predictor, r.seats, r.lost, r.auc])).toEqual([

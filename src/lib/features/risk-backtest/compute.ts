@@ -38,11 +38,7 @@ export function stepsByBase(pairs: readonly BacktestPair[] = BACKTEST_PAIRS): Ba
 	return [...steps.values()];
 }
 
-export function computeBacktest(
-	histories: RiskHistories,
-	options: { draws: number; seed: number },
-	onProgress?: (done: number, total: number) => void
-): BacktestPayload {
+export function computeBacktest(histories: RiskHistories, options: { draws: number; seed: number }, onProgress?: (done: number, total: number) => void): BacktestPayload {
 	const steps = stepsByBase();
 	const payload: BacktestPayload = { rows: [], calibration: [], fits: [], held: [], draws: options.draws, seed: options.seed };
 	steps.forEach((pairs, i) => {

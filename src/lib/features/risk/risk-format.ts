@@ -55,9 +55,7 @@ export function fitFacts(fit: RiskModelFit, draws: number, seed: number): { term
 		{ term: 'Fitted on', text: `${pairs} — only elections up to ${fit.baseYear}, so a forecast made then could have used the same numbers.` },
 		{
 			term: 'Local adjustment',
-			text: fit.demographic
-				? `The part of the ${fit.demographic.fittedOn.join('→')} swing that a seat's Leave vote explained is carried forward.`
-				: 'None: no earlier pair to fit it on, or Leave was not yet known.'
+			text: fit.demographic ? `The part of the ${fit.demographic.fittedOn.join('→')} swing that a seat's Leave vote explained is carried forward.` : 'None: no earlier pair to fit it on, or Leave was not yet known.'
 		},
 		{
 			term: 'Uncertainty',

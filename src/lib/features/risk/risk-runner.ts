@@ -61,7 +61,10 @@ export class RiskRunner {
 	constructor(histories: RiskHistories, onOutcome: (outcome: Outcome) => void) {
 		this.#histories = histories;
 		this.#runs = new Lane((id, job) => this.#post({ type: 'run', id, ...job }), onOutcome);
-		this.#plans = new Lane((id, job) => this.#post({ type: 'plan', id, job }), () => {});
+		this.#plans = new Lane(
+			(id, job) => this.#post({ type: 'plan', id, job }),
+			() => {}
+		);
 	}
 
 	#post(message: RiskRequest): boolean {

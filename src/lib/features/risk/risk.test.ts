@@ -132,7 +132,12 @@ describe('ranking eligible seats by P(loss)', () => {
 		const rows = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => row(c, c !== 'E'));
 		const out = rankByPLoss(rows, (c) => p[c]);
 		expect(out.map((r) => [r.code, r.priority, r.priority_rank])).toEqual([
-			['A', 0.2, 3], ['B', 0.9, 1], ['C', 0.2, 3], ['D', 0.5, 2], ['E', null, null], ['F', null, null]
+			['A', 0.2, 3],
+			['B', 0.9, 1],
+			['C', 0.2, 3],
+			['D', 0.5, 2],
+			['E', null, null],
+			['F', null, null]
 		]);
 		expect(rows[0].priority).toBe(0.5); // the input is not changed
 	});

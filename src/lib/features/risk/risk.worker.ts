@@ -19,15 +19,8 @@ import { computePlan, type PlanJob, type PlanOutcome } from '$lib/model/allocati
 import { computeBacktest } from '$lib/features/risk-backtest/compute';
 import type { BacktestMessage, BacktestRequest } from '$lib/features/risk-backtest/run-in-worker';
 
-export type RiskRequest =
-	| { type: 'histories'; histories: RiskHistories }
-	| { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number }
-	| { type: 'plan'; id: number; job: PlanJob }
-	| BacktestRequest;
-export type RiskMessage =
-	| { type: 'result'; id: number; packed: PackedRun }
-	| { type: 'error'; id: number; message: string }
-	| { type: 'plan-result'; id: number; outcome: PlanOutcome };
+export type RiskRequest = { type: 'histories'; histories: RiskHistories } | { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number } | { type: 'plan'; id: number; job: PlanJob } | BacktestRequest;
+export type RiskMessage = { type: 'result'; id: number; packed: PackedRun } | { type: 'error'; id: number; message: string } | { type: 'plan-result'; id: number; outcome: PlanOutcome };
 
 // The project's TypeScript lib is DOM, not WebWorker; describe just the part of the worker scope used.
 interface WorkerScope {

@@ -29,14 +29,25 @@ describe('diffAllocations', () => {
 	});
 
 	it('an allocation against itself moves nothing', () => {
-		const rows = [{ code: 'A', rank: 1, amount: 10 }, { code: 'B', rank: 2, amount: 0 }];
+		const rows = [
+			{ code: 'A', rank: 1, amount: 10 },
+			{ code: 'B', rank: 2, amount: 0 }
+		];
 		const diff = diffAllocations(rows, rows);
 		expect(diff.totals).toMatchObject({ totalMoved: 0, fundedOnlyInA: 0, fundedOnlyInB: 0, fundedInBoth: 1 });
 		expect(diff.seats.every((s) => s.moved === 0 && s.rankChange === 0)).toBe(true);
 	});
 
 	it('refuses a seat listed twice', () => {
-		expect(() => diffAllocations([{ code: 'A', rank: 1, amount: 1 }, { code: 'A', rank: 2, amount: 1 }], [])).toThrow(/allocation A lists seat A more than once/);
+		expect(() =>
+			diffAllocations(
+				[
+					{ code: 'A', rank: 1, amount: 1 },
+					{ code: 'A', rank: 2, amount: 1 }
+				],
+				[]
+			)
+		).toThrow(/allocation A lists seat A more than once/);
 	});
 
 	it('Σ moved = budget B − budget A, on engine allocations (property)', () => {

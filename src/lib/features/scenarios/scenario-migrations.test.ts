@@ -55,7 +55,13 @@ describe('stored records on arbitrary input (fuzz)', () => {
 	};
 
 	it('give a record or a named, readable reason, never an exception', () => {
-		const near = fc.record({ schemaVersion: fc.oneof(fc.constant(undefined), fc.integer({ min: -2, max: 3 }), fc.anything()), revision: fc.anything(), id: fc.oneof(fc.constant(scenario.id), fc.string()), name: fc.oneof(fc.string(), fc.anything()), state: fc.oneof(fc.constant(scenario.state), fc.anything()) });
+		const near = fc.record({
+			schemaVersion: fc.oneof(fc.constant(undefined), fc.integer({ min: -2, max: 3 }), fc.anything()),
+			revision: fc.anything(),
+			id: fc.oneof(fc.constant(scenario.id), fc.string()),
+			name: fc.oneof(fc.string(), fc.anything()),
+			state: fc.oneof(fc.constant(scenario.state), fc.anything())
+		});
 		fc.assert(fc.property(fc.oneof(fc.anything(), near, fc.jsonValue()), check), { numRuns: fuzzRuns(3000), examples: examples(jsonCorpus('stored-records')) });
 	});
 });

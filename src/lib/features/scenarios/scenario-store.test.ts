@@ -23,7 +23,10 @@ async function exercise(store: ScenarioStore) {
 	expect(await store.save(a)).toEqual({ ...a, revision: 1 });
 	await store.save(b);
 	expect((await store.list()).map((s) => s.name)).toEqual(['Beta', 'Alpha']);
-	expect(await store.list()).toEqual([{ ...b, revision: 1 }, { ...a, revision: 1 }]);
+	expect(await store.list()).toEqual([
+		{ ...b, revision: 1 },
+		{ ...a, revision: 1 }
+	]);
 	const renamed = await store.rename(a.id, '  Alpha, revised ', 1);
 	expect(renamed).toMatchObject({ name: 'Alpha, revised', createdAt: a.createdAt, updatedAt: '2026-03-01T00:00:00.000Z', state: a.state, revision: 2 });
 	expect((await store.list()).find((s) => s.id === a.id)).toEqual(renamed);
@@ -84,7 +87,13 @@ describe('memory scenario store', () => {
 		missing.state.definition.scores.threat[0].id = 'upload.d00.c0';
 		const store = createMemoryScenarioStore(() => catalogue, { records: [good, damaged, 'junk', cyclic, future, missing] });
 		expect(await store.list()).toEqual([{ ...good, revision: 1 }]);
-		expect((await store.setAside()).map((q) => [q.id, q.move])).toEqual([['broken', true], [null, true], ['cyclic', true], ['future', true], ['needs-upload', false]]);
+		expect((await store.setAside()).map((q) => [q.id, q.move])).toEqual([
+			['broken', true],
+			[null, true],
+			['cyclic', true],
+			['future', true],
+			['needs-upload', false]
+		]);
 		const report = await store.sweep();
 		expect(report.migrated).toBe(1);
 		expect(report.moved).toEqual([

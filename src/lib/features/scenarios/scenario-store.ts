@@ -182,8 +182,7 @@ export function storeOn(backend: ScenarioBackend, catalogue: CatalogueSource, pe
 			}
 			return { ...copy, revision: 1 };
 		},
-		update: (id, state, expected) =>
-			edit(id, expected, 'save the scenario', 'the scenario', (current) => ({ ...current, state: JSON.parse(JSON.stringify(state)) as ScenarioState, updatedAt: now().toISOString() })),
+		update: (id, state, expected) => edit(id, expected, 'save the scenario', 'the scenario', (current) => ({ ...current, state: JSON.parse(JSON.stringify(state)) as ScenarioState, updatedAt: now().toISOString() })),
 		rename: async (id, name, expected) => {
 			const n = validateName(name);
 			if (!n.ok) throw new StorageError('invalid', `Could not rename the scenario: ${n.error.message}.`);

@@ -19,7 +19,15 @@ describe('validateBudgetRule', () => {
 		expect(rule({ kind: 'proportional' })).toEqual({ ok: true, rule: { budget: 1_000_000, method: { kind: 'proportional' } } });
 		expect(rule({ kind: 'proportional', floor: 0, cap: 50_000, extra: 1 })).toEqual({ ok: true, rule: { budget: 1_000_000, method: { kind: 'proportional', floor: 0, cap: 50_000 } } });
 		expect(rule({ kind: 'topn', n: 10, floor: 5 })).toEqual({ ok: true, rule: { budget: 1_000_000, method: { kind: 'topn', n: 10 } } });
-		expect(rule({ kind: 'tiers', tiers: [{ seats: 2, amount: 300_000 }, { seats: 4, amount: 100_000 }] }).ok).toBe(true);
+		expect(
+			rule({
+				kind: 'tiers',
+				tiers: [
+					{ seats: 2, amount: 300_000 },
+					{ seats: 4, amount: 100_000 }
+				]
+			}).ok
+		).toBe(true);
 	});
 
 	it('names the field at fault', () => {
@@ -34,7 +42,17 @@ describe('validateBudgetRule', () => {
 		expect(errorsOf(rule({ kind: 'topn', n: 0 }))[0].path).toBe('budget.method.n');
 		expect(errorsOf(rule({ kind: 'topn', n: 2.5 }))[0].path).toBe('budget.method.n');
 		expect(errorsOf(rule({ kind: 'tiers', tiers: [] }))[0].path).toBe('budget.method.tiers');
-		expect(errorsOf(rule({ kind: 'tiers', tiers: [{ seats: 1, amount: 5 }, { seats: 0, amount: Number.NaN }] })).map((e) => e.path)).toEqual(['budget.method.tiers[1].seats', 'budget.method.tiers[1].amount']);
+		expect(
+			errorsOf(
+				rule({
+					kind: 'tiers',
+					tiers: [
+						{ seats: 1, amount: 5 },
+						{ seats: 0, amount: Number.NaN }
+					]
+				})
+			).map((e) => e.path)
+		).toEqual(['budget.method.tiers[1].seats', 'budget.method.tiers[1].amount']);
 		expect(errorsOf(validateBudgetRule(null))[0].path).toBe('budget');
 	});
 

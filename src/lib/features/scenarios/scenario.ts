@@ -41,8 +41,7 @@ export function defaultScenarioState(lens: LensId = DEFAULT_LENS): ScenarioState
 
 function cloneRule(rule: BudgetRule): BudgetRule {
 	const m = rule.method;
-	const method: AllocationMethod =
-		m.kind === 'tiers' ? { kind: 'tiers', tiers: m.tiers.map((t) => ({ ...t })) } : m.kind === 'marginal' ? { ...m, objective: { ...m.objective } } : { ...m };
+	const method: AllocationMethod = m.kind === 'tiers' ? { kind: 'tiers', tiers: m.tiers.map((t) => ({ ...t })) } : m.kind === 'marginal' ? { ...m, objective: { ...m.objective } } : { ...m };
 	return { budget: rule.budget, method };
 }
 

@@ -189,9 +189,7 @@ export class ScenariosState {
 			});
 		}
 		// Overwrite only what this tab changed: its settings, or its name.
-		return this.#write(conflict.id, conflict.name, mine, () =>
-			mine.state ? this.#store!.update(conflict.id, mine.state, 'force') : this.#store!.rename(conflict.id, mine.name!)
-		);
+		return this.#write(conflict.id, conflict.name, mine, () => (mine.state ? this.#store!.update(conflict.id, mine.state, 'force') : this.#store!.rename(conflict.id, mine.name!)));
 	}
 
 	remove(id: string) {

@@ -29,20 +29,21 @@ function outcome(text: string): 'ok' | 'error' {
 }
 
 const ids = (lens: LensId) => catalogue.filter((i) => i.boundarySet === LENS_BOUNDARY_SET[lens]).map((i) => i.id);
-const weight = fc.oneof(fc.constant(1), fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }).map((w) => w + 0));
+const weight = fc.oneof(
+	fc.constant(1),
+	fc.constant(0),
+	fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }).map((w) => w + 0)
+);
 const settings = (pool: string[]) =>
 	fc
 		.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 6 })
-		.chain((chosen) =>
-			fc.tuple(
-				...chosen.map((id) =>
-					fc.record({ id: fc.constant(id), weight, direction: fc.constantFrom(1 as const, -1 as const), normalisation: fc.constantFrom(...NORMALISATIONS), nullPolicy: fc.constantFrom(...NULL_POLICIES) })
-				)
-			)
-		)
+		.chain((chosen) => fc.tuple(...chosen.map((id) => fc.record({ id: fc.constant(id), weight, direction: fc.constantFrom(1 as const, -1 as const), normalisation: fc.constantFrom(...NORMALISATIONS), nullPolicy: fc.constantFrom(...NULL_POLICIES) }))))
 		.map((list): IndicatorSetting[] => list)
 		.filter((list) => list.some((s) => s.weight > 0));
-const percentile = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true }).map((p) => p + 0));
+const percentile = fc.oneof(
+	fc.constant(0),
+	fc.double({ min: 0, max: 100, noNaN: true }).map((p) => p + 0)
+);
 const definitionArb: fc.Arbitrary<ScoreDefinition> = fc.constantFrom(...LENS_IDS).chain((lens) =>
 	fc.record({
 		version: fc.constant(1 as const),
@@ -153,13 +154,25 @@ describe('encodeState / decodeState', () => {
 	});
 
 	it('never throws anything but UrlStateError on arbitrary text (fuzz)', () => {
-		fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void outcome(text)), { numRuns: fuzzRuns(5000), examples: examples(textCorpus('url-state')) });
-		fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void outcome(text)), { numRuns: fuzzRuns(2000) });
-		fc.assert(fc.property(fc.base64String({ maxLength: 300 }), (text) => void outcome(text.replace(/=+$/, ''))), { numRuns: 500 });
+		fc.assert(
+			fc.property(fc.string({ maxLength: 300 }), (text) => void outcome(text)),
+			{ numRuns: fuzzRuns(5000), examples: examples(textCorpus('url-state')) }
+		);
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void outcome(text)),
+			{ numRuns: fuzzRuns(2000) }
+		);
+		fc.assert(
+			fc.property(fc.base64String({ maxLength: 300 }), (text) => void outcome(text.replace(/=+$/, ''))),
+			{ numRuns: 500 }
+		);
 	});
 
 	it('never throws anything but UrlStateError on arbitrary JSON (fuzz)', () => {
-		fc.assert(fc.property(fc.jsonValue(), (value) => void outcome(toBase64Url(JSON.stringify(value)))), { numRuns: fuzzRuns(1000) });
+		fc.assert(
+			fc.property(fc.jsonValue(), (value) => void outcome(toBase64Url(JSON.stringify(value)))),
+			{ numRuns: fuzzRuns(1000) }
+		);
 		// Near misses: a valid link with one part replaced by anything.
 		const valid = JSON.parse(Buffer.from(encodeState(defaultScenarioState()), 'base64url').toString('utf8'));
 		fc.assert(

@@ -85,8 +85,7 @@ function compactBudget(rule: BudgetRule): Record<string, unknown> {
 		method = { kind: m.kind, beta: m.beta, s0: m.s0, objective, localShare: m.localShare, includeLong: m.includeLong };
 		if (m.floor !== undefined) method.floor = m.floor;
 		if (m.cap !== undefined) method.cap = m.cap;
-	}
-	else method = { kind: m.kind, tiers: m.tiers.map((t) => ({ seats: t.seats, amount: t.amount })) };
+	} else method = { kind: m.kind, tiers: m.tiers.map((t) => ({ seats: t.seats, amount: t.amount })) };
 	return { budget: rule.budget, method };
 }
 
@@ -143,7 +142,10 @@ function decode(text: unknown, catalogue: Indicator[]): ScenarioState {
 	if (!checked.ok) {
 		// Messages can quote hostile values; keep each short enough to show.
 		const errors = checked.errors.map((e) => ({ path: e.path.slice(0, 120), message: e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message }));
-		const shown = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
+		const shown = errors
+			.slice(0, 3)
+			.map((e) => `${e.path}: ${e.message}`)
+			.join('; ');
 		const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
 		throw new UrlStateError('invalid', `This link's scenario can't be used: ${shown}${more}.`, errors);
 	}

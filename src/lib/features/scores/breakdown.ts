@@ -20,12 +20,7 @@ export interface Contribution {
 
 const PREFIX: Record<ScoreKey, string> = { postIndustrial: 'p', threat: 't' };
 
-export function breakdown(
-	rows: readonly Record<string, unknown>[],
-	definition: ScoreDefinition,
-	code: string,
-	lookup: (id: string) => Indicator | undefined
-): Contribution[] {
+export function breakdown(rows: readonly Record<string, unknown>[], definition: ScoreDefinition, code: string, lookup: (id: string) => Indicator | undefined): Contribution[] {
 	const seat = rows.find((r) => r.code === code);
 	if (!seat) return [];
 	const out: Contribution[] = [];

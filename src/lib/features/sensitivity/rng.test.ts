@@ -59,16 +59,12 @@ describe('gamma', () => {
 describe('dirichlet', () => {
 	it('draws are positive and sum to 1 (property)', () => {
 		fc.assert(
-			fc.property(
-				fc.integer(),
-				fc.array(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 12 }),
-				(seed, alpha) => {
-					const x = dirichlet(createRng(seed), alpha);
-					expect(x).toHaveLength(alpha.length);
-					expect(x.every((v) => v > 0)).toBe(true);
-					expect(Math.abs(x.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
-				}
-			)
+			fc.property(fc.integer(), fc.array(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 12 }), (seed, alpha) => {
+				const x = dirichlet(createRng(seed), alpha);
+				expect(x).toHaveLength(alpha.length);
+				expect(x.every((v) => v > 0)).toBe(true);
+				expect(Math.abs(x.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
+			})
 		);
 	});
 

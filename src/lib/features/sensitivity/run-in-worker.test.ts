@@ -17,7 +17,10 @@ class LoopbackWorker {
 	onerror: Handler = null;
 	onmessageerror: Handler = null;
 	terminated = false;
-	constructor(readonly url: URL, readonly options: WorkerOptions) {
+	constructor(
+		readonly url: URL,
+		readonly options: WorkerOptions
+	) {
 		LoopbackWorker.last = this;
 	}
 	postMessage(data: unknown) {

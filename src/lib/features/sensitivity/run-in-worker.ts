@@ -6,12 +6,7 @@
 import { SensitivityCancelled, type ProgressCallback, type SensitivityInput, type SensitivityOptions, type SensitivityResult } from './sensitivity';
 import type { SensitivityMessage, SensitivityRequest } from './sensitivity.worker';
 
-export function runSensitivityInWorker(
-	input: SensitivityInput,
-	options: Omit<SensitivityOptions, 'signal'>,
-	onProgress?: ProgressCallback,
-	signal?: AbortSignal
-): Promise<SensitivityResult> {
+export function runSensitivityInWorker(input: SensitivityInput, options: Omit<SensitivityOptions, 'signal'>, onProgress?: ProgressCallback, signal?: AbortSignal): Promise<SensitivityResult> {
 	return new Promise((resolve, reject) => {
 		if (signal?.aborted) {
 			reject(new SensitivityCancelled());

@@ -68,7 +68,10 @@ describe('runSensitivity', () => {
 	it('takes the base rank from the same method as the reference scorer', () => {
 		const rng = createRng(5);
 		const raw: SeatInput[] = Array.from({ length: 80 }, (_, i) => ({
-			code: `X${i}`, nation: 'England', region: 'R', holder: i % 3 ? 'lab' : 'con',
+			code: `X${i}`,
+			nation: 'England',
+			region: 'R',
+			holder: i % 3 ? 'lab' : 'con',
 			values: { a: rng.next() < 0.1 ? null : rng.next(), b: rng.next(), c: rng.next() < 0.1 ? null : rng.next(), d: rng.next() }
 		}));
 		const def = definition([setting('a', 2, 'exclude'), setting('b', 1)], [setting('c', 1, 'reweight'), setting('d', 3), setting('a', 0)], ['lab']);
@@ -84,13 +87,7 @@ describe('runSensitivity', () => {
 
 	it('a hand-made five-seat example: the top seat is robust, the bottom never funded', () => {
 		const stage = (code: string, p: number[], t: number[]): StageSeat => ({ code, nation: 'England', region: 'R', holder: 'lab', p, t });
-		const seats = [
-			stage('A', [1, 1], [1, 1]),
-			stage('B', [0.8, 0.2], [0.3, 0.7]),
-			stage('C', [0.2, 0.8], [0.7, 0.3]),
-			stage('D', [0.5, 0.5], [0.5, 0.5]),
-			stage('E', [0, 0], [0, 0])
-		];
+		const seats = [stage('A', [1, 1], [1, 1]), stage('B', [0.8, 0.2], [0.3, 0.7]), stage('C', [0.2, 0.8], [0.7, 0.3]), stage('D', [0.5, 0.5], [0.5, 0.5]), stage('E', [0, 0], [0, 0])];
 		const def = definition([setting('a'), setting('b')], [setting('c'), setting('d')]);
 		const result = runSensitivity({ seats, definition: def, budget: { budget: 10_000, method: { kind: 'topn', n: 2 } } }, options({ draws: 500, jitter: 0.9, seed: 8 }));
 		const by = Object.fromEntries(result.seats.map((s) => [s.code, s]));
@@ -115,7 +112,11 @@ describe('runSensitivity', () => {
 	it('reports progress every 50 draws and at the end', () => {
 		const calls: [number, number][] = [];
 		runSensitivity(synthetic(40), options({ draws: 120 }), (done, total) => calls.push([done, total]));
-		expect(calls).toEqual([[50, 120], [100, 120], [120, 120]]);
+		expect(calls).toEqual([
+			[50, 120],
+			[100, 120],
+			[120, 120]
+		]);
 	});
 
 	it('cancels with SensitivityCancelled, before or during a run', () => {

@@ -9,10 +9,7 @@ import { runSensitivity, type SensitivityInput, type SensitivityOptions, type Se
 export type SensitivityRequest = { type: 'run'; input: SensitivityInput; options: Omit<SensitivityOptions, 'signal'> };
 
 /** Worker → main thread. */
-export type SensitivityMessage =
-	| { type: 'progress'; done: number; total: number }
-	| { type: 'result'; result: SensitivityResult }
-	| { type: 'error'; message: string };
+export type SensitivityMessage = { type: 'progress'; done: number; total: number } | { type: 'result'; result: SensitivityResult } | { type: 'error'; message: string };
 
 // The project's TypeScript lib is DOM, not WebWorker; describe just the part of the worker scope used.
 interface WorkerScope {

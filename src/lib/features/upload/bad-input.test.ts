@@ -10,8 +10,7 @@ import { type PrepareOptions, type PreparedUpload, prepareDelimitedUpload, prepa
 import { cellsToArray } from './text-column';
 import type { UploadErrorCode, UploadResult } from './types';
 
-const prepare = (bytes: Uint8Array, options: PrepareOptions = {}) =>
-	prepareDelimitedUpload(bytes, REF, { fileName: 'upload.csv', ...options });
+const prepare = (bytes: Uint8Array, options: PrepareOptions = {}) => prepareDelimitedUpload(bytes, REF, { fileName: 'upload.csv', ...options });
 
 function expectRefused(result: UploadResult<PreparedUpload>, code: UploadErrorCode, message: RegExp) {
 	expect(result.ok).toBe(false);
@@ -105,9 +104,7 @@ describe('data that is fine but needs the user to look', () => {
 
 	it('duplicate keys are listed in the match report', () => {
 		const up = prepared(prepare(BAD_INPUTS.duplicateKeys()));
-		expect(up.match?.duplicates).toEqual([
-			{ code: 'E14000530', name: 'Aldershot', rows: [0, 2], inputs: ['E14000530'] }
-		]);
+		expect(up.match?.duplicates).toEqual([{ code: 'E14000530', name: 'Aldershot', rows: [0, 2], inputs: ['E14000530'] }]);
 	});
 
 	it('codes from the other boundary set are detected as that set, and listed if the user insists', () => {

@@ -56,7 +56,10 @@ export async function buildSeatDataset(table: ParsedTable, columns: readonly Col
 	if (tooMany) return { ok: false, error: tooMany };
 	if (!options.name.trim()) return { ok: false, error: 'Give the dataset a name.' };
 	if (report.duplicates.length && options.duplicates === 'refuse') {
-		const list = report.duplicates.slice(0, 5).map((d) => `${d.name} (${d.inputs.join(', ')})`).join('; ');
+		const list = report.duplicates
+			.slice(0, 5)
+			.map((d) => `${d.name} (${d.inputs.join(', ')})`)
+			.join('; ');
 		return { ok: false, error: `${report.duplicates.length} seats have more than one row (${list}${report.duplicates.length > 5 ? '; …' : ''}). Choose to sum or average them, or fix the file.` };
 	}
 	// One pass per column into per-seat totals: collecting each seat's rows by copying arrays was
@@ -111,7 +114,10 @@ export async function buildSeatDataset(table: ParsedTable, columns: readonly Col
 			boundarySet: report.set as BoundarySet,
 			createdAt: (options.now ?? new Date()).toISOString(),
 			aggregation: report.duplicates.length ? how : null,
-			columns: datasetColumns(columns.map((c) => c.name), chosen),
+			columns: datasetColumns(
+				columns.map((c) => c.name),
+				chosen
+			),
 			codes,
 			values
 		}

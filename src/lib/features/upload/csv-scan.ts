@@ -25,9 +25,7 @@ export interface RecordBuffer {
 	blank: boolean;
 }
 
-export type ScanEnd =
-	| { readonly complete: true }
-	| { readonly complete: false; readonly openQuoteLine: number };
+export type ScanEnd = { readonly complete: true } | { readonly complete: false; readonly openQuoteLine: number };
 
 export function fieldText(text: string, record: RecordBuffer, k: number): string {
 	return record.values[k] ?? text.slice(record.starts[k], record.ends[k]);
@@ -44,11 +42,7 @@ export function recordFields(text: string, record: RecordBuffer): string[] {
  * A quote only opens a quoted field at the very start of a field; elsewhere it is an ordinary
  * character, so `5'11"` and `a"; DROP TABLE x; --` stay as typed.
  */
-export function scanRecords(
-	text: string,
-	delimiter: string,
-	visit: (record: RecordBuffer) => boolean | void
-): ScanEnd {
+export function scanRecords(text: string, delimiter: string, visit: (record: RecordBuffer) => boolean | void): ScanEnd {
 	const D = delimiter.charCodeAt(0);
 	const n = text.length;
 	const rec: RecordBuffer = { count: 0, starts: [], ends: [], values: [], line: 1, blank: false };

@@ -43,7 +43,10 @@ describe('record store (IndexedDB)', () => {
 		const store = await openRecordStore('uploads', 'datasets');
 		expect(store.persistent).toBe(true);
 		await store.put(dataset.id, dataset);
-		expect(await store.entries()).toEqual([{ key: 'bad', value: { junk: true } }, { key: dataset.id, value: dataset }]);
+		expect(await store.entries()).toEqual([
+			{ key: 'bad', value: { junk: true } },
+			{ key: dataset.id, value: dataset }
+		]);
 		await store.quarantine('bad', { store: 'datasets', key: 'bad', reason: 'damaged', at: 'now', record: { junk: true } });
 		expect((await store.entries()).map((e) => e.key)).toEqual([dataset.id]);
 		expect([...fake.store('uploads', 'quarantine').values()]).toEqual([{ store: 'datasets', key: 'bad', reason: 'damaged', at: 'now', record: { junk: true } }]);

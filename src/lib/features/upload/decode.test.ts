@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFileSize, decodeBytes, sniffBinary } from './decode';
 import { encodeWindows1252, randomBytes, utf8 } from './fixtures';
 
-const bytes = (...parts: (number[] | Uint8Array | string)[]) =>
-	new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : [...p])));
+const bytes = (...parts: (number[] | Uint8Array | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : [...p])));
 
 describe('decodeBytes: encodings', () => {
 	it('reads plain UTF-8', () => {
@@ -101,7 +100,10 @@ describe('decodeBytes: refusals', () => {
 	});
 
 	it('refuses text full of control characters even without NULs', () => {
-		const junk = bytes('a,b\n', Array.from({ length: 200 }, (_, i) => 1 + (i % 8)));
+		const junk = bytes(
+			'a,b\n',
+			Array.from({ length: 200 }, (_, i) => 1 + (i % 8))
+		);
 		expect(sniffBinary(junk)).toBe('unknown');
 	});
 

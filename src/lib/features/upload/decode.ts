@@ -6,15 +6,7 @@
  * rather than a preview full of garbage.
  */
 import { DEFAULT_LIMITS } from './limits';
-import {
-	type BinaryFormat,
-	type UploadResult,
-	type UploadWarning,
-	fail,
-	formatBytes,
-	ok,
-	uploadError
-} from './types';
+import { type BinaryFormat, type UploadResult, type UploadWarning, fail, formatBytes, ok, uploadError } from './types';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -46,9 +38,7 @@ export function checkFileSize(size: number, maxBytes = DEFAULT_LIMITS.maxBytes):
 				code: 'too-large',
 				size,
 				limit: maxBytes,
-				message:
-					`This file is ${formatBytes(size)}; the upload limit is ${formatBytes(maxBytes)}. ` +
-					'Filter it to the columns and rows you need, or aggregate it to constituencies, and upload that.'
+				message: `This file is ${formatBytes(size)}; the upload limit is ${formatBytes(maxBytes)}. ` + 'Filter it to the columns and rows you need, or aggregate it to constituencies, and upload that.'
 			})
 		);
 	}
@@ -86,8 +76,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Upl
 			return fail(
 				uploadError({
 					code: 'unknown-encoding',
-					message:
-						'We could not tell how the text in this file is encoded. Save it from your spreadsheet as "CSV UTF-8", or choose the encoding by hand.'
+					message: 'We could not tell how the text in this file is encoded. Save it from your spreadsheet as "CSV UTF-8", or choose the encoding by hand.'
 				})
 			);
 		}
@@ -124,9 +113,7 @@ function decodeWith(bytes: Uint8Array, encoding: TextEncoding): string {
 	// TextDecoder strips a BOM matching its own encoding; 'utf-8-bom' is just UTF-8 with one.
 	const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
 	const text = new TextDecoder(label).decode(bytes);
-	return encoding === 'windows-1252'
-		? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80])
-		: text;
+	return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]) : text;
 }
 
 function countReplacements(text: string): number {
@@ -237,8 +224,7 @@ function detectEncoding(bytes: Uint8Array): Detected | null {
 		text: decodeWith(bytes, 'windows-1252'),
 		warning: {
 			code: 'encoding-fallback',
-			message:
-				'This file is not UTF-8, so it was read as Windows-1252 (Excel\'s usual "CSV" on Windows). If letters like £ or é look wrong, choose another encoding.'
+			message: 'This file is not UTF-8, so it was read as Windows-1252 (Excel\'s usual "CSV" on Windows). If letters like £ or é look wrong, choose another encoding.'
 		}
 	};
 }
@@ -247,7 +233,7 @@ function detectEncoding(bytes: Uint8Array): Detected | null {
 function utf8Stats(bytes: Uint8Array): { validMultibyte: number; invalid: number } {
 	let validMultibyte = 0;
 	let invalid = 0;
-	for (let i = 0; i < bytes.length; ) {
+	for (let i = 0; i < bytes.length;) {
 		const b = bytes[i];
 		if (b < 0x80) {
 			i++;

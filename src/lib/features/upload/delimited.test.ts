@@ -159,9 +159,7 @@ describe('parseDelimited: delimiter choice', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.value.header).toEqual(['code;name']);
-		expect(r.warnings).toEqual([
-			expect.objectContaining({ code: 'single-column', message: expect.stringMatching(/semicolon-separated.*delimiter right/) })
-		]);
+		expect(r.warnings).toEqual([expect.objectContaining({ code: 'single-column', message: expect.stringMatching(/semicolon-separated.*delimiter right/) })]);
 	});
 
 	it('warns on a genuine one-column file too', () => {
@@ -173,14 +171,7 @@ describe('parseDelimited: delimiter choice', () => {
 describe('header names', () => {
 	it('makes duplicate and empty names unique, case-insensitively', () => {
 		const warnings: { code: string }[] = [];
-		expect(uniqueHeader(['name', 'Name', '', 'name_2', ' value ', 'name'], warnings as never)).toEqual([
-			'name',
-			'Name_3',
-			'column_3',
-			'name_2',
-			'value',
-			'name_4'
-		]);
+		expect(uniqueHeader(['name', 'Name', '', 'name_2', ' value ', 'name'], warnings as never)).toEqual(['name', 'Name_3', 'column_3', 'name_2', 'value', 'name_4']);
 		expect(warnings.map((w) => w.code)).toEqual(['duplicate-header', 'empty-header', 'duplicate-header', 'trimmed-header']);
 	});
 

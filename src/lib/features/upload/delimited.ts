@@ -9,17 +9,7 @@
 import { type RecordBuffer, fieldText, recordFields, scanRecords } from './csv-scan';
 import { DEFAULT_LIMITS } from './limits';
 import { type Cells, TextColumn } from './text-column';
-import {
-	type Delimiter,
-	type RaggedLine,
-	type UploadResult,
-	type UploadWarning,
-	describeDelimiter,
-	fail,
-	ok,
-	quoteForMessage,
-	uploadError
-} from './types';
+import { type Delimiter, type RaggedLine, type UploadResult, type UploadWarning, describeDelimiter, fail, ok, quoteForMessage, uploadError } from './types';
 
 export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 
@@ -79,11 +69,7 @@ export function sniffDelimiter(text: string): DelimiterGuess {
 		for (const [c, k] of tally) if (k > top || (k === top && c > fields)) [fields, top] = [c, k];
 		const guess = { delimiter, fields, consistency: top / counts.length };
 		if (fields < 2) continue;
-		if (
-			best.fields < 2 ||
-			guess.consistency > best.consistency ||
-			(guess.consistency === best.consistency && guess.fields > best.fields)
-		) {
+		if (best.fields < 2 || guess.consistency > best.consistency || (guess.consistency === best.consistency && guess.fields > best.fields)) {
 			best = guess;
 		}
 	}
@@ -180,9 +166,7 @@ export function parseDelimited(text: string, options: ParseOptions = {}): Upload
 	if (raggedTotal > 0) {
 		const listed = ragged.map((r) => `line ${r.line} has ${r.found}`).join(', ');
 		const more = raggedTotal > ragged.length ? ` (and ${raggedTotal - ragged.length} more)` : '';
-		const hint = suggestion
-			? ` The file looks ${describeDelimiter(suggestion)}-separated: try that delimiter.`
-			: ' Check those lines for a missing or extra delimiter, or an unquoted value that contains one.';
+		const hint = suggestion ? ` The file looks ${describeDelimiter(suggestion)}-separated: try that delimiter.` : ' Check those lines for a missing or extra delimiter, or an unquoted value that contains one.';
 		return fail(
 			uploadError({
 				code: 'ragged-rows',
@@ -209,9 +193,7 @@ export function parseDelimited(text: string, options: ParseOptions = {}): Upload
 	if (head.length === 1) {
 		warnings.push({
 			code: 'single-column',
-			message: suggestion
-				? `Only one column was found using ${describeDelimiter(delimiter)}s; the file looks ${describeDelimiter(suggestion)}-separated. Is the delimiter right?`
-				: 'Only one column was found. If the file has more, is the delimiter right?'
+			message: suggestion ? `Only one column was found using ${describeDelimiter(delimiter)}s; the file looks ${describeDelimiter(suggestion)}-separated. Is the delimiter right?` : 'Only one column was found. If the file has more, is the delimiter right?'
 		});
 	}
 	if (blankLines) warnings.push({ code: 'blank-lines-skipped', message: `${blankLines} blank line(s) were skipped.` });

@@ -6,8 +6,7 @@
 import { CP1252_80_9F } from './decode';
 import type { ReferenceSeat } from './types';
 
-const seat = (set: '2010' | '2024', code: string, name: string, nation: string, altNames?: string[]): ReferenceSeat =>
-	altNames ? { set, code, name, nation, altNames } : { set, code, name, nation };
+const seat = (set: '2010' | '2024', code: string, name: string, nation: string, altNames?: string[]): ReferenceSeat => (altNames ? { set, code, name, nation, altNames } : { set, code, name, nation });
 
 export const REFERENCE_FIXTURE: readonly ReferenceSeat[] = [
 	seat('2010', 'E14000530', 'Aldershot', 'England'),
@@ -55,14 +54,12 @@ export const REFERENCE_FIXTURE: readonly ReferenceSeat[] = [
 	seat('2024', 'W07000112', 'Ynys Môn', 'Wales')
 ];
 
-export const codesOf = (set: '2010' | '2024'): string[] =>
-	REFERENCE_FIXTURE.filter((s) => s.set === set).map((s) => s.code);
+export const codesOf = (set: '2010' | '2024'): string[] => REFERENCE_FIXTURE.filter((s) => s.set === set).map((s) => s.code);
 
 /** RFC 4180 writer: quote a field only when it needs it (or when it is a row's only, empty field). */
 export function toDelimited(rows: readonly (readonly string[])[], delimiter = ',', eol = '\n'): string {
 	const needs = new RegExp(`["\\r\\n${delimiter === '|' ? '\\|' : delimiter}]|^\\ufeff`);
-	const cell = (v: string, only: boolean) =>
-		needs.test(v) || (only && v.trim() === '') ? `"${v.replaceAll('"', '""')}"` : v;
+	const cell = (v: string, only: boolean) => (needs.test(v) || (only && v.trim() === '') ? `"${v.replaceAll('"', '""')}"` : v);
 	return rows.map((r) => r.map((v) => cell(v, r.length === 1)).join(delimiter)).join(eol) + eol;
 }
 
@@ -100,27 +97,17 @@ export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const BAD_INPUTS = {
 	empty: (): Uint8Array => new Uint8Array(0),
 	headerOnly: (): Uint8Array => utf8('ons_id,constituency_name,members\n'),
-	ragged: (): Uint8Array =>
-		utf8(
-			'ons_id,name,members\nE14000530,Aldershot,12\nE14000642,Clacton\n' +
-				'E14000733,Hartlepool,7,extra\nE14000904,Rotherham,3\n'
-		),
-	unbalancedQuotes: (): Uint8Array =>
-		utf8('ons_id,name,note\nE14000530,Aldershot,ok\nE14000642,"Clacton,seaside\nE14000733,Hartlepool,fine\n'),
-	semicolons: (): Uint8Array =>
-		utf8('ons_id;name;share\nE14000530;Aldershot;12,5\nE14000642;Clacton;44,4\nE14000733;Hartlepool;28,0\n'),
+	ragged: (): Uint8Array => utf8('ons_id,name,members\nE14000530,Aldershot,12\nE14000642,Clacton\n' + 'E14000733,Hartlepool,7,extra\nE14000904,Rotherham,3\n'),
+	unbalancedQuotes: (): Uint8Array => utf8('ons_id,name,note\nE14000530,Aldershot,ok\nE14000642,"Clacton,seaside\nE14000733,Hartlepool,fine\n'),
+	semicolons: (): Uint8Array => utf8('ons_id;name;share\nE14000530;Aldershot;12,5\nE14000642;Clacton;44,4\nE14000733;Hartlepool;28,0\n'),
 	binaryJunk: (): Uint8Array => {
 		const bytes = randomBytes(4096, 42);
 		bytes[100] = 0; // random data has NULs; make sure of one
 		return bytes;
 	},
 	png: (): Uint8Array => new Uint8Array([...PNG_SIGNATURE, 0, 0, 0, 13, ...utf8('IHDR'), ...randomBytes(64, 7)]),
-	windows1252: (): Uint8Array =>
-		encodeWindows1252(
-			'ons_id,name,budget,note\r\nW07000041,Ynys Môn,"£1,200",café\r\nW07000073,Pen-y-bont ar Ogwr,£950,résumé\r\n'
-		),
-	duplicateKeys: (): Uint8Array =>
-		utf8('ons_id,members\nE14000530,10\nE14000642,20\nE14000530,30\nE14000733,40\n'),
+	windows1252: (): Uint8Array => encodeWindows1252('ons_id,name,budget,note\r\nW07000041,Ynys Môn,"£1,200",café\r\nW07000073,Pen-y-bont ar Ogwr,£950,résumé\r\n'),
+	duplicateKeys: (): Uint8Array => utf8('ons_id,members\nE14000530,10\nE14000642,20\nE14000530,30\nE14000733,40\n'),
 	noKey: (): Uint8Array => utf8('colour,size,count\nred,large,3\nblue,small,5\ngreen,medium,8\n'),
 	otherSetCodes: (): Uint8Array => utf8('ons_id,members\nE14001063,10\nE14001174,20\nE14001272,30\n'),
 	hostileHeaders: (): Uint8Array =>

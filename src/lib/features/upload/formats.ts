@@ -132,8 +132,6 @@ function stageGeoJson(bytes: Uint8Array, converted: (csv: string) => UploadResul
 	const geo = readGeoJson(text);
 	if (!geo.ok) return { ...base, result: geo };
 	const stage = geo.value;
-	const result: UploadResult<PreparedUpload> = stage.properties.length
-		? converted(propertiesCsv(stage))
-		: fail(uploadError({ code: 'no-key-column', columns: [], message: 'The features have no properties, so none can be matched to a constituency.' }));
+	const result: UploadResult<PreparedUpload> = stage.properties.length ? converted(propertiesCsv(stage)) : fail(uploadError({ code: 'no-key-column', columns: [], message: 'The features have no properties, so none can be matched to a constituency.' }));
 	return { ...base, geo: stage, geoWarnings: geo.warnings, result };
 }

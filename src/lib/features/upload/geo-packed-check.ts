@@ -38,10 +38,7 @@ export function readPackedGeometry(raw: unknown, limits: GeoLimits): { ok: true;
 	if (!types || !parts || !rings || !positions || !coords) return bad('its geometry arrays are malformed');
 	const n = types.length;
 	if (n === 0 || n > limits.maxFeatures) return bad(`it has ${n} features (from 1 to ${limits.maxFeatures} are allowed)`);
-	const problem =
-		offsetsProblem(parts, n, 'feature') ??
-		offsetsProblem(rings, parts[n], 'part') ??
-		offsetsProblem(positions, rings[rings.length - 1], 'ring');
+	const problem = offsetsProblem(parts, n, 'feature') ?? offsetsProblem(rings, parts[n], 'part') ?? offsetsProblem(positions, rings[rings.length - 1], 'ring');
 	if (problem) return bad(problem);
 	const positionCount = positions[positions.length - 1];
 	if (positionCount > limits.maxPositions) return bad(`it has more than ${limits.maxPositions} positions`);

@@ -61,7 +61,21 @@ describe('packed geometry', () => {
 	});
 
 	it('refuses offsets that point outside the arrays, and never throws on junk', () => {
-		const good = packedToJson(pack([{ type: 'Polygon', coordinates: [[[0, 52], [1, 52], [1, 53], [0, 52]]] }]));
+		const good = packedToJson(
+			pack([
+				{
+					type: 'Polygon',
+					coordinates: [
+						[
+							[0, 52],
+							[1, 52],
+							[1, 53],
+							[0, 52]
+						]
+					]
+				}
+			])
+		);
 		const reason = (g: unknown) => {
 			const r = readPackedGeometry(g, GEO_LIMITS);
 			return r.ok ? 'ok' : r.reason;
@@ -72,6 +86,9 @@ describe('packed geometry', () => {
 		expect(reason({ ...good, positions: [0, 3], coords: good.coords.slice(0, 6) })).toMatch(/fewer than 4 positions/);
 		expect(reason({ ...good, types: [9] })).toMatch(/unknown geometry type/);
 		expect(reason({ ...good, parts: [0, -1] })).toMatch(/arrays are malformed/);
-		fc.assert(fc.property(fc.anything(), (junk) => readPackedGeometry(junk, GEO_LIMITS).ok === false), { numRuns: 300 });
+		fc.assert(
+			fc.property(fc.anything(), (junk) => readPackedGeometry(junk, GEO_LIMITS).ok === false),
+			{ numRuns: 300 }
+		);
 	});
 });

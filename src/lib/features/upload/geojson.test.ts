@@ -8,7 +8,15 @@ import { layerForFile, validateLayer } from './layer-record';
 import { checkGeoJson, propertiesCsv, readGeoJson, type GeoStage } from './geojson';
 import type { UploadResult } from './types';
 
-const square = (x: number, y: number, d = 0.1) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+const square = (x: number, y: number, d = 0.1) => [
+	[
+		[x, y],
+		[x + d, y],
+		[x + d, y + d],
+		[x, y + d],
+		[x, y]
+	]
+];
 const feature = (properties: Record<string, unknown> | null, geometry: unknown) => ({ type: 'Feature', properties, geometry });
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const poly = (x: number, y: number) => ({ type: 'Polygon', coordinates: square(x, y) });
@@ -87,7 +95,26 @@ describe('readGeoJson', () => {
 		['no features', collection(), /no features/],
 		['a GeometryCollection', collection(feature({}, { type: 'GeometryCollection', geometries: [] })), /Feature 1 is a GeometryCollection/],
 		['an unknown geometry', collection(feature({}, { type: 'Circle', coordinates: [0, 0] })), /unknown geometry type "Circle"/],
-		['a short ring', collection(feature({}, poly(0, 52)), feature({}, { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] })), /Feature 2 .*ring with 3 positions/],
+		[
+			'a short ring',
+			collection(
+				feature({}, poly(0, 52)),
+				feature(
+					{},
+					{
+						type: 'Polygon',
+						coordinates: [
+							[
+								[0, 0],
+								[1, 1],
+								[0, 0]
+							]
+						]
+					}
+				)
+			),
+			/Feature 2 .*ring with 3 positions/
+		],
 		['a position of text', collection(feature({}, { type: 'Point', coordinates: ['0', '52'] })), /Feature 1 has a position that is not two numbers/],
 		['coordinates too shallow', collection(feature({}, { type: 'Polygon', coordinates: [0, 52] })), /Feature 1 has coordinates that are not an array/],
 		['only null geometries', collection(feature({ a: 1 }, null)), /None of the features .* has a geometry/]
@@ -125,10 +152,13 @@ describe('readGeoJson', () => {
 			{ numRuns: 2000 }
 		);
 		const geometry = fc.record({ type: fc.constantFrom('Point', 'LineString', 'Polygon', 'MultiPolygon', 'Bogus'), coordinates: fc.anything() });
-		fc.assert(fc.property(fc.array(fc.record({ type: fc.constant('Feature'), properties: fc.anything(), geometry })), (features) => {
-			const r = checkGeoJson({ type: 'FeatureCollection', features });
-			expect(typeof r.ok).toBe('boolean');
-		}), { numRuns: 1000 });
+		fc.assert(
+			fc.property(fc.array(fc.record({ type: fc.constant('Feature'), properties: fc.anything(), geometry })), (features) => {
+				const r = checkGeoJson({ type: 'FeatureCollection', features });
+				expect(typeof r.ok).toBe('boolean');
+			}),
+			{ numRuns: 1000 }
+		);
 	});
 });
 
@@ -159,7 +189,24 @@ describe('GeoJSON through the upload wizard', () => {
 	});
 
 	it('refuses lines or points as boundaries', async () => {
-		const staged = await stageFile(file('x.geojson', collection(feature({ code: 'E14000642' }, { type: 'LineString', coordinates: [[1, 51], [1.1, 51.1]] }))), REF);
+		const staged = await stageFile(
+			file(
+				'x.geojson',
+				collection(
+					feature(
+						{ code: 'E14000642' },
+						{
+							type: 'LineString',
+							coordinates: [
+								[1, 51],
+								[1.1, 51.1]
+							]
+						}
+					)
+				)
+			),
+			REF
+		);
 		const built = buildBoundaryLayer(staged.geo!, value(staged.result).match!, { name: 'x', fileName: 'x' });
 		expect(built.ok ? '' : built.error).toMatch(/feature 1 is a LineString.*area layer/);
 	});
@@ -204,6 +251,9 @@ describe('validateLayer', () => {
 	});
 	it('accepts a good layer and never throws on junk', () => {
 		expect(validateLayer(good()).ok).toBe(true);
-		fc.assert(fc.property(fc.anything(), (junk) => validateLayer(junk).ok === false), { numRuns: 500 });
+		fc.assert(
+			fc.property(fc.anything(), (junk) => validateLayer(junk).ok === false),
+			{ numRuns: 500 }
+		);
 	});
 });

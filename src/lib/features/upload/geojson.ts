@@ -143,8 +143,7 @@ export function checkGeoJson(root: unknown, limits: GeoLimits = GEO_LIMITS): Upl
 		const what = !('features' in root) ? 'missing' : `${describeJson(root.features)}, not an array`;
 		return invalid(`This GeoJSON FeatureCollection cannot be read: its "features" member is ${what}. It must be an array of Feature objects, [ … ]. Nothing was imported.`);
 	}
-	const rawFeatures: unknown[] =
-		root.type === 'FeatureCollection' ? (root.features as unknown[]) : root.type === 'Feature' ? [root] : typeof root.type === 'string' && KNOWN_TYPES.has(root.type) ? [{ type: 'Feature', geometry: root, properties: {} }] : [];
+	const rawFeatures: unknown[] = root.type === 'FeatureCollection' ? (root.features as unknown[]) : root.type === 'Feature' ? [root] : typeof root.type === 'string' && KNOWN_TYPES.has(root.type) ? [{ type: 'Feature', geometry: root, properties: {} }] : [];
 	if (root.type !== 'FeatureCollection' && rawFeatures.length === 0) return invalid(`This JSON is not GeoJSON: its "type" is ${quoteForMessage(String(root.type ?? 'missing'))}, not FeatureCollection, Feature or a geometry.`);
 	if (rawFeatures.length === 0) return fail(uploadError({ code: 'empty-file', message: 'This GeoJSON file has no features.' }));
 	if (rawFeatures.length > limits.maxFeatures) return invalid(`This file has ${rawFeatures.length.toLocaleString('en-GB')} features; the limit is ${limits.maxFeatures.toLocaleString('en-GB')}.`);

@@ -45,8 +45,7 @@ const TOLERANT_SHARE = 0.98;
 
 // sign, currency, sign, integer part (plain or with well-formed thousands commas), fraction,
 // exponent, percent. "1,2" is refused: it may be a decimal comma and guessing would be wrong.
-const NUMBER =
-	/^([+\-\u2212]?)([£$€]?)\s?([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?\s?(%?)$/;
+const NUMBER = /^([+\-\u2212]?)([£$€]?)\s?([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?\s?(%?)$/;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -216,11 +215,6 @@ export function profileColumn(name: string, values: Cells, override?: ColumnType
 	}
 }
 
-export function inferColumns(
-	table: { readonly header: readonly string[]; readonly columns: readonly Cells[] },
-	overrides: Readonly<Record<string, ColumnType>> = {}
-): ColumnProfile[] {
-	return table.header.map((name, c) =>
-		profileColumn(name, table.columns[c], Object.hasOwn(overrides, name) ? overrides[name] : undefined)
-	);
+export function inferColumns(table: { readonly header: readonly string[]; readonly columns: readonly Cells[] }, overrides: Readonly<Record<string, ColumnType>> = {}): ColumnProfile[] {
+	return table.header.map((name, c) => profileColumn(name, table.columns[c], Object.hasOwn(overrides, name) ? overrides[name] : undefined));
 }

@@ -21,7 +21,12 @@ describe('scoreKeyColumns', () => {
 	it('finds a 2010-set code column among other columns', () => {
 		const codes = codesOf('2010');
 		const [best] = scoreKeyColumns(
-			table(['value', 'ons_id', 'name'], codes.map((_, i) => String(i)), codes, codes.map((_, i) => `x${i}`)),
+			table(
+				['value', 'ons_id', 'name'],
+				codes.map((_, i) => String(i)),
+				codes,
+				codes.map((_, i) => `x${i}`)
+			),
 			REF
 		);
 		expect(best).toMatchObject({ column: 'ons_id', columnIndex: 1, kind: 'gss-2010', boundarySet: '2010', matchShare: 1 });

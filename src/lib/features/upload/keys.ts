@@ -100,10 +100,7 @@ export function scoreKeyColumns(table: Table, reference: readonly ReferenceSeat[
 			candidates.push(candidate);
 		}
 	});
-	return candidates.sort(
-		(a, b) =>
-			b.matchShare - a.matchShare || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.columnIndex - b.columnIndex
-	);
+	return candidates.sort((a, b) => b.matchShare - a.matchShare || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.columnIndex - b.columnIndex);
 }
 
 export function smallAreaType(value: string): keyof SmallAreaMix | null {
@@ -126,9 +123,7 @@ export function detectKey(table: Table, reference: readonly ReferenceSeat[]): Up
 	const usable = ranked.filter((c) => c.matchShare >= MIN_KEY_SHARE);
 	if (usable.length) return ok(usable);
 	const best = ranked[0];
-	const closest = best
-		? ` The closest was column ${quoteForMessage(best.column)}, where ${Math.round(best.matchShare * 100)}% of values look like ${describeKeyKind(best)}.`
-		: '';
+	const closest = best ? ` The closest was column ${quoteForMessage(best.column)}, where ${Math.round(best.matchShare * 100)}% of values look like ${describeKeyKind(best)}.` : '';
 	return fail(
 		uploadError({
 			code: 'no-key-column',
@@ -151,13 +146,7 @@ export function describeKeyKind(candidate: Pick<KeyCandidate, 'kind' | 'boundary
 			return `constituency names (${candidate.boundarySet ?? '2010'} set)`;
 		case 'small-area': {
 			const mix = candidate.smallAreas;
-			const parts = !mix
-				? ['small areas']
-				: [
-						mix.lsoa ? 'LSOA 2011' : '',
-						mix.dataZone ? 'Scottish data zones' : '',
-						mix.niSoa ? 'NI super output areas' : ''
-					].filter(Boolean);
+			const parts = !mix ? ['small areas'] : [mix.lsoa ? 'LSOA 2011' : '', mix.dataZone ? 'Scottish data zones' : '', mix.niSoa ? 'NI super output areas' : ''].filter(Boolean);
 			return `small-area codes (${parts.join(', ') || 'small areas'})`;
 		}
 	}

@@ -6,7 +6,15 @@ import { geometryAt } from './geo-packed';
 import { layerForFile, readLayerRecord } from './layer-record';
 import { LAYERS_DB, LAYERS_STORE, LayersState } from './layers-state.svelte';
 
-const square = (x: number, y: number) => [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]];
+const square = (x: number, y: number) => [
+	[
+		[x, y],
+		[x + 0.1, y],
+		[x + 0.1, y + 0.1],
+		[x, y + 0.1],
+		[x, y]
+	]
+];
 
 /** A layer exactly as version 1 of the app stored it and wrote it into workspace files. */
 const v1Areas = {

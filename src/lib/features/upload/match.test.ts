@@ -126,32 +126,22 @@ describe('matchNames: fuzzy matches are only suggested', () => {
 describe('match report shape', () => {
 	it('lists two rows that resolve to the same seat as duplicates', () => {
 		const report = matchNames(['Hull East', 'Kingston upon Hull East', 'Clacton'], REF, '2010');
-		expect(report.duplicates).toEqual([
-			{ code: 'E14000771', name: 'Kingston upon Hull East', rows: [0, 1], inputs: ['Hull East', 'Kingston upon Hull East'] }
-		]);
+		expect(report.duplicates).toEqual([{ code: 'E14000771', name: 'Kingston upon Hull East', rows: [0, 1], inputs: ['Hull East', 'Kingston upon Hull East'] }]);
 	});
 
 	it('sends names that only exist in the other set to otherSet', () => {
 		const report = matchNames(['Kingston upon Hull North', 'Hartlepool'], REF, '2024');
-		expect(report.otherSet).toEqual([
-			expect.objectContaining({ input: 'Kingston upon Hull North', code: 'E14000772', set: '2010' })
-		]);
+		expect(report.otherSet).toEqual([expect.objectContaining({ input: 'Kingston upon Hull North', code: 'E14000772', set: '2010' })]);
 		expect(report.matched.map((m) => m.code)).toEqual(['E14001272']);
 	});
 
 	it('classifies codes: matched, other set, unknown, blank, duplicates', () => {
-		const report = matchCodes(
-			[' e14000530 ', 'E14001174', 'E14999999', 'nonsense', '', 'NA', 'S14000021', 'E14000530'],
-			REF,
-			'2010'
-		);
+		const report = matchCodes([' e14000530 ', 'E14001174', 'E14999999', 'nonsense', '', 'NA', 'S14000021', 'E14000530'], REF, '2010');
 		expect(report.matched.map((m) => [m.input, m.code, m.rows])).toEqual([
 			['E14000530', 'E14000530', [0, 7]],
 			['S14000021', 'S14000021', [6]]
 		]);
-		expect(report.otherSet).toEqual([
-			{ input: 'E14001174', rows: [1], code: 'E14001174', name: 'Clacton', set: '2024' }
-		]);
+		expect(report.otherSet).toEqual([{ input: 'E14001174', rows: [1], code: 'E14001174', name: 'Clacton', set: '2024' }]);
 		expect(report.unknown.map((u) => u.input)).toEqual(['E14999999', 'NONSENSE']);
 		expect(report.blankRows).toEqual([4, 5]);
 		expect(report.duplicates).toEqual([expect.objectContaining({ code: 'E14000530', rows: [0, 7] })]);

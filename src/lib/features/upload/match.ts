@@ -113,11 +113,7 @@ function groupKeys(values: KeyValues, canonical: (v: string) => string) {
 	return { groups, blankRows };
 }
 
-export function matchCodes(
-	values: KeyValues,
-	reference: readonly ReferenceSeat[],
-	set: BoundarySet
-): MatchReport {
+export function matchCodes(values: KeyValues, reference: readonly ReferenceSeat[], set: BoundarySet): MatchReport {
 	const here = new Map(reference.filter((s) => s.set === set).map((s) => [s.code.toUpperCase(), s]));
 	const there = new Map(reference.filter((s) => s.set === OTHER[set]).map((s) => [s.code.toUpperCase(), s]));
 	const { groups, blankRows } = groupKeys(values, (v) => v.trim().toUpperCase());
@@ -135,12 +131,7 @@ export function matchCodes(
 	return finalise(set, 'code', values.length, matched, [], otherSet, unknown, blankRows, [...here.values()]);
 }
 
-export function matchNames(
-	values: KeyValues,
-	reference: readonly ReferenceSeat[],
-	set: BoundarySet,
-	options: NameMatchOptions = {}
-): MatchReport {
+export function matchNames(values: KeyValues, reference: readonly ReferenceSeat[], set: BoundarySet, options: NameMatchOptions = {}): MatchReport {
 	const index = buildNameIndex(reference, set);
 	const otherIndex = buildNameIndex(reference, OTHER[set]);
 	const forms = index.seats.map((seat) => ({ seat, forms: [seat.name, ...(seat.altNames ?? [])].map(nameForm) }));
@@ -163,21 +154,13 @@ export function matchNames(
 			}
 		}
 		const ambiguous = found.kind === 'ambiguous';
-		const suggestions = ambiguous
-			? found.seats.map((s) => ({ code: s.code, name: s.name, score: 1 }))
-			: suggested++ < (options.maxSuggestedInputs ?? 200)
-				? suggest(nameForm(input), forms, options)
-				: [];
+		const suggestions = ambiguous ? found.seats.map((s) => ({ code: s.code, name: s.name, score: 1 })) : suggested++ < (options.maxSuggestedInputs ?? 200) ? suggest(nameForm(input), forms, options) : [];
 		unmatched.push({ input, rows, suggestions, ambiguous });
 	}
 	return finalise(set, 'name', values.length, matched, unmatched, otherSet, [], blankRows, index.seats);
 }
 
-function suggest(
-	input: NameForm,
-	candidates: readonly { seat: ReferenceSeat; forms: readonly NameForm[] }[],
-	options: NameMatchOptions
-): Suggestion[] {
+function suggest(input: NameForm, candidates: readonly { seat: ReferenceSeat; forms: readonly NameForm[] }[], options: NameMatchOptions): Suggestion[] {
 	const minScore = options.minScore ?? 0.8;
 	const scored: Suggestion[] = [];
 	for (const { seat, forms } of candidates) {
@@ -189,17 +172,7 @@ function suggest(
 }
 
 /** Rebuilds the row-level view (row codes, duplicates, missing seats) from the per-key lists. */
-function finalise(
-	set: BoundarySet,
-	keyKind: 'code' | 'name',
-	rowTotal: number,
-	matched: MatchedKey[],
-	unmatched: UnmatchedKey[],
-	otherSet: OtherSetKey[],
-	unknown: UnknownKey[],
-	blankRows: readonly number[],
-	seats: readonly ReferenceSeat[]
-): MatchReport {
+function finalise(set: BoundarySet, keyKind: 'code' | 'name', rowTotal: number, matched: MatchedKey[], unmatched: UnmatchedKey[], otherSet: OtherSetKey[], unknown: UnknownKey[], blankRows: readonly number[], seats: readonly ReferenceSeat[]): MatchReport {
 	const rowCodes: (string | null)[] = new Array<string | null>(rowTotal).fill(null);
 	const bySeat = new Map<string, { rows: number[]; inputs: string[] }>();
 	for (const m of matched) {
@@ -235,12 +208,7 @@ function finalise(
  * The user accepted `code` for the unmatched key `input` (a suggestion, or a seat picked by
  * hand). Returns a new report; the old one is untouched so the wizard can undo.
  */
-export function acceptSuggestion(
-	report: MatchReport,
-	input: string,
-	code: string,
-	reference: readonly ReferenceSeat[]
-): MatchReport {
+export function acceptSuggestion(report: MatchReport, input: string, code: string, reference: readonly ReferenceSeat[]): MatchReport {
 	const seat = reference.find((s) => s.set === report.set && s.code === code);
 	const key = report.unmatched.find((u) => u.input === input);
 	if (!seat || !key) return report;

@@ -128,10 +128,7 @@ export function buildNameIndex(reference: readonly ReferenceSeat[], set: Boundar
 	return { set, seats, byCode, keys, exact };
 }
 
-export type NameLookup =
-	| { readonly kind: 'match'; readonly seat: ReferenceSeat; readonly how: 'exact' | 'alt-name' | NameLevel }
-	| { readonly kind: 'ambiguous'; readonly seats: readonly ReferenceSeat[] }
-	| { readonly kind: 'none' };
+export type NameLookup = { readonly kind: 'match'; readonly seat: ReferenceSeat; readonly how: 'exact' | 'alt-name' | NameLevel } | { readonly kind: 'ambiguous'; readonly seats: readonly ReferenceSeat[] } | { readonly kind: 'none' };
 
 /** The seat a name means once normalised, if exactly one seat fits at the strictest level that fits any. */
 export function lookupName(index: NameIndex, input: string): NameLookup {

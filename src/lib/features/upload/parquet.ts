@@ -53,10 +53,7 @@ export async function parquetToCsv(bytes: Uint8Array, limits: Partial<ParquetLim
 		const what = format === 'parquet' ? 'it starts like one but is cut short or damaged' : n ? 'it does not have the Parquet signature (PAR1) at both ends' : 'it is empty';
 		return fail(notParquet(what));
 	}
-	const buffer: ArrayBuffer =
-		bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-			? bytes.buffer
-			: bytes.slice().buffer;
+	const buffer: ArrayBuffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
 
 	let metadata: FileMetaData;
 	let names: string[];
@@ -70,11 +67,20 @@ export async function parquetToCsv(bytes: Uint8Array, limits: Partial<ParquetLim
 		return fail(notParquet(`its footer could not be read (${describe(error)})`));
 	}
 	if (names.length > lim.maxColumns) {
-		return fail(uploadError({ code: 'too-many-columns', found: names.length, limit: lim.maxColumns, message: `This Parquet file has ${names.length.toLocaleString('en-GB')} columns; the limit is ${lim.maxColumns.toLocaleString('en-GB')}. Select the columns you need and write a smaller file.` }));
+		return fail(
+			uploadError({
+				code: 'too-many-columns',
+				found: names.length,
+				limit: lim.maxColumns,
+				message: `This Parquet file has ${names.length.toLocaleString('en-GB')} columns; the limit is ${lim.maxColumns.toLocaleString('en-GB')}. Select the columns you need and write a smaller file.`
+			})
+		);
 	}
 	const rowCount = Number(metadata.num_rows);
 	if (rowCount > lim.maxRows) {
-		return fail(uploadError({ code: 'too-many-rows', limit: lim.maxRows, message: `This Parquet file has ${rowCount.toLocaleString('en-GB')} rows; the upload limit is ${lim.maxRows.toLocaleString('en-GB')}. Filter or aggregate it first (for example to constituencies).` }));
+		return fail(
+			uploadError({ code: 'too-many-rows', limit: lim.maxRows, message: `This Parquet file has ${rowCount.toLocaleString('en-GB')} rows; the upload limit is ${lim.maxRows.toLocaleString('en-GB')}. Filter or aggregate it first (for example to constituencies).` })
+		);
 	}
 	if (!names.length) return fail(uploadError({ code: 'empty-file', message: 'This Parquet file has no columns.' }));
 
@@ -153,9 +159,7 @@ export function cellText(value: unknown, float32 = false): string {
 			return value ? 'true' : 'false';
 	}
 	if (value instanceof Date) return isoDate(value);
-	const json = JSON.stringify(value, (_key, v: unknown) =>
-		typeof v === 'bigint' ? v.toString() : ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<unknown>) : v
-	);
+	const json = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<unknown>) : v));
 	return json ?? '';
 }
 

@@ -10,14 +10,7 @@ import { type ColumnProfile, type ColumnType, inferColumns } from './infer';
 import { type KeyCandidate, detectKey } from './keys';
 import { DEFAULT_LIMITS, type UploadLimits } from './limits';
 import { type MatchReport, matchCodes, matchNames } from './match';
-import {
-	type ReferenceSeat,
-	type UploadResult,
-	type UploadWarning,
-	fail,
-	ok,
-	uploadError
-} from './types';
+import { type ReferenceSeat, type UploadResult, type UploadWarning, fail, ok, uploadError } from './types';
 
 export interface PrepareOptions {
 	readonly fileName?: string;
@@ -39,11 +32,7 @@ export interface PreparedUpload {
 	readonly match: MatchReport | null;
 }
 
-export function prepareDelimitedUpload(
-	bytes: Uint8Array,
-	reference: readonly ReferenceSeat[],
-	options: PrepareOptions = {}
-): UploadResult<PreparedUpload> {
+export function prepareDelimitedUpload(bytes: Uint8Array, reference: readonly ReferenceSeat[], options: PrepareOptions = {}): UploadResult<PreparedUpload> {
 	try {
 		const limits = { ...DEFAULT_LIMITS, ...options.limits };
 		const decoded = decodeBytes(bytes, { encoding: options.encoding, fileName: options.fileName, maxBytes: limits.maxBytes });
@@ -86,11 +75,7 @@ export function prepareDelimitedUpload(
 }
 
 /** The match report for a chosen key column, or null when the key is a small-area code. */
-export function matchForKey(
-	table: ParsedTable,
-	key: KeyCandidate,
-	reference: readonly ReferenceSeat[]
-): MatchReport | null {
+export function matchForKey(table: ParsedTable, key: KeyCandidate, reference: readonly ReferenceSeat[]): MatchReport | null {
 	const values = table.columns[key.columnIndex];
 	switch (key.kind) {
 		case 'gss-2010':
@@ -105,11 +90,7 @@ export function matchForKey(
 }
 
 /** For a `File`: refuse an oversized one before reading it, then prepare it. */
-export async function prepareFile(
-	file: { readonly name: string; readonly size: number; arrayBuffer(): Promise<ArrayBuffer> },
-	reference: readonly ReferenceSeat[],
-	options: PrepareOptions = {}
-): Promise<UploadResult<PreparedUpload>> {
+export async function prepareFile(file: { readonly name: string; readonly size: number; arrayBuffer(): Promise<ArrayBuffer> }, reference: readonly ReferenceSeat[], options: PrepareOptions = {}): Promise<UploadResult<PreparedUpload>> {
 	const size = checkFileSize(file.size, options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes);
 	if (!size.ok) return size;
 	let bytes: Uint8Array;

@@ -70,12 +70,19 @@ describe.skipIf(!present)('real constituency lists', () => {
 	it('all 650 ONS 2024 names, and the Welsh names, match the right seat', () => {
 		expect(matchNames(ons.PCON24NM, reference, '2024').rowCodes).toEqual(ons.PCON24CD);
 		const cymraeg = ons.PCON24NMW.map((n, i) => (n ? i : -1)).filter((i) => i >= 0);
-		const report = matchNames(cymraeg.map((i) => ons.PCON24NMW[i]), reference, '2024');
+		const report = matchNames(
+			cymraeg.map((i) => ons.PCON24NMW[i]),
+			reference,
+			'2024'
+		);
 		expect(report.rowCodes).toEqual(cymraeg.map((i) => ons.PCON24CD[i]));
 	});
 
 	it('each set matches its own names exactly; no seat name is ambiguous within a set', () => {
-		for (const [set, table] of [['2010', c2010], ['2024', c2024]] as const) {
+		for (const [set, table] of [
+			['2010', c2010],
+			['2024', c2024]
+		] as const) {
 			const report = matchNames(table.constituency_name, reference, set);
 			expect(report.matched.every((m) => m.how === 'exact')).toBe(true);
 			expect(report.rowCodes).toEqual(table.ons_id);

@@ -43,7 +43,6 @@ export async function restoreUploads(): Promise<RestoredUploads> {
 	return { store, datasets, quarantined: notes.map((n) => `${n.what}: ${n.reason}`) };
 }
 
-
 /**
  * Datasets from a workspace file: each is migrated and validated, and ids already present are
  * skipped. All or nothing: if one cannot be loaded or saved (say, storage is full), those added

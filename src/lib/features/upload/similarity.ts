@@ -114,11 +114,7 @@ export function nameForm(name: string): NameForm {
 
 /** How alike two constituency names are, in [0, 1], after the normalisations in names.ts. */
 export function formSimilarity(a: NameForm, b: NameForm): number {
-	return Math.max(
-		jaroWinkler(a.norm, b.norm),
-		tokenSetSimilarity(a.tokens, b.tokens),
-		containment(a.tokens, b.tokens)
-	);
+	return Math.max(jaroWinkler(a.norm, b.norm), tokenSetSimilarity(a.tokens, b.tokens), containment(a.tokens, b.tokens));
 }
 
 export function nameSimilarity(input: string, reference: string): number {

@@ -39,7 +39,10 @@ export async function buildSmallAreaDataset(db: Database, ensureTable: (name: st
 		boundarySet: o.set,
 		createdAt: new Date().toISOString(),
 		aggregation: o.how,
-		columns: datasetColumns(prepared.columns.map((c) => c.name), chosen),
+		columns: datasetColumns(
+			prepared.columns.map((c) => c.name),
+			chosen
+		),
 		codes: result.codes,
 		values: result.values
 	};

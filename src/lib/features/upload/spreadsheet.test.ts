@@ -51,13 +51,7 @@ const MEMBERS_ROWS = [
 const NOTES = { name: 'Notes', rows: '' };
 const MEMBERS = { name: 'Members & Co', rows: MEMBERS_ROWS };
 
-const EXPECTED_CSV = [
-	'ons_id,Name,members,active,total,ward',
-	'code,Tom & Jerry <3 éé,,TRUE,3,0123',
-	'E14000733,Ynys Môn,1.5,FALSE,a&x,',
-	'E14000642,"Smith, ""Jo""",12,,"line one\r\nline two",',
-	''
-].join('\n');
+const EXPECTED_CSV = ['ons_id,Name,members,active,total,ward', 'code,Tom & Jerry <3 éé,,TRUE,3,0123', 'E14000733,Ynys Môn,1.5,FALSE,a&x,', 'E14000642,"Smith, ""Jo""",12,,"line one\r\nline two",', ''].join('\n');
 
 describe('the XML reader', () => {
 	it('decodes the predefined entities and character references, and nothing else', () => {
@@ -208,9 +202,7 @@ describe('bad workbooks get a clear typed message', () => {
 		it('expanding past the limit: stopped there, and the limit named', () => {
 			const forged = forgeDeclaredSize(bomb, SHEET, 0);
 			const error = refused(xlsxSheetToCsv(forged, 'Data', { maxSheetBytes: 1_000_000 }), 'binary', /zip bomb/);
-			expect(error?.message).toBe(
-				`This Excel workbook (.xlsx) is damaged or deliberately inflated (a zip bomb): the sheet "Data" declares 0 bytes unpacked, but its compressed data expands to more than 1 MB, the limit for one sheet, so it was not read. ${ADVICE}`
-			);
+			expect(error?.message).toBe(`This Excel workbook (.xlsx) is damaged or deliberately inflated (a zip bomb): the sheet "Data" declares 0 bytes unpacked, but its compressed data expands to more than 1 MB, the limit for one sheet, so it was not read. ${ADVICE}`);
 		});
 
 		it('expanding past its declared size within the limit: the two sizes stated', async () => {

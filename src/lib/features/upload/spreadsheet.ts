@@ -151,8 +151,7 @@ function openWorkbook(bytes: Uint8Array, lim: XlsxLimits): UploadResult<OpenedWo
 			uploadError({
 				code: 'binary',
 				format: 'xls',
-				message:
-					'This is an old-style Excel workbook (.xls) or a password-protected one, which cannot be read here. Open it in your spreadsheet and save it as an Excel Workbook (.xlsx) or "CSV UTF-8", then upload that.'
+				message: 'This is an old-style Excel workbook (.xls) or a password-protected one, which cannot be read here. Open it in your spreadsheet and save it as an Excel Workbook (.xlsx) or "CSV UTF-8", then upload that.'
 			})
 		);
 	}
@@ -171,9 +170,7 @@ function openWorkbook(bytes: Uint8Array, lim: XlsxLimits): UploadResult<OpenedWo
 			uploadError({
 				code: 'binary',
 				format: isZip ? 'zip' : 'unknown',
-				message:
-					'This file is not an Excel workbook (.xlsx): it could not be opened as one, so it may be damaged or another kind of file. ' +
-					'If it is a CSV or TSV, give it a .csv name; if it came from Excel, open it there and save it again as .xlsx or "CSV UTF-8".'
+				message: 'This file is not an Excel workbook (.xlsx): it could not be opened as one, so it may be damaged or another kind of file. ' + 'If it is a CSV or TSV, give it a .csv name; if it came from Excel, open it there and save it again as .xlsx or "CSV UTF-8".'
 			})
 		);
 	}

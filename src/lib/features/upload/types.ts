@@ -18,18 +18,7 @@ export interface ReferenceSeat {
 
 export type Delimiter = ',' | '\t' | ';' | '|';
 
-export type BinaryFormat =
-	| 'zip'
-	| 'xlsx'
-	| 'xls'
-	| 'parquet'
-	| 'pdf'
-	| 'png'
-	| 'jpeg'
-	| 'gif'
-	| 'gzip'
-	| 'utf16-no-bom'
-	| 'unknown';
+export type BinaryFormat = 'zip' | 'xlsx' | 'xls' | 'parquet' | 'pdf' | 'png' | 'jpeg' | 'gif' | 'gzip' | 'utf16-no-bom' | 'unknown';
 
 /** A line of the file the user can look up in a text editor (1-based, header is line 1). */
 export interface RaggedLine {
@@ -68,27 +57,14 @@ export type UploadError = ErrorBase &
 
 export type UploadErrorCode = UploadError['code'];
 
-export type UploadWarningCode =
-	| 'encoding-fallback'
-	| 'encoding-replaced'
-	| 'duplicate-header'
-	| 'empty-header'
-	| 'trimmed-header'
-	| 'single-column'
-	| 'blank-lines-skipped'
-	| 'trailing-empty-fields'
-	| 'ragged-rows-fixed'
-	| 'features-skipped'
-	| 'outside-uk';
+export type UploadWarningCode = 'encoding-fallback' | 'encoding-replaced' | 'duplicate-header' | 'empty-header' | 'trimmed-header' | 'single-column' | 'blank-lines-skipped' | 'trailing-empty-fields' | 'ragged-rows-fixed' | 'features-skipped' | 'outside-uk';
 
 export interface UploadWarning {
 	readonly code: UploadWarningCode;
 	readonly message: string;
 }
 
-export type UploadResult<T> =
-	| { readonly ok: true; readonly value: T; readonly warnings: readonly UploadWarning[] }
-	| { readonly ok: false; readonly error: UploadError };
+export type UploadResult<T> = { readonly ok: true; readonly value: T; readonly warnings: readonly UploadWarning[] } | { readonly ok: false; readonly error: UploadError };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

@@ -19,9 +19,11 @@ export function workbookXml(names: readonly string[]): string {
 }
 
 export function relsXml(count: number, withStrings: boolean): string {
-	const sheets = Array.from({ length: count }, (_, i) =>
-		// The second sheet uses an absolute target, as some writers do.
-		`<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${i === 1 ? '/xl/' : ''}worksheets/sheet${i + 1}.xml"/>`
+	const sheets = Array.from(
+		{ length: count },
+		(_, i) =>
+			// The second sheet uses an absolute target, as some writers do.
+			`<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${i === 1 ? '/xl/' : ''}worksheets/sheet${i + 1}.xml"/>`
 	).join('');
 	const strings = withStrings ? `<Relationship Id="rId${count + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '';
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets}${strings}<Relationship Id="rId99" Type="${REL}/styles" Target="styles.xml"/></Relationships>`;

@@ -205,12 +205,21 @@ export function readSheet(xml: string, shared: readonly string[], sheetName: str
 				if (lastColumn - firstColumn + 1 > lim.maxColumns) {
 					const found = lastColumn - firstColumn + 1;
 					throw new SheetLimit(
-						fail(uploadError({ code: 'too-many-columns', found, limit: lim.maxColumns, message: `The sheet ${quoteForMessage(sheetName)} uses at least ${found.toLocaleString('en-GB')} columns; the limit is ${lim.maxColumns.toLocaleString('en-GB')}. Remove the columns you do not need, or save the sheet as CSV.` }))
+						fail(
+							uploadError({
+								code: 'too-many-columns',
+								found,
+								limit: lim.maxColumns,
+								message: `The sheet ${quoteForMessage(sheetName)} uses at least ${found.toLocaleString('en-GB')} columns; the limit is ${lim.maxColumns.toLocaleString('en-GB')}. Remove the columns you do not need, or save the sheet as CSV.`
+							})
+						)
 					);
 				}
 				if (rows.length - 1 > lim.maxRows) {
 					throw new SheetLimit(
-						fail(uploadError({ code: 'too-many-rows', limit: lim.maxRows, message: `The sheet ${quoteForMessage(sheetName)} has more than ${lim.maxRows.toLocaleString('en-GB')} data rows, the upload limit. Filter or aggregate it first (for example to constituencies).` }))
+						fail(
+							uploadError({ code: 'too-many-rows', limit: lim.maxRows, message: `The sheet ${quoteForMessage(sheetName)} has more than ${lim.maxRows.toLocaleString('en-GB')} data rows, the upload limit. Filter or aggregate it first (for example to constituencies).` })
+						)
 					);
 				}
 			} else if (name === 'sheetData') {

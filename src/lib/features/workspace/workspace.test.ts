@@ -19,15 +19,23 @@ describe('workspace file', () => {
 	});
 	it('never throws anything but WorkspaceError on arbitrary input', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json(), fc.record({ format: fc.constant('heartlands-workspace'), version: fc.anything(), datasets: fc.anything(), scenarios: fc.anything() }).map((w) => JSON.stringify(w) ?? '')), (text) => {
-				try {
-					readWorkspace(text);
-				} catch (error) {
-					expect(error).toBeInstanceOf(WorkspaceError);
-					expect((error as Error).message.length).toBeGreaterThan(10);
-					expect((error as Error).message.length).toBeLessThan(200);
+			fc.property(
+				fc.oneof(
+					fc.string(),
+					fc.string({ unit: 'binary' }),
+					fc.json(),
+					fc.record({ format: fc.constant('heartlands-workspace'), version: fc.anything(), datasets: fc.anything(), scenarios: fc.anything() }).map((w) => JSON.stringify(w) ?? '')
+				),
+				(text) => {
+					try {
+						readWorkspace(text);
+					} catch (error) {
+						expect(error).toBeInstanceOf(WorkspaceError);
+						expect((error as Error).message.length).toBeGreaterThan(10);
+						expect((error as Error).message.length).toBeLessThan(200);
+					}
 				}
-			}),
+			),
 			{ numRuns: fuzzRuns(3000), examples: examples(textCorpus('workspace')) }
 		);
 	});

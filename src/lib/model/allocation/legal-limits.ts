@@ -93,7 +93,7 @@ export function legalLimit(seat: { code: string; electorate: number | null; seat
 		return { ok: false, error: `${seat.code} has no electorate, so its spending limit is unknown.` };
 	}
 	const regime = regimeFor(year);
-	const pounds = (rule: LimitRule) => rule.fixed + Math.round(rule.perElector[type] * 100) * seat.electorate! / 100;
+	const pounds = (rule: LimitRule) => rule.fixed + (Math.round(rule.perElector[type] * 100) * seat.electorate!) / 100;
 	const short = Math.floor(pounds(regime.short));
 	const long = includeLong && (regime.elections[year]?.longCampaign ?? false) ? Math.floor(pounds(regime.long)) : 0;
 	return { ok: true, limit: short + long, short, long };

@@ -84,8 +84,7 @@ export function computePlan(histories: RiskHistories, job: PlanJob): PlanOutcome
 	}));
 	const limitYear = limitYearFor(job.baseYear);
 	const p = job.params;
-	const planWith = (curve: SpendCurve) =>
-		planMarginal(seats, { budget: p.budget, curve, objective: p.objective, limitYear, includeLongCampaign: p.includeLong, localShare: p.localShare, floor: p.floor, cap: p.cap });
+	const planWith = (curve: SpendCurve) => planMarginal(seats, { budget: p.budget, curve, objective: p.objective, limitYear, includeLongCampaign: p.includeLong, localShare: p.localShare, floor: p.floor, cap: p.cap });
 	const plan = planWith(p.curve);
 	if (!plan.ok) return plan;
 	const runs = BETA_GRID.map((m) => (m === 1 ? plan : planWith({ ...p.curve, beta: p.curve.beta * m })));

@@ -70,7 +70,13 @@ export const keep = (leads: Float64Array, curve: SpendCurve, pounds: number) => 
 };
 
 function figures(method: MethodFigures['method'], seats: MarginalSeat[], amounts: number[], curve: SpendCurve, objective: Objective, budget: number, unspendable: number): MethodFigures {
-	const before = Float64Array.from(keptPerDraw(seats, seats.map(() => 0), curve)).sort();
+	const before = Float64Array.from(
+		keptPerDraw(
+			seats,
+			seats.map(() => 0),
+			curve
+		)
+	).sort();
 	const after = Float64Array.from(keptPerDraw(seats, amounts, curve)).sort();
 	const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / (a.length || 1);
 	const saved = mean(after) - mean(before);

@@ -99,10 +99,7 @@ export function backtestRow(pair: BacktestPair, holder: RiskParty, predictor: Pr
 	};
 }
 
-export function runRiskBacktest(
-	histories: Record<'2010' | '2024', ElectionHistory>,
-	options: { draws: number; seed: number; lensScores?: LensScores; pairs?: BacktestPair[] }
-): BacktestResult {
+export function runRiskBacktest(histories: Record<'2010' | '2024', ElectionHistory>, options: { draws: number; seed: number; lensScores?: LensScores; pairs?: BacktestPair[] }): BacktestResult {
 	const rows: BacktestRow[] = [];
 	const curves = new Map<string, CalibrationBin[]>();
 	const fits = new Map<RiskYear, RiskModelFit>();
@@ -124,7 +121,14 @@ export function runRiskBacktest(
 			const lead = (o: Outcome) => leadOf(sharesOf(o.seat.votes), PARTY_INDEX[o.holder]);
 			const model = seats.map((o) => ({ score: risk.get(o.seat.code)!.pLoss, p: risk.get(o.seat.code)!.pLoss, lost: o.lost }));
 			rows.push(backtestRow(pair, holder, 'model', model));
-			rows.push(backtestRow(pair, holder, 'majority', seats.map((o) => ({ score: -lead(o), p: logistic(majority, lead(o)), lost: o.lost }))));
+			rows.push(
+				backtestRow(
+					pair,
+					holder,
+					'majority',
+					seats.map((o) => ({ score: -lead(o), p: logistic(majority, lead(o)), lost: o.lost }))
+				)
+			);
 			const known = (pick: (o: Outcome) => number | null, predictor: Predictor) => {
 				const scored = seats.flatMap((o) => {
 					const v = pick(o);

@@ -44,7 +44,11 @@ export function fitLogistic(xs: readonly number[], ys: readonly (0 | 1)[]): { a:
 	let a = 0;
 	let b = 0;
 	for (let step = 0; step < 50; step++) {
-		let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+		let ga = 0,
+			gb = 0,
+			haa = 0,
+			hab = 0,
+			hbb = 0;
 		for (let i = 0; i < xs.length; i++) {
 			const p = 1 / (1 + Math.exp(-(a + b * xs[i])));
 			const w = Math.max(p * (1 - p), 1e-12);

@@ -21,8 +21,23 @@ export const RISK_PARTY_LABEL: Record<RiskParty, string> = {
 
 /** Short codes accepted in a scenario spec (`--national con=43.6,lab=32.1`, the URL). */
 export const RISK_PARTY_ALIASES: Record<string, RiskParty> = {
-	con: 'con', conservative: 'con', lab: 'lab', labour: 'lab', ld: 'ld', libdem: 'ld', snp: 'snp',
-	pc: 'pc', plaid: 'pc', green: 'green', grn: 'green', ruk: 'ruk', reform: 'ruk', brexit: 'ruk', ukip: 'ruk', other: 'other', oth: 'other'
+	con: 'con',
+	conservative: 'con',
+	lab: 'lab',
+	labour: 'lab',
+	ld: 'ld',
+	libdem: 'ld',
+	snp: 'snp',
+	pc: 'pc',
+	plaid: 'pc',
+	green: 'green',
+	grn: 'green',
+	ruk: 'ruk',
+	reform: 'ruk',
+	brexit: 'ruk',
+	ukip: 'ruk',
+	other: 'other',
+	oth: 'other'
 };
 
 export const GB_NATIONS = ['England', 'Scotland', 'Wales'] as const;

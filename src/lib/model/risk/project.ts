@@ -48,14 +48,7 @@ export function leadOf(shares: readonly number[], holder: number): number {
 	return shares[holder] - rival;
 }
 
-export function projectElection(
-	seats: readonly SeatResult[],
-	baseNational: NationalShares,
-	scenario: NationalScenario,
-	model: SwingModel,
-	demographic: DemographicAdjustment | null,
-	realResult?: NationalShares
-): SeatProjection[] {
+export function projectElection(seats: readonly SeatResult[], baseNational: NationalShares, scenario: NationalScenario, model: SwingModel, demographic: DemographicAdjustment | null, realResult?: NationalShares): SeatProjection[] {
 	return seats.map((seat) => {
 		const exclusion = riskExclusion(seat);
 		const shares = sharesOf(seat.votes);
@@ -64,7 +57,10 @@ export function projectElection(
 		let projected = projectSeat(shares, from, to, model);
 		if (demographic && seat.leave !== null && scenario.kind !== 'no-change') {
 			const shift = seat.leave - demographic.mean;
-			projected = normalise(projected.map((x, p) => (x > 0 ? x + demographic.beta[p] * shift : 0)), projected);
+			projected = normalise(
+				projected.map((x, p) => (x > 0 ? x + demographic.beta[p] * shift : 0)),
+				projected
+			);
 		}
 		const holder = riskPartyOfWinner(seat.winner) as RiskParty;
 		const h = PARTY_INDEX[holder];

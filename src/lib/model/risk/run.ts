@@ -38,13 +38,7 @@ export function fitFor(histories: RiskHistories, baseYear: RiskYear): RiskModelF
 	return fit;
 }
 
-export function runRisk(
-	histories: RiskHistories,
-	set: BoundarySet,
-	baseYear: RiskYear,
-	scenario: NationalScenario,
-	options: { draws?: number; seed?: number; keepDraws?: boolean } = {}
-): RiskRun {
+export function runRisk(histories: RiskHistories, set: BoundarySet, baseYear: RiskYear, scenario: NationalScenario, options: { draws?: number; seed?: number; keepDraws?: boolean } = {}): RiskRun {
 	const base = histories[set].get(baseYear);
 	if (!base) throw new Error(`There is no ${baseYear} election on the ${set} boundaries.`);
 	const fit = fitFor(histories, baseYear);

@@ -26,7 +26,11 @@ describe('scenario spec', () => {
 		if (!p.ok) expect(p.error).toContain(message);
 	});
 	it('format then parse gives the scenario back', () => {
-		const shareMap = fc.dictionary(fc.constantFrom(...RISK_PARTIES), fc.integer({ min: 0, max: 1200 }).map((v) => v / 100), { minKeys: 1, maxKeys: 8 });
+		const shareMap = fc.dictionary(
+			fc.constantFrom(...RISK_PARTIES),
+			fc.integer({ min: 0, max: 1200 }).map((v) => v / 100),
+			{ minKeys: 1, maxKeys: 8 }
+		);
 		fc.assert(
 			fc.property(shareMap, fc.option(shareMap, { nil: undefined }), (gb, scot) => {
 				const scenario = { kind: 'custom' as const, gb, nations: scot ? { Scotland: scot } : {} };

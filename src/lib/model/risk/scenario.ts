@@ -12,10 +12,7 @@ import type { NationalShares, RiskYear } from './history';
 
 export type PartyShares = Partial<Record<RiskParty, number>>;
 
-export type NationalScenario =
-	| { kind: 'no-change' }
-	| { kind: 'result'; year: RiskYear }
-	| { kind: 'custom'; gb: PartyShares; nations: Partial<Record<GbNation, PartyShares>> };
+export type NationalScenario = { kind: 'no-change' } | { kind: 'result'; year: RiskYear } | { kind: 'custom'; gb: PartyShares; nations: Partial<Record<GbNation, PartyShares>> };
 
 export const NO_CHANGE: NationalScenario = { kind: 'no-change' };
 
@@ -26,7 +23,10 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 function parseGroup(text: string, where: string): Parsed<PartyShares> {
 	const shares: PartyShares = {};
 	let total = 0;
-	for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+	for (const item of text
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean)) {
 		const eq = item.indexOf('=');
 		if (eq < 0) return { ok: false, error: `${where}: “${item.slice(0, 40)}” is not party=percent.` };
 		const name = item.slice(0, eq).trim().toLowerCase();
@@ -64,7 +64,10 @@ export function parseScenario(spec: string): Parsed<NationalScenario> {
 	}
 	let gb: PartyShares | null = null;
 	const nations: Partial<Record<GbNation, PartyShares>> = {};
-	for (const group of text.split(';').map((g) => g.trim()).filter(Boolean)) {
+	for (const group of text
+		.split(';')
+		.map((g) => g.trim())
+		.filter(Boolean)) {
 		const colon = group.indexOf(':');
 		const nation = colon >= 0 ? nationOf(group.slice(0, colon)) : 'GB';
 		if (!nation) {
@@ -86,7 +89,9 @@ export function parseScenario(spec: string): Parsed<NationalScenario> {
 }
 
 const fmt = (shares: PartyShares) =>
-	RISK_PARTIES.filter((p) => shares[p] !== undefined).map((p) => `${p}=${Math.round(shares[p]! * 100) / 100}`).join(',');
+	RISK_PARTIES.filter((p) => shares[p] !== undefined)
+		.map((p) => `${p}=${Math.round(shares[p]! * 100) / 100}`)
+		.join(',');
 
 /** The spec string of a scenario: `parseScenario(formatScenario(s))` gives `s` back. */
 export function formatScenario(scenario: NationalScenario): string {
@@ -118,12 +123,7 @@ export function nationTarget(gbFrom: readonly number[], gbTo: readonly number[],
 }
 
 /** The national shares a seat in `nation` moves from and to (always the nation's own shares). */
-export function scenarioSwing(
-	scenario: NationalScenario,
-	nation: GbNation,
-	base: NationalShares,
-	realResult?: NationalShares
-): { from: number[]; to: number[] } {
+export function scenarioSwing(scenario: NationalScenario, nation: GbNation, base: NationalShares, realResult?: NationalShares): { from: number[]; to: number[] } {
 	if (scenario.kind === 'no-change') return { from: base[nation], to: base[nation] };
 	if (scenario.kind === 'result') {
 		if (!realResult) throw new Error(`The ${scenario.year} result is needed for this scenario.`);

@@ -73,7 +73,9 @@ describe('the fast normal source', () => {
 	it('has mean 0, variance 1 and the right tail mass', async () => {
 		const { fastNormalSource } = await import('./random');
 		const normal = fastNormalSource(42);
-		let sum = 0, sq = 0, beyond2 = 0;
+		let sum = 0,
+			sq = 0,
+			beyond2 = 0;
 		const n = 400_000;
 		for (let i = 0; i < n; i++) {
 			const v = normal();

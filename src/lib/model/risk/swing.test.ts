@@ -39,10 +39,13 @@ describe('swing models on a hand-computed seat', () => {
 });
 
 const shares = (n: number) =>
-	fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: n, maxLength: n }).filter((a) => a.reduce((x, y) => x + y, 0) > 0.01).map((a) => {
-		const t = a.reduce((x, y) => x + y, 0);
-		return a.map((v) => (v * 100) / t);
-	});
+	fc
+		.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: n, maxLength: n })
+		.filter((a) => a.reduce((x, y) => x + y, 0) > 0.01)
+		.map((a) => {
+			const t = a.reduce((x, y) => x + y, 0);
+			return a.map((v) => (v * 100) / t);
+		});
 
 describe('projection invariants over arbitrary scenarios', () => {
 	it('shares are never negative and sum to 100', () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-	CELL_IDS,
-	cellId,
-	classifyBivariate,
-	parseCellId,
-	seatsInCell,
-	type BivariateCell,
-	type CellId
-} from './bivariate';
+import { CELL_IDS, cellId, classifyBivariate, parseCellId, seatsInCell, type BivariateCell, type CellId } from './bivariate';
 
 const cell = (x: 0 | 1 | 2, y: 0 | 1 | 2): BivariateCell => ({ x, y });
 
@@ -36,12 +28,7 @@ describe('classifyBivariate', () => {
 	});
 
 	it('assigns each seat its cell, null when either value is missing', () => {
-		expect(r.cells).toEqual([
-			cell(0, 0), cell(0, 1), cell(0, 2),
-			cell(1, 0), cell(1, 1), cell(1, 2),
-			cell(2, 0), cell(2, 1), cell(2, 2),
-			null, null, null
-		]);
+		expect(r.cells).toEqual([cell(0, 0), cell(0, 1), cell(0, 2), cell(1, 0), cell(1, 1), cell(1, 2), cell(2, 0), cell(2, 1), cell(2, 2), null, null, null]);
 		expect(r.missing).toBe(3);
 	});
 
@@ -76,7 +63,10 @@ describe('classifyBivariate', () => {
 		const v = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null });
 		fc.assert(
 			fc.property(fc.array(fc.tuple(v, v), { maxLength: 650 }), (pairs) => {
-				const res = classifyBivariate(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+				const res = classifyBivariate(
+					pairs.map((p) => p[0]),
+					pairs.map((p) => p[1])
+				);
 				const total = CELL_IDS.reduce((a, id) => a + res.counts[id], 0);
 				expect(total + res.missing).toBe(pairs.length);
 				const inCells = CELL_IDS.flatMap((id) => seatsInCell(res.cells, id));

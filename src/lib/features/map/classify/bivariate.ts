@@ -20,9 +20,7 @@ export type CellId = `${Tercile}-${Tercile}`;
 const TERCILES: readonly Tercile[] = [0, 1, 2];
 
 /** All nine cells, x-major (0-0, 0-1, 0-2, 1-0, …), the order the palette source uses. */
-export const CELL_IDS: readonly CellId[] = TERCILES.flatMap((x) =>
-	TERCILES.map((y) => cellId(x, y))
-);
+export const CELL_IDS: readonly CellId[] = TERCILES.flatMap((x) => TERCILES.map((y) => cellId(x, y)));
 
 export interface BivariateClassification {
 	/** Cell per seat (input order), or null when either value is missing. */
@@ -73,8 +71,7 @@ export function classifyBivariate(xs: NumericInput, ys: NumericInput): Bivariate
 	const n = Math.max(xs.length, ys.length);
 	const both: number[] = [];
 	for (let i = 0; i < n; i++) if (isPresent(xs[i]) && isPresent(ys[i])) both.push(i);
-	const sortedOf = (vs: NumericInput) =>
-		both.map((i) => vs[i] as number).sort((a, b) => a - b);
+	const sortedOf = (vs: NumericInput) => both.map((i) => vs[i] as number).sort((a, b) => a - b);
 	const xBreaks = quantileBreaks(sortedOf(xs), 3);
 	const yBreaks = quantileBreaks(sortedOf(ys), 3);
 
@@ -92,10 +89,7 @@ export function classifyBivariate(xs: NumericInput, ys: NumericInput): Bivariate
 }
 
 /** Indices (input order, ascending) of the seats in a cell. */
-export function seatsInCell(
-	cells: readonly (BivariateCell | null)[],
-	cell: BivariateCell | CellId
-): number[] {
+export function seatsInCell(cells: readonly (BivariateCell | null)[], cell: BivariateCell | CellId): number[] {
 	const target = typeof cell === 'string' ? parseCellId(cell) : cell;
 	if (!target) return [];
 	const out: number[] = [];

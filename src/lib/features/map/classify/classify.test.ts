@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	assignClass,
-	CLASSIFICATION_METHODS,
-	ClassificationError,
-	clampClasses,
-	classify,
-	computeBreaks,
-	type ClassificationMethod
-} from './classify';
+import { assignClass, CLASSIFICATION_METHODS, ClassificationError, clampClasses, classify, computeBreaks, type ClassificationMethod } from './classify';
 
 const AUTO: ClassificationMethod[] = ['quantile', 'equal-interval', 'jenks'];
 
@@ -25,7 +17,14 @@ function expectTiesTogether(values: (number | null)[], classOf: (number | null)[
 describe('assignClass: breaks are inclusive upper bounds', () => {
 	const breaks = [10, 20, 30];
 	it.each([
-		[-5, 0], [10, 0], [10.0001, 1], [20, 1], [25, 2], [30, 2], [31, 3], [1e9, 3]
+		[-5, 0],
+		[10, 0],
+		[10.0001, 1],
+		[20, 1],
+		[25, 2],
+		[30, 2],
+		[31, 3],
+		[1e9, 3]
 	])('%d goes to class %i', (v, c) => expect(assignClass(v, breaks)).toBe(c));
 	it('returns null for missing values and puts everything in class 0 with no breaks', () => {
 		for (const v of [null, undefined, NaN, Infinity, -Infinity]) expect(assignClass(v, breaks)).toBeNull();
@@ -60,7 +59,11 @@ describe('quantile', () => {
 		const r = classify([3, 1, 2, 2, 1, 1], { method: 'quantile', classes: 5 });
 		expect(r.breaks).toEqual([1, 2]);
 		expect(r.counts).toEqual([3, 2, 1]);
-		expect(r.ranges).toEqual([{ min: 1, max: 1 }, { min: 2, max: 2 }, { min: 3, max: 3 }]);
+		expect(r.ranges).toEqual([
+			{ min: 1, max: 1 },
+			{ min: 2, max: 2 },
+			{ min: 3, max: 3 }
+		]);
 		// Even when a big tie at the top would swallow the quantile positions.
 		expect(classify([1, 2, 3, 3, 3, 3, 3, 3, 3, 3], { method: 'quantile', classes: 3 }).counts).toEqual([1, 1, 8]);
 	});
@@ -74,20 +77,16 @@ describe('quantile', () => {
 
 	it('keeps ties together on arbitrary data', () => {
 		fc.assert(
-			fc.property(
-				fc.array(fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }), { maxLength: 80 }),
-				fc.integer({ min: 2, max: 9 }),
-				(values, classes) => {
-					for (const method of AUTO) {
-						const r = classify(values, { method, classes });
-						expectTiesTogether(values, r.classOf);
-						// Data-driven methods never make an empty class (unless there is no data).
-						if (method !== 'equal-interval' && r.missing < values.length) {
-							expect(r.counts.every((c) => c > 0)).toBe(true);
-						}
+			fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }), { maxLength: 80 }), fc.integer({ min: 2, max: 9 }), (values, classes) => {
+				for (const method of AUTO) {
+					const r = classify(values, { method, classes });
+					expectTiesTogether(values, r.classOf);
+					// Data-driven methods never make an empty class (unless there is no data).
+					if (method !== 'equal-interval' && r.missing < values.length) {
+						expect(r.counts.every((c) => c > 0)).toBe(true);
 					}
 				}
-			)
+			})
 		);
 	});
 });
@@ -119,7 +118,11 @@ describe('degenerate data (all methods)', () => {
 
 	it.each(AUTO)('%s: empty and all-missing input', (method) => {
 		expect(classify([], { method, classes: 5 })).toEqual({
-			breaks: [], classOf: [], counts: [0], missing: 0, ranges: [{ min: null, max: null }]
+			breaks: [],
+			classOf: [],
+			counts: [0],
+			missing: 0,
+			ranges: [{ min: null, max: null }]
 		});
 		const r = classify([null, NaN, undefined, Infinity], { method, classes: 5 });
 		expect(r.breaks).toEqual([]);
@@ -167,13 +170,7 @@ describe('custom breaks', () => {
 });
 
 describe('legend counts add up', () => {
-	const value = fc.oneof(
-		fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-		fc.integer({ min: -3, max: 3 }),
-		fc.constant(null),
-		fc.constant(NaN),
-		fc.constant(Infinity)
-	);
+	const value = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -3, max: 3 }), fc.constant(null), fc.constant(NaN), fc.constant(Infinity));
 
 	it('counts + missing = input length for every method', () => {
 		fc.assert(

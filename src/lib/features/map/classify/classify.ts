@@ -17,31 +17,13 @@
  */
 
 import { jenksBreaks } from './jenks';
-import {
-	ClassificationError,
-	MAX_CLASSES,
-	MIN_CLASSES,
-	validateCustomBreaks
-} from './custom-breaks';
+import { ClassificationError, MAX_CLASSES, MIN_CLASSES, validateCustomBreaks } from './custom-breaks';
 
-export {
-	ClassificationError,
-	MAX_CLASSES,
-	MAX_CUSTOM_BREAKS,
-	MIN_CLASSES,
-	parseCustomBreaks,
-	validateCustomBreaks,
-	type ClassificationErrorCode
-} from './custom-breaks';
+export { ClassificationError, MAX_CLASSES, MAX_CUSTOM_BREAKS, MIN_CLASSES, parseCustomBreaks, validateCustomBreaks, type ClassificationErrorCode } from './custom-breaks';
 
 export type ClassificationMethod = 'quantile' | 'equal-interval' | 'jenks' | 'custom';
 
-export const CLASSIFICATION_METHODS: readonly ClassificationMethod[] = [
-	'quantile',
-	'equal-interval',
-	'jenks',
-	'custom'
-];
+export const CLASSIFICATION_METHODS: readonly ClassificationMethod[] = ['quantile', 'equal-interval', 'jenks', 'custom'];
 
 export const DEFAULT_CLASSES = 5;
 

@@ -11,13 +11,7 @@ export const MAX_CLASSES = 9;
 /** n breaks make n + 1 classes, so the class limits bound how many breaks a user may type. */
 export const MAX_CUSTOM_BREAKS = MAX_CLASSES - 1;
 
-export type ClassificationErrorCode =
-	| 'empty'
-	| 'not-a-number'
-	| 'not-finite'
-	| 'unsorted'
-	| 'duplicate'
-	| 'too-many';
+export type ClassificationErrorCode = 'empty' | 'not-a-number' | 'not-finite' | 'unsorted' | 'duplicate' | 'too-many';
 
 /**
  * Raised only for bad breaks a person typed (or a caller passed), never for bad data:
@@ -54,11 +48,7 @@ export function validateCustomBreaks(breaks: readonly unknown[]): number[] {
 		throw new ClassificationError('empty', 'Enter at least one break value, e.g. "10, 20, 30".');
 	}
 	if (breaks.length > MAX_CUSTOM_BREAKS) {
-		throw new ClassificationError(
-			'too-many',
-			`Too many breaks: ${breaks.length} breaks would make ${breaks.length + 1} classes; ` +
-				`the most is ${MAX_CUSTOM_BREAKS} breaks (${MAX_CLASSES} classes).`
-		);
+		throw new ClassificationError('too-many', `Too many breaks: ${breaks.length} breaks would make ${breaks.length + 1} classes; ` + `the most is ${MAX_CUSTOM_BREAKS} breaks (${MAX_CLASSES} classes).`);
 	}
 	const out: number[] = [];
 	breaks.forEach((b, i) => {
@@ -66,28 +56,16 @@ export function validateCustomBreaks(breaks: readonly unknown[]): number[] {
 			throw new ClassificationError('not-a-number', `${ordinal(i)} is not a number.`, i);
 		}
 		if (!Number.isFinite(b)) {
-			throw new ClassificationError(
-				'not-finite',
-				`${ordinal(i)} must be a finite number, not ${b > 0 ? 'infinity' : '-infinity'}.`,
-				i
-			);
+			throw new ClassificationError('not-finite', `${ordinal(i)} must be a finite number, not ${b > 0 ? 'infinity' : '-infinity'}.`, i);
 		}
 		out.push(b);
 	});
 	for (let i = 1; i < out.length; i++) {
 		if (out[i] === out[i - 1]) {
-			throw new ClassificationError(
-				'duplicate',
-				`${out[i]} appears twice (${ordinal(i - 1)} and ${ordinal(i)}); each break must be different.`,
-				i
-			);
+			throw new ClassificationError('duplicate', `${out[i]} appears twice (${ordinal(i - 1)} and ${ordinal(i)}); each break must be different.`, i);
 		}
 		if (out[i] < out[i - 1]) {
-			throw new ClassificationError(
-				'unsorted',
-				`Breaks must go from lowest to highest, but ${out[i]} (${ordinal(i)}) comes after ${out[i - 1]}.`,
-				i
-			);
+			throw new ClassificationError('unsorted', `Breaks must go from lowest to highest, but ${out[i]} (${ordinal(i)}) comes after ${out[i - 1]}.`, i);
 		}
 	}
 	return out;
@@ -105,11 +83,7 @@ export function parseCustomBreaks(text: string): number[] {
 	const values = tokens.map((token, i) => {
 		if (DECIMAL.test(token)) return Number(token);
 		if (/^[+-]?(?:inf|infinity|∞)$/i.test(token)) {
-			throw new ClassificationError(
-				'not-finite',
-				`${ordinal(i)} ("${token}") must be a finite number.`,
-				i
-			);
+			throw new ClassificationError('not-finite', `${ordinal(i)} ("${token}") must be a finite number.`, i);
 		}
 		throw new ClassificationError('not-a-number', `${ordinal(i)} ("${token}") is not a number.`, i);
 	});

@@ -1,14 +1,7 @@
 import { lab } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { CELL_IDS } from './bivariate';
-import {
-	BIVARIATE_PALETTE,
-	bivariateColour,
-	classColour,
-	NO_DATA_COLOUR,
-	PALETTES,
-	paletteColours
-} from './palettes';
+import { BIVARIATE_PALETTE, bivariateColour, classColour, NO_DATA_COLOUR, PALETTES, paletteColours } from './palettes';
 
 const HEX = /^#[0-9a-f]{6}$/;
 

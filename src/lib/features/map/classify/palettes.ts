@@ -3,16 +3,7 @@
  * from the lowest class to the highest.
  */
 
-import {
-	color,
-	interpolateCividis,
-	interpolateViridis,
-	quantize,
-	schemeBlues,
-	schemeBrBG,
-	schemePuOr,
-	schemePurples
-} from 'd3';
+import { color, interpolateCividis, interpolateViridis, quantize, schemeBlues, schemeBrBG, schemePuOr, schemePurples } from 'd3';
 import type { BivariateCell, CellId } from './bivariate';
 import { clampClasses } from './classify';
 
@@ -94,11 +85,7 @@ export function paletteColours(id: PaletteId, n: number, options: { reverse?: bo
  * high y alone is cyan, and high/high is the dark blue #3b4994. The two hues stay apart for
  * the common red–green deficiencies.
  */
-const STEVENS_BLUE_PINK = [
-	'#e8e8e8', '#ace4e4', '#5ac8c8',
-	'#dfb0d6', '#a5add3', '#5698b9',
-	'#be64ac', '#8c62aa', '#3b4994'
-] as const;
+const STEVENS_BLUE_PINK = ['#e8e8e8', '#ace4e4', '#5ac8c8', '#dfb0d6', '#a5add3', '#5698b9', '#be64ac', '#8c62aa', '#3b4994'] as const;
 
 export const BIVARIATE_PALETTE: Readonly<Record<CellId, string>> = {
 	'0-0': STEVENS_BLUE_PINK[0],

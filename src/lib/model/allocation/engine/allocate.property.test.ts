@@ -14,10 +14,12 @@ const seatList = (minLength = 1) =>
 		.array(priority, { minLength, maxLength: 40 })
 		.filter((ps) => ps.some((p) => p > 0))
 		.chain((ps) =>
-			fc.shuffledSubarray(
-				ps.map((_, i) => `E${String(i).padStart(4, '0')}`),
-				{ minLength: ps.length, maxLength: ps.length }
-			).map((codes) => ps.map((p, i): Seat => ({ code: codes[i], priority: p })))
+			fc
+				.shuffledSubarray(
+					ps.map((_, i) => `E${String(i).padStart(4, '0')}`),
+					{ minLength: ps.length, maxLength: ps.length }
+				)
+				.map((codes) => ps.map((p, i): Seat => ({ code: codes[i], priority: p })))
 		);
 
 const budget = fc.integer({ min: 1, max: 10_000_000 });

@@ -3,8 +3,7 @@ import { allocate, formatPounds } from './allocate';
 import { roundLargestRemainder } from './round';
 import type { AllocationMethod, AllocationResult, Seat } from './types';
 
-const seats = (...priorities: number[]): Seat[] =>
-	priorities.map((priority, i) => ({ code: String.fromCharCode(65 + i), priority }));
+const seats = (...priorities: number[]): Seat[] => priorities.map((priority, i) => ({ code: String.fromCharCode(65 + i), priority }));
 
 /** code → amount, failing the test with the engine's message if it was infeasible. */
 function amounts(r: AllocationResult): Record<string, number> {
@@ -28,7 +27,12 @@ describe('formatPounds', () => {
 describe('roundLargestRemainder', () => {
 	it('gives the missing pounds to the largest remainders, ties by index', () => {
 		expect(roundLargestRemainder([33.4, 33.3, 33.3], 100)).toEqual([34, 33, 33]);
-		expect(roundLargestRemainder([1 / 3, 1 / 3, 1 / 3].map((x) => x * 100), 100)).toEqual([34, 33, 33]);
+		expect(
+			roundLargestRemainder(
+				[1 / 3, 1 / 3, 1 / 3].map((x) => x * 100),
+				100
+			)
+		).toEqual([34, 33, 33]);
 		expect(roundLargestRemainder([10.2, 10.7, 9.1], 30)).toEqual([10, 11, 9]);
 	});
 	it('never rounds a seat over its cap', () => {
@@ -54,12 +58,27 @@ describe('proportional', () => {
 	});
 
 	it('lists rows by rank whatever the input order', () => {
-		const r = allocate({ budget: 100, seats: [{ code: 'X', priority: 1 }, { code: 'Y', priority: 4 }], method: prop() });
+		const r = allocate({
+			budget: 100,
+			seats: [
+				{ code: 'X', priority: 1 },
+				{ code: 'Y', priority: 4 }
+			],
+			method: prop()
+		});
 		expect(r.ok && r.rows.map((x) => `${x.rank}:${x.code}:${x.amount}`)).toEqual(['1:Y:80', '2:X:20']);
 	});
 
 	it('breaks equal remainders by priority then code: 100 over three equal seats is 34/33/33', () => {
-		const r = allocate({ budget: 100, seats: [{ code: 'C', priority: 1 }, { code: 'A', priority: 1 }, { code: 'B', priority: 1 }], method: prop() });
+		const r = allocate({
+			budget: 100,
+			seats: [
+				{ code: 'C', priority: 1 },
+				{ code: 'A', priority: 1 },
+				{ code: 'B', priority: 1 }
+			],
+			method: prop()
+		});
 		expect(amounts(r)).toEqual({ A: 34, B: 33, C: 33 });
 	});
 
@@ -115,13 +134,29 @@ describe('proportional', () => {
 
 describe('topn', () => {
 	it('splits 1001 between the top 2 of 3 as 501/500, the odd pound to rank 1', () => {
-		const r = allocate({ budget: 1001, seats: [{ code: 'B', priority: 5 }, { code: 'A', priority: 5 }, { code: 'C', priority: 1 }], method: { kind: 'topn', n: 2 } });
+		const r = allocate({
+			budget: 1001,
+			seats: [
+				{ code: 'B', priority: 5 },
+				{ code: 'A', priority: 5 },
+				{ code: 'C', priority: 1 }
+			],
+			method: { kind: 'topn', n: 2 }
+		});
 		expect(amounts(r)).toEqual({ A: 501, B: 500, C: 0 });
 		expect(r.ok && r.rows.map((x) => x.code)).toEqual(['A', 'B', 'C']);
 	});
 
 	it('breaks a tie at the boundary by code ascending', () => {
-		const r = allocate({ budget: 1000, seats: [{ code: 'A', priority: 9 }, { code: 'C', priority: 3 }, { code: 'B', priority: 3 }], method: { kind: 'topn', n: 2 } });
+		const r = allocate({
+			budget: 1000,
+			seats: [
+				{ code: 'A', priority: 9 },
+				{ code: 'C', priority: 3 },
+				{ code: 'B', priority: 3 }
+			],
+			method: { kind: 'topn', n: 2 }
+		});
 		expect(amounts(r)).toEqual({ A: 500, B: 500, C: 0 });
 	});
 
@@ -135,7 +170,13 @@ describe('tiers', () => {
 		const r = allocate({
 			budget: 1_000_000,
 			seats: seats(8, 7, 6, 5, 4, 3, 2, 1),
-			method: { kind: 'tiers', tiers: [{ seats: 2, amount: 300_000 }, { seats: 4, amount: 100_000 }] }
+			method: {
+				kind: 'tiers',
+				tiers: [
+					{ seats: 2, amount: 300_000 },
+					{ seats: 4, amount: 100_000 }
+				]
+			}
 		});
 		expect(amounts(r)).toEqual({ A: 300_000, B: 300_000, C: 100_000, D: 100_000, E: 100_000, F: 100_000, G: 0, H: 0 });
 	});
@@ -152,17 +193,20 @@ describe('infeasible rules say why', () => {
 		['NaN priority', { budget: 10, seats: [{ code: 'E14000530', priority: Number.NaN }], method: prop() }, 'seat E14000530 has an invalid priority (NaN)'],
 		['negative priority', { budget: 10, seats: [{ code: 'S1', priority: -1 }], method: prop() }, 'seat S1 has an invalid priority (-1)'],
 		['infinite priority', { budget: 10, seats: [{ code: 'S1', priority: Infinity }], method: prop() }, 'seat S1 has an invalid priority (Infinity)'],
-		['duplicate code', { budget: 10, seats: [{ code: 'S1', priority: 1 }, { code: 'S1', priority: 2 }], method: prop() }, 'seat S1 appears more than once'],
 		[
-			'floor too high',
-			{ budget: 1_000_000, seats: Array.from({ length: 60 }, (_, i) => ({ code: `S${i}`, priority: 1 })), method: prop(20_000) },
-			'floor × eligible seats exceeds the budget: £20,000 × 60 seats = £1,200,000 > £1,000,000'
+			'duplicate code',
+			{
+				budget: 10,
+				seats: [
+					{ code: 'S1', priority: 1 },
+					{ code: 'S1', priority: 2 }
+				],
+				method: prop()
+			},
+			'seat S1 appears more than once'
 		],
-		[
-			'cap too low',
-			{ budget: 1_000_000, seats: Array.from({ length: 60 }, (_, i) => ({ code: `S${i}`, priority: 1 })), method: prop(undefined, 10_000) },
-			'cap × eligible seats is below the budget: £10,000 × 60 seats = £600,000 < £1,000,000'
-		],
+		['floor too high', { budget: 1_000_000, seats: Array.from({ length: 60 }, (_, i) => ({ code: `S${i}`, priority: 1 })), method: prop(20_000) }, 'floor × eligible seats exceeds the budget: £20,000 × 60 seats = £1,200,000 > £1,000,000'],
+		['cap too low', { budget: 1_000_000, seats: Array.from({ length: 60 }, (_, i) => ({ code: `S${i}`, priority: 1 })), method: prop(undefined, 10_000) }, 'cap × eligible seats is below the budget: £10,000 × 60 seats = £600,000 < £1,000,000'],
 		['cap cannot lift zero seats', { budget: 1000, seats: seats(1, 0), method: prop(100, 600) }, 'zero-priority seats only get the floor, so at most £600 × 1 seat + £100 × 1 seat = £700 can be allocated, below the budget of £1,000'],
 		['floor above cap', { budget: 1000, seats: seats(1), method: prop(500, 400) }, 'floor is above the cap: £500 > £400'],
 		['fractional floor', { budget: 1000, seats: seats(1), method: prop(2.5) }, 'floor must be a whole number of pounds ≥ 0, got 2.5'],
@@ -172,13 +216,37 @@ describe('infeasible rules say why', () => {
 		['N zero', { budget: 1000, seats: seats(3), method: { kind: 'topn', n: 0 } }, 'N must be a whole number ≥ 1, got 0'],
 		[
 			'tiers short of budget',
-			{ budget: 1_000_000, seats: seats(5, 4, 3, 2, 1), method: { kind: 'tiers', tiers: [{ seats: 2, amount: 300_000 }, { seats: 3, amount: 100_000 }] } },
+			{
+				budget: 1_000_000,
+				seats: seats(5, 4, 3, 2, 1),
+				method: {
+					kind: 'tiers',
+					tiers: [
+						{ seats: 2, amount: 300_000 },
+						{ seats: 3, amount: 100_000 }
+					]
+				}
+			},
 			'tiers allocate £900,000 but the budget is £1,000,000'
 		],
 		['tiers over budget', { budget: 100, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 2, amount: 60 }] } }, 'tiers allocate £120 but the budget is £100'],
 		['tiers too many seats', { budget: 100, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 4, amount: 25 }] } }, 'tiers cover 4 seats but only 2 are eligible'],
 		['tiers reach zero seats', { budget: 100, seats: seats(2, 0), method: { kind: 'tiers', tiers: [{ seats: 2, amount: 50 }] } }, 'tiers cover 2 seats but only 1 has a priority above zero'],
-		['tiers increasing', { budget: 300, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 1, amount: 100 }, { seats: 1, amount: 200 }] } }, 'tier 2 pays more than tier 1 (£200 > £100)'],
+		[
+			'tiers increasing',
+			{
+				budget: 300,
+				seats: seats(2, 1),
+				method: {
+					kind: 'tiers',
+					tiers: [
+						{ seats: 1, amount: 100 },
+						{ seats: 1, amount: 200 }
+					]
+				}
+			},
+			'tier 2 pays more than tier 1 (£200 > £100)'
+		],
 		['tiers empty', { budget: 300, seats: seats(2, 1), method: { kind: 'tiers', tiers: [] } }, 'no tiers given'],
 		['tier bad seats', { budget: 300, seats: seats(2, 1), method: { kind: 'tiers', tiers: [{ seats: 1.5, amount: 200 }] } }, 'tier 1: seats must be a whole number ≥ 1, got 1.5'],
 		['unknown method', { budget: 300, seats: seats(1), method: { kind: 'lottery' } as unknown as AllocationMethod }, 'unknown allocation method "lottery"']

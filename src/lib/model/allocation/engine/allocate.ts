@@ -119,10 +119,7 @@ function proportional(budget: number, ranked: Seat[], floorIn?: number, capIn?: 
 	const zero = ranked.filter((s) => s.priority === 0).length;
 	const most = cap * (n - zero) + floor * zero;
 	if (most < budget) {
-		return (
-			`zero-priority seats only get the floor, so at most ${formatPounds(cap)} × ${seatsWord(n - zero)} + ` +
-			`${formatPounds(floor)} × ${seatsWord(zero)} = ${formatPounds(most)} can be allocated, below the budget of ${formatPounds(budget)}`
-		);
+		return `zero-priority seats only get the floor, so at most ${formatPounds(cap)} × ${seatsWord(n - zero)} + ` + `${formatPounds(floor)} × ${seatsWord(zero)} = ${formatPounds(most)} can be allocated, below the budget of ${formatPounds(budget)}`;
 	}
 
 	const shares = proportionalShares(
@@ -131,7 +128,14 @@ function proportional(budget: number, ranked: Seat[], floorIn?: number, capIn?: 
 		floor,
 		cap
 	);
-	const rounded = shares && roundLargestRemainder(shares.map((s) => s.share), budget, floor, cap);
+	const rounded =
+		shares &&
+		roundLargestRemainder(
+			shares.map((s) => s.share),
+			budget,
+			floor,
+			cap
+		);
 	if (!shares || !rounded) return 'internal error: the proportional shares could not be rounded to the budget';
 	// Keep a bound label only if the rounded amount really sits on that bound.
 	return rounded.map((amount, i) => {

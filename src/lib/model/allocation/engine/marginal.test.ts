@@ -61,7 +61,12 @@ describe('properties', () => {
 	it('the sum is the budget and no seat exceeds its cap', () => {
 		fc.assert(
 			fc.property(arbitrary, ({ means, cap, budgetShare, beta, seed }) => {
-				const seats = seatsFrom(means, means.map((_, i) => cap + i * 100), seed, 200);
+				const seats = seatsFrom(
+					means,
+					means.map((_, i) => cap + i * 100),
+					seed,
+					200
+				);
 				const budget = Math.max(1, Math.floor(budgetShare * seats.reduce((a, s) => a + s.cap, 0)));
 				const r = allocateMarginal({ budget, seats, curve: { beta, s0: 5000 }, objective: { kind: 'expected-seats' } });
 				if (!r.ok) throw new Error(r.error);
@@ -74,7 +79,12 @@ describe('properties', () => {
 	it('the objective never falls as the budget grows', () => {
 		fc.assert(
 			fc.property(arbitrary, ({ means, cap, beta, seed }) => {
-				const seats = seatsFrom(means, means.map(() => cap), seed, 200);
+				const seats = seatsFrom(
+					means,
+					means.map(() => cap),
+					seed,
+					200
+				);
 				const values = [0.2, 0.4, 0.7].map((f) => {
 					const r = allocateMarginal({ budget: Math.floor(f * cap * seats.length), seats, curve: { beta, s0: 5000 }, objective: { kind: 'expected-seats' } });
 					return r.ok ? r.objective : NaN;
@@ -88,7 +98,12 @@ describe('properties', () => {
 	it('is never worse than spreading evenly or funding the N closest seats, on its own objective', () => {
 		fc.assert(
 			fc.property(arbitrary, ({ means, cap, budgetShare, beta, seed }) => {
-				const seats = seatsFrom(means, means.map(() => cap), seed, 200);
+				const seats = seatsFrom(
+					means,
+					means.map(() => cap),
+					seed,
+					200
+				);
 				const budget = Math.max(seats.length, Math.floor(budgetShare * cap * seats.length));
 				const c = { beta, s0: 5000 };
 				const r = allocateMarginal({ budget, seats, curve: c, objective: { kind: 'expected-seats' } });

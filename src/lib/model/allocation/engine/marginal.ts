@@ -50,9 +50,7 @@ export interface MarginalInput {
 	start?: readonly number[];
 }
 
-export type MarginalResult =
-	| { ok: true; amounts: number[]; objective: number; unproductive: number }
-	| { ok: false; error: string };
+export type MarginalResult = { ok: true; amounts: number[]; objective: number; unproductive: number } | { ok: false; error: string };
 
 const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 
@@ -153,7 +151,10 @@ export function allocateMarginal(input: MarginalInput): MarginalResult {
 	if (left > 0) {
 		// Nothing left buys a seat: spread the rest evenly over the seats with room, in code order.
 		unproductive = left;
-		const open = seats.map((s, i) => i).filter((i) => amounts[i] < seats[i].cap).sort((a, b) => (seats[a].code < seats[b].code ? -1 : 1));
+		const open = seats
+			.map((s, i) => i)
+			.filter((i) => amounts[i] < seats[i].cap)
+			.sort((a, b) => (seats[a].code < seats[b].code ? -1 : 1));
 		while (left > 0 && open.length) {
 			const share = Math.max(1, Math.floor(left / open.length));
 			for (let k = open.length - 1; k >= 0 && left > 0; k--) {

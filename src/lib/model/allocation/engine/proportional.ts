@@ -38,12 +38,7 @@ type Breakpoint = { at: number; seat: number; to: Status };
  * are whole pounds (cap may be +Infinity). Returns null when no multiplier reaches the budget,
  * which the caller's feasibility checks should already have ruled out.
  */
-export function proportionalShares(
-	priorities: readonly number[],
-	budget: number,
-	floor: number,
-	cap: number
-): ProportionalShare[] | null {
+export function proportionalShares(priorities: readonly number[], budget: number, floor: number, cap: number): ProportionalShare[] | null {
 	const n = priorities.length;
 	const logP = priorities.map((p) => Math.log(p));
 	const breakpoints: Breakpoint[] = [];
@@ -59,8 +54,7 @@ export function proportionalShares(
 	const activeAt = new Array<number>(n).fill(Infinity);
 	const capAt = new Array<number>(n).fill(Infinity);
 	breakpoints.forEach((b, k) => ((b.to === 'active' ? activeAt : capAt)[b.seat] = k));
-	const statusesAfter = (k: number): Status[] =>
-		priorities.map((_, i) => (capAt[i] < k ? 'cap' : activeAt[i] < k ? 'active' : 'floor'));
+	const statusesAfter = (k: number): Status[] => priorities.map((_, i) => (capAt[i] < k ? 'cap' : activeAt[i] < k ? 'active' : 'floor'));
 
 	// S at log λ once the first k breakpoints have been passed. Summed from scratch each time, so
 	// no rounding residue builds up the way a running total would (that made a last seat reaching
@@ -93,10 +87,7 @@ export function proportionalShares(
 		if (passed(mid)) hi = mid;
 		else lo = mid + 1;
 	}
-	const status =
-		lo === 2 * groups.length
-			? statusesAfter(breakpoints.length)
-			: statusesAfter(lo % 2 === 0 ? groups[lo >> 1].start : groups[lo >> 1].end);
+	const status = lo === 2 * groups.length ? statusesAfter(breakpoints.length) : statusesAfter(lo % 2 === 0 ? groups[lo >> 1].start : groups[lo >> 1].end);
 
 	let fixed = 0;
 	let activeP = 0;

@@ -19,12 +19,7 @@
  * Round `shares` (listed in tie-break order) to integers in [lower, upper] summing to `total`.
  * Returns null if that is impossible (non-finite shares, or the bounds cannot hold the total).
  */
-export function roundLargestRemainder(
-	shares: readonly number[],
-	total: number,
-	lower = 0,
-	upper = Number.POSITIVE_INFINITY
-): number[] | null {
+export function roundLargestRemainder(shares: readonly number[], total: number, lower = 0, upper = Number.POSITIVE_INFINITY): number[] | null {
 	if (!Number.isSafeInteger(total) || shares.some((s) => !Number.isFinite(s))) return null;
 	if (shares.length * lower > total || shares.length * upper < total) return null;
 

@@ -16,11 +16,7 @@ export type Tier = { seats: number; amount: number };
  *   seat-risk model's draws; it needs the model, so `allocate` refuses it and the app plans it in
  *   the risk worker (model/allocation/plan-job.ts).
  */
-export type AllocationMethod =
-	| { kind: 'proportional'; floor?: number; cap?: number }
-	| { kind: 'topn'; n: number }
-	| { kind: 'tiers'; tiers: readonly Tier[] }
-	| MarginalMethod;
+export type AllocationMethod = { kind: 'proportional'; floor?: number; cap?: number } | { kind: 'topn'; n: number } | { kind: 'tiers'; tiers: readonly Tier[] } | MarginalMethod;
 
 /**
  * The marginal-value rule: spending curve β·ln(1 + £/s₀) points of lead, the objective, the share
@@ -49,6 +45,4 @@ export type AllocationRow = {
 	bound: Bound;
 };
 
-export type AllocationResult =
-	| { ok: true; rows: AllocationRow[]; total: number }
-	| { ok: false; error: string };
+export type AllocationResult = { ok: true; rows: AllocationRow[]; total: number } | { ok: false; error: string };
