@@ -1,6 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, openTab } from './app';
 
+/** The seat-risk part of the link's state (`?s=`: JSON, UTF-8, base64url), or null. */
+function linkedRisk(page: Page): { spec?: string; priority?: string } | null {
+	const state = new URL(page.url()).searchParams.get('s');
+	if (!state) return null;
+	try {
+		return (JSON.parse(Buffer.from(state, 'base64url').toString('utf8')) as { risk?: { spec?: string; priority?: string } }).risk ?? null;
+	} catch {
+		return null;
+	}
+}
+
 const RISK_TIMEOUT = { timeout: 90_000 };
 const riskView = (page: Page) => page.getByTestId('risk-view');
 const gb = (page: Page, party: string) => page.getByTestId('risk-shares-gb').getByLabel(party, { exact: true });
@@ -57,7 +68,8 @@ test('a custom scenario fills and changes P(loss) in the table and the map, surv
 	await expect.poll(() => legendCounts(page)).not.toEqual(baseLegend);
 
 	// The scenario is in the address, so a reload brings it back with the fields as typed.
-	await expect.poll(() => new URL(page.url()).searchParams.get('s')).toBeTruthy();
+	// Wait until the link itself carries the scenario (the address bar follows the view asynchronously).
+	await expect.poll(() => linkedRisk(page)?.spec ?? null, RISK_TIMEOUT).not.toBeNull();
 	await page.reload();
 	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
 	await openTab(page, 'Risk');
@@ -105,7 +117,8 @@ test('the priority can rank the eligible seats by P(loss), and the link keeps th
 		}, RISK_TIMEOUT)
 		.toBe(true);
 	expect((await topTwenty())[0]).toBeGreaterThan(20);
-	await expect.poll(() => new URL(page.url()).searchParams.get('s')).toBeTruthy();
+	// Wait until the link itself carries the choice (the address bar follows the view asynchronously).
+	await expect.poll(() => linkedRisk(page)?.priority ?? null, RISK_TIMEOUT).toBe('p_loss');
 	await page.reload();
 	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
 	await expect(page.getByLabel(/Rank the eligible seats by P\(loss\) instead/)).toBeChecked();
