@@ -112,7 +112,7 @@ async function nodeWorkloads() {
 	runRisk(histories, '2010', 2015, scenario);
 	measured.risk = await measure(
 		[
-			{ engine: `simulate only: ${DEFAULT_DRAWS} draws × 650 seats (${PLAIN_TS}, Node)`, run: () => timed(() => runRisk(histories, '2010', 2015, scenario).simulation.draws) },
+			{ engine: `project + simulate, fit cached (${PLAIN_TS}, Node; what a slider move costs)`, run: () => timed(() => runRisk(histories, '2010', 2015, scenario).simulation.draws) },
 			{ engine: 'fit from earlier elections + project + simulate (nothing cached)', run: () => timed(() => runRisk(loadedCopy(histories), '2010', 2015, scenario).simulation.draws) }
 		],
 		slow
