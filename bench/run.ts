@@ -20,7 +20,7 @@ import { DEFAULT_BUDGET_RULE } from '../src/lib/features/allocation/budget';
 import { DEFAULT_SENSITIVITY_OPTIONS, runSensitivity, stageSeatsFromRows } from '../src/lib/features/sensitivity/sensitivity';
 import { scoreQuery } from '../src/lib/queries/scoring';
 import { loadRiskHistories } from '../src/lib/data/risk-inputs';
-import { DEFAULT_DRAWS, runRisk, type RiskHistories } from '../src/lib/model/risk/run';
+import { runRisk, type RiskHistories } from '../src/lib/model/risk/run';
 import { buildData } from '../scripts/data/build';
 import { PROJECT_ROOT, resolveDataDir } from '../scripts/data/sources';
 import { inChromium } from './app-chromium';
