@@ -6,7 +6,7 @@
  * - Format 1: adds `schemaVersion: 1` and `revision` (1, 2, …), bumped on every write, so a tab
  *   saving over a scenario can tell whether another tab changed it since it was read.
  */
-import { isPlainRecord, migrateRecord, recordName, type RecordSchema } from '$lib/data/schema-migrate';
+import { isPlainRecord, migrateRecord, recordName, type RecordSchema } from '$lib/storage/schema-migrate';
 import type { Indicator } from '$lib/model/catalogue';
 import type { FieldError } from '$lib/model/definition';
 import { validateScenario, type Scenario } from './scenario';

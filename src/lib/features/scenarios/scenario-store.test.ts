@@ -3,7 +3,7 @@ import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, LENS_IDS } from '$lib/model/definition';
 import { defaultDefinition } from '$lib/model/lenses';
 import { createScenario, defaultScenarioState, type Scenario } from './scenario';
-import { fakeIndexedDB } from '$lib/data/fake-idb';
+import { fakeIndexedDB } from '../../../../tests/support/fake-idb';
 import { createMemoryScenarioStore, StorageError, toStorageError, type ScenarioStore } from './scenario-store';
 import { openScenarioStore, SCENARIO_DB_NAME, SCENARIO_STORE_NAME } from './scenario-idb';
 import { SCENARIO_SCHEMA_VERSION } from './scenario-migrations';

@@ -14,8 +14,8 @@
  *   IndexedDB (DataCloneError), and the store must not share objects with the caller.
  * - Failures are `StorageError`s with a `kind` and a message meant for the user.
  */
-import type { QuarantineEntry, SetAsideNote } from '$lib/data/quarantine';
-import { isQuotaError, storageFullMessage } from '$lib/data/storage-errors';
+import type { QuarantineEntry, SetAsideNote } from '$lib/storage/quarantine';
+import { isQuotaError, storageFullMessage } from '$lib/storage/storage-errors';
 import type { Indicator } from '$lib/model/catalogue';
 
 /**

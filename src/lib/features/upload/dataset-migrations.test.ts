@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeIndexedDB } from '$lib/data/fake-idb';
-import { openRecordStore, StorageFullError } from '$lib/data/record-store';
+import { fakeIndexedDB } from '../../../../tests/support/fake-idb';
+import { openRecordStore, StorageFullError } from '$lib/storage/record-store';
 import type { UploadedDataset } from './dataset';
 import { readDatasetRecord } from './dataset-migrations';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeIndexedDB } from '$lib/data/fake-idb';
-import { plain } from '$lib/data/record-store';
+import { fakeIndexedDB } from '../../../../tests/support/fake-idb';
+import { plain } from '$lib/storage/record-store';
 import { readWorkspace, workspaceFile } from '$lib/features/workspace/workspace';
 import { geometryAt } from './geo-packed';
 import { layerForFile, readLayerRecord } from './layer-record';

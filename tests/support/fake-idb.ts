@@ -42,12 +42,13 @@ export function fakeIndexedDB(options: FakeIdbOptions = {}) {
 					later(() => call('onabort'));
 				};
 				tx.abort = () => abort(new DOMException('The transaction was aborted.', 'AbortError'));
-				const settle = () => later(() => {
-					if (!finished && pending === 0) {
-						finished = true;
-						call('oncomplete');
-					}
-				});
+				const settle = () =>
+					later(() => {
+						if (!finished && pending === 0) {
+							finished = true;
+							call('oncomplete');
+						}
+					});
 				const request = (run: () => unknown) => {
 					const r: Record<string, unknown> = { result: undefined, error: null };
 					pending++;
