@@ -17,7 +17,7 @@ import { scoreQuery } from '$lib/queries/scoring';
 import { diffAllocations, type AllocationDiff, type AllocationLine } from './diff';
 import { storageNotices } from '$lib/storage/storage-notices.svelte';
 import { createScenario, type Scenario, type ScenarioState } from './scenario';
-import { readScenarioRecord, toStoredScenario } from './scenario-migrations';
+import { readScenario, toStoredScenario } from './scenario-migrations';
 import { openScenarioStore } from './scenario-idb';
 import { StorageError, type SavedScenario, type ScenarioStore } from './scenario-store';
 import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
@@ -211,7 +211,7 @@ export class ScenariosState {
 		try {
 			for (const [i, record] of records.entries()) {
 				// Older workspace files hold older scenario formats: migrate as the store does.
-				const v = readScenarioRecord(record, this.#catalogue());
+				const v = readScenario(record, this.#catalogue());
 				if (!v.ok) refused.push(`scenario ${i + 1} (${v.name}): ${v.reason}`);
 				else if (!this.list.some((s) => s.id === v.scenario.id)) {
 					await this.#store!.save(v.scenario);
