@@ -162,6 +162,22 @@ test('compare, scenarios, the upload wizard and the console with content have no
 	assertClean();
 });
 
+test('the seat profile and the briefing have no serious or critical axe violations', async ({ page }) => {
+	await openApp(page, '/?seat=E14000642');
+	await expect(page.getByTestId('similar-list').getByRole('link')).toHaveCount(10);
+	await expect(page.getByTestId('profile-ploss')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('locator-map')).toBeVisible();
+	await check(page, 'Seat profile');
+	await openTab(page, 'Briefing');
+	await expect(page.getByTestId('briefing-top').locator('li')).toHaveCount(10);
+	await expect(page.getByTestId('map-thumbnail')).toBeVisible();
+	await check(page, 'Briefing');
+	await openApp(page, '/?seat=NOPE');
+	await expect(page.getByTestId('profile-unknown')).toBeVisible();
+	await check(page, 'Seat profile: unknown code');
+	assertClean();
+});
+
 test('the loading error panel has no serious or critical violations', async ({ page }) => {
 	await page.route('**/data/results.csv', (route) => route.fulfill({ status: 404, body: 'missing' }));
 	await page.goto('/');

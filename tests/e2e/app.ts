@@ -1,8 +1,19 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Open the built app and wait until DuckDB-wasm has loaded every table and scored the seats. */
+/**
+ * The app opens on the briefing; these tests start from Scores (the app's first view before the
+ * briefing), so a path that names no view or seat gets `tab=scores`. A path that names one keeps it.
+ */
+export function onScores(path: string): string {
+	const absolute = /^https?:/.test(path);
+	const url = new URL(path, 'http://placeholder');
+	if (!url.searchParams.has('tab') && !url.searchParams.has('seat')) url.searchParams.set('tab', 'scores');
+	return absolute ? url.toString() : `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** Open the built app (on Scores, unless the path names a view) and wait until DuckDB-wasm has loaded every table and scored the seats. */
 export async function openApp(page: Page, path = '/') {
-	await page.goto(path);
+	await page.goto(onScores(path));
 	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
 	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true', { timeout: 30_000 });
 }

@@ -52,11 +52,15 @@ test('keyboard only: tabs by arrow keys, a seat chosen by name on the Map tab, a
 	expect((await focused(page)).id).toBe('tab-map');
 	await page.keyboard.press('End');
 	await expect(page.getByRole('tab', { name: 'Method' })).toBeFocused();
+	// The briefing is the first tab, Scores the second.
 	await page.keyboard.press('Home');
-	await expect(page.getByRole('tab', { name: 'Scores' })).toBeFocused();
+	await expect(page.getByRole('tab', { name: 'Briefing' })).toBeFocused();
 	await page.keyboard.press('ArrowLeft');
 	await expect(page.getByRole('tab', { name: 'Method' })).toHaveAttribute('aria-selected', 'true');
 	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('tab', { name: 'Briefing' })).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('tab', { name: 'Scores' })).toHaveAttribute('aria-selected', 'true');
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('tab', { name: 'Map' })).toHaveAttribute('aria-selected', 'true');
 	await expect(page.getByTestId('map-view')).toBeVisible();
@@ -78,6 +82,7 @@ test('keyboard only: tabs by arrow keys, a seat chosen by name on the Map tab, a
 	// Back to the tabs, over to Scores, and along to a weight slider.
 	stops.push(...(await tabTo(page, (f) => f.role === 'tab', { key: 'Shift+Tab' })));
 	await page.keyboard.press('Home');
+	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('tab', { name: 'Scores' })).toHaveAttribute('aria-selected', 'true');
 	const before = await topSeats(page);
 	stops.push(...(await tabTo(page, (f) => f.label === 'Weight of Leave 2016')));

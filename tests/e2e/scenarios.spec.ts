@@ -12,7 +12,7 @@ test('a saved scenario survives a reload and can be renamed, opened and deleted'
 	await page.getByRole('button', { name: 'Save current settings' }).click();
 	await expect(page.getByTestId('scenario-list')).toContainText('Leave-heavy');
 
-	await page.goto('/'); // a fresh load without the link
+	await page.goto('/?tab=scores'); // a fresh load without the scenario
 	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
 	await expect(weight(page, 'Leave 2016')).toHaveValue('1');
 	await openTab(page, 'Scenarios');
@@ -44,7 +44,11 @@ test('a copied link reproduces the view in a new page', async ({ page, context }
 	const expected = await topSeats(page);
 
 	const other = await context.newPage();
+	// The link names the view it was copied from, and opens there.
+	expect(link).toContain('tab=scenarios');
 	await openApp(other, link.replace(/^https?:\/\/[^/]+/, ''));
+	await expect(other.getByRole('tab', { name: 'Scenarios' })).toHaveAttribute('aria-selected', 'true');
+	await openTab(other, 'Scores');
 	await expect(weight(other, 'UKIP share 2015')).toHaveValue('3.5');
 	await expect.poll(() => topSeats(other)).toEqual(expected);
 	await openTab(other, 'Allocation');

@@ -1,5 +1,6 @@
 /**
- * Keep the address bar equal to the current view, so copying it reproduces the view. Replaces
+ * Keep the address bar's scenario (`?s=`) equal to the current one, so copying it reproduces the
+ * view (the view and the profile's seat are navigation.svelte.ts's). Replaces
  * the history entry (debounced) rather than pushing one per edit: Back leaves the app, not the
  * last weight moved.
  */
@@ -11,9 +12,11 @@ export function keepAddressCurrent(scenarios: ScenariosState): () => void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const stop = $effect.root(() => {
 		$effect(() => {
-			const link = scenarios.link(location.href);
+			scenarios.link(location.href); // read for its dependencies: any edit restarts the timer
 			clearTimeout(timer);
-			timer = setTimeout(() => history.replaceState(history.state, '', link), SETTLE_MS);
+			// The link is made when the timer fires, from the address then: a view or profile pushed
+			// meanwhile (navigation.svelte.ts) keeps its tab and seat.
+			timer = setTimeout(() => history.replaceState(history.state, '', scenarios.link(location.href)), SETTLE_MS);
 		});
 	});
 	return () => {

@@ -20,6 +20,7 @@ import { UploadsState, type RestoredUploads } from '$lib/features/upload/uploads
 import { referenceSeatsFromRows } from '$lib/features/upload/reference-seats';
 import { ConsoleState } from '$lib/features/console/console-state.svelte';
 import { protectedTablesFor, PROTECTED_PREFIXES } from '$lib/features/console/protected-tables';
+import { ProfileState } from '$lib/features/profile/profile-state.svelte';
 
 export interface AppStates {
 	catalogue: Catalogue;
@@ -32,6 +33,7 @@ export interface AppStates {
 	uploads: UploadsState;
 	console: ConsoleState;
 	map: MapState;
+	profile: ProfileState;
 }
 
 export interface ComposeInput {
@@ -68,5 +70,6 @@ export async function composeStates(input: ComposeInput): Promise<AppStates> {
 	const protectedTables = protectedTablesFor(manifest);
 	const console = new ConsoleState(db, () => ({ protectedTables, protectedPrefixes: [...PROTECTED_PREFIXES] }), { interrupt: input.interrupt });
 	const map = new MapState(scores, selection, db, manifest, allocation, uploads.layers, risk);
-	return { catalogue, selection, scores, allocation, risk, scenarios, compare, uploads, console, map };
+	const profile = new ProfileState(db, scores);
+	return { catalogue, selection, scores, allocation, risk, scenarios, compare, uploads, console, map, profile };
 }

@@ -249,6 +249,30 @@ export class ScenariosState {
 		}
 	}
 
+	/**
+	 * What changed between a saved scenario (A, scored off-screen) and the current view (B), for the
+	 * briefing. The current allocation is the one on screen, so the two sides are what a committee
+	 * saw then and sees now.
+	 */
+	async sinceSaved(id: string): Promise<{ scenario: Scenario; result: AllocationDiff } | { error: string }> {
+		const scenario = this.list.find((s) => s.id === id);
+		if (!scenario) return { error: 'That scenario is no longer saved in this browser.' };
+		const now = this.#allocation.allocation;
+		if (!now.ok) return { error: `The current allocation cannot be made: ${now.error}` };
+		try {
+			const then = await this.#lines(scenario);
+			return {
+				scenario,
+				result: diffAllocations(
+					then,
+					now.seats.map((s) => ({ code: s.code, name: s.name, rank: s.rank, amount: s.amount }))
+				)
+			};
+		} catch (error) {
+			return { error: (error as Error).message };
+		}
+	}
+
 	async #lines(scenario: Scenario): Promise<AllocationLine[]> {
 		const q = scoreQuery(scenario.state.definition);
 		const rows = (await this.#db.query(q.sql, q.params)).rows as unknown as SeatFacts[];
