@@ -9,7 +9,10 @@
  * Point: 1 part, 1 ring, 1 position · MultiPoint and LineString: 1 part, 1 ring ·
  * MultiLineString and Polygon: 1 part of rings · MultiPolygon: parts (polygons) of rings.
  */
-import type { UploadGeometry } from './geojson';
+import type { Geometry } from 'geojson';
+
+/** The geometry kinds an uploaded layer may contain (GeometryCollection is refused). */
+export type UploadGeometry = Exclude<Geometry, { type: 'GeometryCollection' }>;
 
 export const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const satisfies readonly UploadGeometry['type'][];
 export type GeometryType = (typeof GEOMETRY_TYPES)[number];

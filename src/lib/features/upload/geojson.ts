@@ -4,14 +4,12 @@
  * the same code as for a CSV. Coordinates must be longitude/latitude (WGS 84, RFC 7946): a file
  * in British National Grid metres is refused with a message, never drawn in the wrong place.
  */
-import type { Geometry } from 'geojson';
 import { csvField } from '$lib/export/csv';
 import { type UploadResult, type UploadWarning, fail, ok, quoteForMessage, uploadError } from './types';
 import { isObject } from './record-checks';
-import { GEOMETRY_TYPES, PackedBuilder, featureCount, type PackedGeometry } from './geo-packed';
+import { GEOMETRY_TYPES, PackedBuilder, featureCount, type PackedGeometry, type UploadGeometry } from './geo-packed';
 
-/** The geometry kinds an uploaded layer may contain (GeometryCollection is refused). */
-export type UploadGeometry = Exclude<Geometry, { type: 'GeometryCollection' }>;
+export type { UploadGeometry };
 
 export interface GeoStage {
 	/** The kept features' geometry, packed (geo-packed.ts): feature i is row i. */

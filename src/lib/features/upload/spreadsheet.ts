@@ -13,31 +13,13 @@
  * declared size (`zip.ts` counts as it inflates), so a forged size is reported as damage, never
  * read as a truncated or empty sheet.
  */
-import { DEFAULT_LIMITS } from './limits';
 import { type UploadResult, fail, formatBytes, ok, quoteForMessage, uploadError } from './types';
 import { XmlError, attr, scanXml } from './xml';
 import { columnOfReference, readSharedStrings, readSheet, toCsv, tooBigForTab } from './xlsx-sheet';
 import { ZipError, ZipSizeError, type ZipEntry, listZip, readZipEntry } from './zip';
+import { XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
 
-export interface XlsxLimits {
-	/** Unpacked size of all the parts read for one sheet (workbook, relationships, strings, sheet). */
-	readonly maxUnpackedBytes: number;
-	/** Unpacked size of the sheet's XML. */
-	readonly maxSheetBytes: number;
-	/** Data rows, not counting the header. */
-	readonly maxRows: number;
-	readonly maxColumns: number;
-	/** Characters of CSV produced; beyond this a tab cannot hold the text and its parse. */
-	readonly maxTextChars: number;
-}
-
-export const XLSX_LIMITS: XlsxLimits = {
-	maxUnpackedBytes: 300 * 1000 * 1000,
-	maxSheetBytes: 200 * 1000 * 1000,
-	maxRows: DEFAULT_LIMITS.maxRows,
-	maxColumns: DEFAULT_LIMITS.maxColumns,
-	maxTextChars: 400 * 1000 * 1000
-};
+export { XLSX_LIMITS, type XlsxLimits };
 
 export interface XlsxWorkbook {
 	/** Worksheet names in workbook order (chart sheets are left out). */

@@ -3,7 +3,7 @@
  * Cells are placed by their reference, gaps filled, blank rows and empty leading columns dropped.
  */
 import { csvField } from '$lib/export/csv';
-import type { XlsxLimits } from './spreadsheet';
+import type { XlsxLimits } from './xlsx-limits';
 import { type UploadResult, fail, formatBytes, ok, quoteForMessage, uploadError } from './types';
 import { XmlError, attr, attrValueStart, decodeEntities, decodeOoxmlEscapes, scanXml, type XmlHandler } from './xml';
 
