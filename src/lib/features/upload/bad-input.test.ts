@@ -4,7 +4,7 @@
  * reach DuckDB.
  */
 import { describe, expect, it } from 'vitest';
-import { BAD_INPUTS, PNG_SIGNATURE, REFERENCE_FIXTURE as REF, largeCsv, utf8 } from './fixtures';
+import { BAD_INPUTS, PNG_SIGNATURE, REFERENCE_FIXTURE as REF, largeCsv, utf8 } from '../../../../tests/fixtures/upload';
 import { matchCodes } from './match';
 import { type PrepareOptions, type PreparedUpload, prepareDelimitedUpload, prepareFile } from './prepare';
 import { cellsToArray } from './text-column';

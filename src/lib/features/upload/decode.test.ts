@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFileSize, decodeBytes, sniffBinary } from './decode';
-import { encodeWindows1252, randomBytes, utf8 } from './fixtures';
+import { encodeWindows1252, randomBytes, utf8 } from '../../../../tests/fixtures/upload';
 
 const bytes = (...parts: (number[] | Uint8Array | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : [...p])));
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_FIXTURE as REF, utf8 } from './fixtures';
+import { REFERENCE_FIXTURE as REF, utf8 } from '../../../../tests/fixtures/upload';
 import { detectUploadFormat, stageFile } from './formats';
 import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex } from './geo-layer';
 import { geometryAt } from './geo-packed';

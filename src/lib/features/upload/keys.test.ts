@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_FIXTURE as REF, codesOf } from './fixtures';
+import { REFERENCE_FIXTURE as REF, codesOf } from '../../../../tests/fixtures/upload';
 import { describeKeyKind, detectKey, scoreKeyColumns, smallAreaType } from './keys';
 
 const table = (header: string[], ...columns: string[][]) => ({ header, columns });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_FIXTURE as REF } from './fixtures';
+import { REFERENCE_FIXTURE as REF } from '../../../../tests/fixtures/upload';
 import { acceptSuggestion, matchCodes, matchNames, matchedRowCount } from './match';
 import { buildNameIndex, lookupName, normaliseName } from './names';
 import { jaroWinkler, levenshtein, nameSimilarity } from './similarity';

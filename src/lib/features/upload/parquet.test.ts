@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_FIXTURE as REF } from './fixtures';
+import { REFERENCE_FIXTURE as REF } from '../../../../tests/fixtures/upload';
 import { detectUploadFormat, stageFile } from './formats';
 import { cellText, parquetToCsv } from './parquet';
 import type { UploadErrorCode, UploadResult } from './types';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from './decode';
 import { DELIMITERS, parseDelimited } from './delimited';
-import { REFERENCE_FIXTURE as REF, toDelimited, utf8 } from './fixtures';
+import { REFERENCE_FIXTURE as REF, toDelimited, utf8 } from '../../../../tests/fixtures/upload';
 import { inferColumns } from './infer';
 import { scoreKeyColumns } from './keys';
 import { matchNames } from './match';

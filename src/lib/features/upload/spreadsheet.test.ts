@@ -1,10 +1,10 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_FIXTURE as REF } from './fixtures';
+import { REFERENCE_FIXTURE as REF } from '../../../../tests/fixtures/upload';
 import { detectUploadFormat, stageFile } from './formats';
 import { columnOfReference, readSharedStrings, readXlsx, xlsxSheetToCsv } from './spreadsheet';
 import type { UploadErrorCode, UploadResult } from './types';
-import { buildXlsx, forgeDeclaredSize, simpleRow } from './xlsx-fixtures';
+import { buildXlsx, forgeDeclaredSize, simpleRow } from '../../../../tests/fixtures/xlsx';
 import { attr, decodeEntities, decodeOoxmlEscapes, scanXml } from './xml';
 
 const value = <T>(r: UploadResult<T>): T => {

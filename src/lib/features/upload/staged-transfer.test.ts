@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stageFile } from './formats';
-import { REFERENCE_FIXTURE, utf8 } from './fixtures';
+import { REFERENCE_FIXTURE, utf8 } from '../../../../tests/fixtures/upload';
 import { packStaged, unpackStaged } from './staged-transfer';
 import { cellsToArray } from './text-column';
 
