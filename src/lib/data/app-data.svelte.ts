@@ -17,7 +17,7 @@ import { restoreUploads, UploadsState, type RestoredUploads } from '$lib/feature
 import { ConsoleState } from '$lib/features/console/console-state.svelte';
 import { protectedTablesFor, PROTECTED_PREFIXES } from '$lib/features/console/protected-tables';
 import { prepareWithUploads } from './prepare-with-uploads';
-import { referenceSeatsFromRows } from '$lib/features/upload/reference-seats';
+import { referenceSeatsFromRows } from '$lib/features/upload/match/reference-seats';
 import { REFERENCE_SEATS_QUERY } from '$lib/queries/uploads';
 import { fetchDataBytes, fetchDataText } from './fetch-bytes';
 import { initialProgress, loadTable, loadTables, type DatasetProgress } from './load-tables';

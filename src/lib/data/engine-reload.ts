@@ -3,7 +3,7 @@
  * browser wiring so that Node tests run exactly this against native DuckDB.
  */
 import type { Database } from '$lib/db/types';
-import type { UploadedDataset } from '$lib/features/upload/dataset';
+import type { UploadedDataset } from '$lib/features/upload/records/dataset';
 import { loadTables, type FetchBytes } from './load-tables';
 import type { DataManifest } from './manifest';
 import { prepareWithUploads, type PreparedWithUploads } from './prepare-with-uploads';

@@ -5,25 +5,25 @@
  */
 import type { Database } from '$lib/db/types';
 import { dropDataset, loadDataset } from '$lib/data/dataset-db';
-import { buildSmallAreaDataset } from './small-area-dataset';
+import { buildSmallAreaDataset } from './records/small-area-dataset';
 import { prepareIndicators } from '$lib/data/prepare-indicators';
 import type { PreparedWithUploads, SetAsideUpload } from '$lib/data/prepare-with-uploads';
 import type { RecordStore } from '$lib/data/record-store';
 import type { BoundarySet } from '$lib/model/catalogue';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
-import { buildSeatDataset, defaultChoices, type ColumnChoice } from './build-dataset';
-import { datasetIndicators, type UploadedDataset } from './dataset';
-import { importDatasets, restoreUploads, UPLOADS_DB, UPLOADS_STORE, type RestoredUploads } from './restore-uploads';
-import type { TextEncoding } from './decode';
-import type { UploadFormat } from './formats';
-import { StageCancelled, stageInWorker } from './stage-in-worker';
-import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex, describeImportedLayer } from './geo-layer';
-import type { GeoStage } from './geojson';
+import { buildSeatDataset, defaultChoices, type ColumnChoice } from './records/build-dataset';
+import { datasetIndicators, type UploadedDataset } from './records/dataset';
+import { importDatasets, restoreUploads, UPLOADS_DB, UPLOADS_STORE, type RestoredUploads } from './records/restore-uploads';
+import type { TextEncoding } from './read/decode';
+import type { UploadFormat } from './stage/formats';
+import { StageCancelled, stageInWorker } from './stage/stage-in-worker';
+import { buildAreaLayer, buildBoundaryLayer, defaultLabelIndex, describeImportedLayer } from './records/geo-layer';
+import type { GeoStage } from './read/geojson';
 import { LayersState } from './layers-state.svelte';
-import { profileColumn, type ColumnType } from './infer';
-import type { KeyCandidate } from './keys';
-import { acceptSuggestion, type MatchReport } from './match';
-import { matchForKey, type PreparedUpload } from './prepare';
+import { profileColumn, type ColumnType } from './read/infer';
+import type { KeyCandidate } from './match/keys';
+import { acceptSuggestion, type MatchReport } from './match/match';
+import { matchForKey, type PreparedUpload } from './stage/prepare';
 import type { Delimiter, ReferenceSeat, UploadWarning } from './types';
 import { clipText, RECORD_LIMITS } from './limits';
 
