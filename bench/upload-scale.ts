@@ -7,7 +7,7 @@
 import type { Database } from '../src/lib/db/types';
 import { dropDataset, loadDataset } from '../src/lib/data/dataset-db';
 import { prepareIndicators } from '../src/lib/data/prepare-indicators';
-import { datasetIndicators, MAX_DATASET_COLUMNS, type UploadedDataset } from '../src/lib/features/upload/dataset';
+import { datasetIndicators, MAX_DATASET_COLUMNS, type UploadedDataset } from '../src/lib/model/uploads/dataset';
 import type { Engines } from './engines';
 import { NATIVE } from './harness';
 import { WASM_NODE } from './engines';

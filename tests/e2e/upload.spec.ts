@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openApp, openTab } from './app';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
-import { buildXlsx, forgeDeclaredSize, simpleRow } from '../../src/lib/features/upload/xlsx-fixtures';
+import { buildXlsx, forgeDeclaredSize, simpleRow } from '../fixtures/xlsx';
 
 const file = (name: string, content: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
 

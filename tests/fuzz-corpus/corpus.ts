@@ -32,7 +32,7 @@ export const examples = <T>(values: T[]): [T][] => values.map((v) => [v]);
 
 /**
  * Random runs per property: the default, or HEARTLANDS_FUZZ_RUNS for a long soak
- * (e.g. `HEARTLANDS_FUZZ_RUNS=100000 npx vitest run src/lib/features/upload/property.test.ts`).
+ * (e.g. `HEARTLANDS_FUZZ_RUNS=100000 npx vitest run src/lib/features/upload/stage/property.test.ts`).
  */
 export function fuzzRuns(normal: number): number {
 	const soak = Number(process.env.HEARTLANDS_FUZZ_RUNS);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/lib/db/node';
 import { reloadEngine } from '../../src/lib/engine/engine-reload';
-import type { UploadedDataset } from '../../src/lib/features/upload/dataset';
+import type { UploadedDataset } from '../../src/lib/model/uploads/dataset';
 import { defaultDefinition } from '../../src/lib/model/lenses';
 import { scoreQuery } from '../../src/lib/queries/scoring';
 import { BUILT_DIR, openLoadedDatabase } from './helpers';

@@ -38,6 +38,22 @@ describe('import boundaries', () => {
 		expect(messages[1].message).toContain('queries must not import data');
 	});
 
+	it('fails a feature that imports the app shell, and data or storage that imports a feature', async () => {
+		const feature = await lint('src/lib/features/map/boundary-probe.ts', "import type { AppStates } from '$lib/app/compose';\nexport type Probe = AppStates;\n");
+		const data = await lint('src/lib/data/boundary-probe.ts', "import type { ScoresState } from '$lib/features/scores/scores-state.svelte';\nexport type Probe = ScoresState;\n");
+		const storage = await lint('src/lib/storage/boundary-probe.ts', "import type { Indicator } from '$lib/model/catalogue';\nexport type Probe = Indicator;\n");
+		expect(feature).toEqual([{ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('features must not import app') }]);
+		expect(data).toEqual([{ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('data must not import features') }]);
+		expect(storage).toEqual([{ rule: 'import-x/no-restricted-paths', message: expect.stringContaining('storage must not import model') }]);
+	});
+
+	it('passes the shell importing features, and features importing data and the engine', async () => {
+		const app = await lint('src/lib/app/boundary-probe.ts', "import type { ScoresState } from '$lib/features/scores/scores-state.svelte';\nimport type { Catalogue } from '$lib/data/catalogue.svelte';\nexport type Probe = [ScoresState, Catalogue];\n");
+		const feature = await lint('src/lib/features/scores/boundary-probe.ts', "import type { Catalogue } from '$lib/data/catalogue.svelte';\nimport type { EngineHealth } from '$lib/engine/engine-recovery';\nexport type Probe = [Catalogue, EngineHealth];\n");
+		expect(app).toEqual([]);
+		expect(feature).toEqual([]);
+	});
+
 	it('fails @duckdb/* outside src/lib/db', async () => {
 		const messages = await lint('src/lib/features/console/boundary-probe.ts', "import * as duckdb from '@duckdb/duckdb-wasm';\nexport const probe = duckdb;\n");
 		expect(messages).toEqual([{ rule: 'no-restricted-imports', message: expect.stringContaining('Only src/lib/db imports @duckdb/*') }]);

@@ -9,7 +9,7 @@ import { openWasmNodeDatabase } from '../../src/lib/db/wasm-node';
 import type { Database } from '../../src/lib/db/types';
 import { loadTables } from '../../src/lib/data/load-tables';
 import { prepareWithUploads } from '../../src/lib/data/prepare-with-uploads';
-import { uploadTableName, validateDataset, type UploadedDataset } from '../../src/lib/features/upload/dataset';
+import { uploadTableName, validateDataset, type UploadedDataset } from '../../src/lib/model/uploads/dataset';
 import { buildData } from '../../scripts/data/build';
 import { BUILT_DIR, DATA_DIR } from './helpers';
 

@@ -17,7 +17,7 @@ import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
 import { RiskState } from '$lib/features/risk/risk-state.svelte';
 import { MapState } from '$lib/features/map/map-state.svelte';
 import { UploadsState, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
-import { referenceSeatsFromRows } from '$lib/features/upload/reference-seats';
+import { referenceSeatsFromRows } from '$lib/features/upload/match/reference-seats';
 import { ConsoleState } from '$lib/features/console/console-state.svelte';
 import { protectedTablesFor, PROTECTED_PREFIXES } from '$lib/features/console/protected-tables';
 import { ProfileState } from '$lib/features/profile/profile-state.svelte';

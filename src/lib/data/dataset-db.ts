@@ -3,7 +3,7 @@
  * codes only, typed explicitly on load), through the same loader as the built-in tables.
  */
 import type { Database } from '$lib/db/types';
-import { uploadTableName, type UploadedDataset } from '$lib/features/upload/dataset';
+import { uploadTableName, type UploadedDataset } from '$lib/model/uploads/dataset';
 import { createTableFromCsv } from '$lib/queries/load';
 import { aggregateSmallAreas, SMALL_AREA_STAGE, unmatchedSmallAreas } from '$lib/queries/uploads';
 import { ident } from '$lib/queries/sql';

@@ -7,7 +7,7 @@
  * with more memory).
  */
 import type { Database } from '$lib/db/types';
-import { datasetIndicators, type UploadedDataset } from '$lib/features/upload/dataset';
+import { datasetIndicators, type UploadedDataset } from '$lib/model/uploads/dataset';
 import { dropDataset, loadDataset } from './dataset-db';
 import { prepareIndicators, type PreparedIndicators } from './prepare-indicators';
 

@@ -3,7 +3,7 @@
  * browser wiring so that Node tests run exactly this against native DuckDB.
  */
 import type { Database } from '$lib/db/types';
-import type { UploadedDataset } from '$lib/features/upload/dataset';
+import type { UploadedDataset } from '$lib/model/uploads/dataset';
 import { loadTables, type FetchBytes } from '../data/load-tables';
 import type { DataManifest } from '../data/manifest';
 import { prepareWithUploads, type PreparedWithUploads } from '../data/prepare-with-uploads';

@@ -10,7 +10,7 @@
  * then coords (float64), parts, rings, positions (uint32), types (uint8), names (UTF-8 JSON).
  */
 import type { FeatureCollection } from 'geojson';
-import { geometryAt, type PackedGeometry } from '$lib/features/upload/geo-packed';
+import { geometryAt, type PackedGeometry } from '$lib/features/upload/read/geo-packed';
 
 /** "HLG2": tells a layer blob from any other blob URL MapLibre might fetch. */
 const MAGIC = 0x32474c48;

@@ -28,7 +28,7 @@ import { holderLabel } from '$lib/model/parties';
 import { classText, summariseSeat, type SeatSummary } from './seat-summary';
 import { cellLabel } from './legend';
 import type { LayersState } from '$lib/features/upload/layers-state.svelte';
-import type { UploadedLayer } from '$lib/features/upload/geo-layer';
+import type { UploadedLayer } from '$lib/features/upload/records/geo-layer';
 import { layerCollection } from './overlay-data';
 
 export type ViewMode = 'geo' | 'hex';

@@ -6,8 +6,8 @@
  * highlighting. Both are cached per geometry, which outlives renames and on/off switches.
  */
 import type { FeatureCollection } from 'geojson';
-import type { UploadedLayer } from '$lib/features/upload/geo-layer';
-import { geometryAt, type PackedGeometry } from '$lib/features/upload/geo-packed';
+import type { UploadedLayer } from '$lib/features/upload/records/geo-layer';
+import { geometryAt, type PackedGeometry } from '$lib/features/upload/read/geo-packed';
 import protocolScript from './layer-protocol.worker.ts?worker&url';
 import { layerBlob } from './layer-blob';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { examples, fuzzRuns, jsonCorpus } from '../../../../tests/fuzz-corpus/corpus';
-import { readDatasetRecord } from '../upload/dataset-migrations';
+import { readDatasetRecord } from '../upload/records/dataset-migrations';
 import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, LENS_IDS } from '$lib/model/definition';
 import { defaultDefinition } from '$lib/model/lenses';

@@ -7,8 +7,8 @@ import type { SetAsideNote } from '$lib/storage/quarantine';
 import { openRecordStore, type RecordStore } from '$lib/storage/record-store';
 import { storageNotices } from '$lib/storage/storage-notices.svelte';
 import type { BoundarySet } from '$lib/model/catalogue';
-import type { UploadedLayer } from './geo-layer';
-import { readLayerRecord } from './layer-record';
+import type { UploadedLayer } from './records/geo-layer';
+import { readLayerRecord } from './records/layer-record';
 
 export const LAYERS_DB = 'heartlands-layers';
 export const LAYERS_STORE = 'layers';
