@@ -1,21 +1,42 @@
 /**
- * Colours drawn by script (SVG presentation attributes, canvas), where CSS custom properties do
- * not reach. Shared values equal `tokens.css` (a test holds them equal); map palettes live in
- * `features/map/classify/palettes.ts`.
+ * Colours drawn by script (SVG presentation attributes, canvas, the MapLibre style), where CSS
+ * custom properties do not reach. `TOKEN` copies the colour tokens of `tokens.css` by name
+ * (`textStrong` is `--colour-text-strong`); a test holds every entry equal to the stylesheet, so
+ * a change there that is not made here fails. Published data palettes live in `palettes.ts`.
  */
-export const INK = { strong: '#1d1b22', heading: '#222', text: '#333', soft: '#444', muted: '#555' } as const;
+export const TOKEN = {
+	textStrong: '#1d1b22',
+	text: '#333333',
+	textMuted: '#555555',
+	textFaint: '#666666',
+	textInverse: '#ffffff',
+	surface: '#ffffff',
+	surfaceAlt: '#f8f8fb',
+	surfaceSunken: '#eef3f7',
+	lineFaint: '#ececf2',
+	line: '#d7d7e0',
+	lineStrong: '#8a8a99',
+	brand: '#5b2a86',
+	brandLight: '#cfc6dd',
+	focus: '#e8590c',
+	highlight: '#f4a300',
+	mapNoData: '#d0d0d0'
+} as const;
+
+/** Text in charts and canvas drawings, by tier. */
+export const INK = { strong: TOKEN.textStrong, text: TOKEN.text, muted: TOKEN.textMuted } as const;
 
 export const CHART = {
-	grid: '#eee',
-	axis: '#888',
-	brand: '#5b2a86',
-	brandBorder: '#cfc6dd',
+	grid: TOKEN.lineFaint,
+	axis: TOKEN.lineStrong,
+	brand: TOKEN.brand,
+	brandLight: TOKEN.brandLight,
 	/** The selected seat or base value: amber, apart from the brand purple. */
-	highlight: '#f4a300',
-	focus: '#e8590c',
-	surface: '#ffffff',
-	seatLine: '#333333',
-	seatSelected: '#111111'
+	highlight: TOKEN.highlight,
+	focus: TOKEN.focus,
+	surface: TOKEN.surface,
+	seatLine: TOKEN.text,
+	seatSelected: TOKEN.textStrong
 } as const;
 
 /** A breakdown bar: above (up) or below (down) the median seat, per score (ColorBrewer PRGn ends). */
