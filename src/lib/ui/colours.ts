@@ -34,16 +34,25 @@ export const CHART = {
 	/** The selected seat or base value: amber, apart from the brand purple. */
 	highlight: TOKEN.highlight,
 	focus: TOKEN.focus,
-	surface: TOKEN.surface,
-	seatLine: TOKEN.text,
-	seatSelected: TOKEN.textStrong
+	surface: TOKEN.surface
 } as const;
 
-/** A breakdown bar: above (up) or below (down) the median seat, per score (ColorBrewer PRGn ends). */
-export const SCORE_COLOURS = {
-	postIndustrial: { up: '#7b3294', down: '#c2a5cf' },
-	threat: { up: '#008837', down: '#a6dba0' }
+/** The map: MapLibre paint properties and the hexagon SVG. */
+export const MAP = {
+	/** The sea, and the ground behind the hexagons. */
+	background: TOKEN.surfaceSunken,
+	land: TOKEN.surfaceAlt,
+	coast: TOKEN.lineStrong,
+	/** The thin edge between seats. */
+	seatEdge: TOKEN.surface,
+	seatHovered: TOKEN.text,
+	seatSelected: TOKEN.textStrong,
+	/** Seats highlighted from a table or legend: the focus orange, apart from every palette. */
+	seatHighlighted: TOKEN.focus,
+	/** Uploaded area outlines and points: dark, to read over every palette. */
+	overlay: TOKEN.textStrong,
+	overlayHalo: TOKEN.surface,
+	noData: TOKEN.mapNoData,
+	/** The hatching over no-data seats: darker than the grey, so grey is never the only sign. */
+	noDataHatch: TOKEN.lineStrong
 } as const;
-
-/** Party lines in the vote-share history. */
-export const PARTY_COLOURS: Readonly<Record<string, string>> = { con: '#0087dc', lab: '#d50000', ld: '#b8860b', snp: '#6b5b00', pc: '#008142', green: '#2e7d32', right_populist: '#12b6cf' };
