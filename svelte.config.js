@@ -10,7 +10,7 @@ const config = {
 		// A static single-page app: no server code, DuckDB only ever runs in the browser.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		// The page registers the service worker itself once the data has loaded (see
-		// src/lib/data/service-worker-registration.ts), so its install never races the page's downloads.
+		// src/lib/app/service-worker-registration.ts), so its install never races the page's downloads.
 		// static/_headers is for the static host, not for the page's cache.
 		serviceWorker: { register: false, files: (path) => path !== '_headers' },
 		// A strict Content Security Policy in the built page itself (a <meta> tag with hashes for

@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import type { RescoreMode } from '../src/lib/data/bench-hooks';
+import type { RescoreMode } from './browser/workloads';
 import { PROJECT_ROOT } from '../scripts/data/sources';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { geoFrameGaps, importFrameGaps } from './import-frames';
@@ -39,6 +39,7 @@ type Hooks = {
 	moveWeight(w: number): number;
 	ingestCsv(n: number): Promise<{ ms: number; bytes: number }>;
 	sensitivity(draws: number): Promise<number>;
+	timeRecolour(selector: string, mode: string, round: number): Promise<number>;
 };
 /** The page's hooks; spelled out inside each `page.evaluate`, whose function runs in the page. */
 type BenchGlobal = { __heartlandsBench: Hooks };
@@ -163,7 +164,7 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 	for (const mode of ['feature-state', 'set-data'] as const) samples[`recolour-${mode}`] = [];
 	for (let i = 0; i < o.warmup + o.reps; i++) {
 		for (const mode of ['feature-state', 'set-data'] as const) {
-			const ms = await page.evaluate(({ sel, mode, i }) => (document.querySelector(sel) as unknown as { heartlandsMap: { timeRecolour(m: string, r: number): Promise<number> } }).heartlandsMap.timeRecolour(mode, i), { sel: GEO, mode, i });
+			const ms = await page.evaluate(({ sel, mode, i }) => (globalThis as unknown as BenchGlobal).__heartlandsBench.timeRecolour(sel, mode, i), { sel: GEO, mode, i });
 			if (i >= o.warmup) samples[`recolour-${mode}`].push(ms);
 		}
 	}

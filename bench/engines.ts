@@ -8,7 +8,7 @@ import * as aq from 'arquero';
 import type { Database, Row } from '../src/lib/db/types';
 import { loadTable } from '../src/lib/data/load-tables';
 import type { DataManifest } from '../src/lib/data/manifest';
-import { timedIngest, timedRescore } from '../src/lib/data/bench-hooks';
+import { timedIngest, timedRescore } from './browser/workloads';
 import { defaultDefinition } from '../src/lib/model/lenses';
 import { scoreSeats, type SeatInput } from '../src/lib/model/reference';
 import { seatInputsQuery } from '../src/lib/queries/scoring';

@@ -14,7 +14,7 @@ import { openWasmNodeDatabase } from '../src/lib/db/wasm-node';
 import type { Database } from '../src/lib/db/types';
 import { loadTables } from '../src/lib/data/load-tables';
 import { prepareIndicators } from '../src/lib/data/prepare-indicators';
-import { prepareBench, syntheticCsv, timedRescore } from '../src/lib/data/bench-hooks';
+import { prepareBench, syntheticCsv, timedRescore } from './browser/workloads';
 import { defaultDefinition } from '../src/lib/model/lenses';
 import { DEFAULT_BUDGET_RULE } from '../src/lib/features/allocation/budget';
 import { DEFAULT_SENSITIVITY_OPTIONS, runSensitivity, stageSeatsFromRows } from '../src/lib/features/sensitivity/sensitivity';

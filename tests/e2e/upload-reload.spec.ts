@@ -70,7 +70,7 @@ test('a 300-column upload with a 5,000-character column name survives a reload',
 	await expect(addThreat(page).locator('option', { hasText: `${'x'.repeat(199)}… (very-wide)` })).toHaveCount(1);
 });
 
-test('a scenario that uses a just-uploaded indicator saves, and lists after a reload', async ({ page }) => {
+test('a scenario that uses a just-uploaded indicator saves, lists after a reload, and opens with the indicator', async ({ page }) => {
 	await openApp(page);
 	await openTab(page, 'Your data');
 	await importCsv(page, 'members', 'code,members\nE14000733,120\nE14000642,80\n');
@@ -84,6 +84,13 @@ test('a scenario that uses a just-uploaded indicator saves, and lists after a re
 	await expect(page.getByTestId('scenario-error')).toHaveCount(0);
 
 	await openApp(page);
+	await openTab(page, 'Scores');
+	await expect(page.getByTestId('threat-formula')).not.toContainText('members (members)'); // a fresh load has the defaults
 	await openTab(page, 'Scenarios');
 	await expect(page.getByTestId('scenario-list')).toContainText('With members');
+	await expect(page.getByText(/could not be read/)).toHaveCount(0); // not set aside for naming an uploaded indicator
+	await page.getByRole('button', { name: 'Open With members' }).click();
+	await expect(page.getByTestId('scenario-error')).toHaveCount(0);
+	await openTab(page, 'Scores');
+	await expect(page.getByTestId('threat-formula')).toContainText('members (members)');
 });

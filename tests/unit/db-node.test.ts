@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/db/types';
 import { challengerTotals, constituencyOverview, LEAVE_CORRECTIONS_QUERY, partyNationalTotal, type OverviewRow } from '../../src/lib/queries/overview';
-import { PUBLISHED_TOTALS, totalNote } from '../../src/lib/features/about/national-totals';
+import { PUBLISHED_TOTALS, totalNote } from '../../src/lib/app/about/national-totals';
 import { ident, literal } from '../../src/lib/queries/sql';
 import { openNodeDatabase } from '../../src/lib/db/node';
 import { openLoadedDatabase } from './helpers';

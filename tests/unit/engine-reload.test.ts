@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/lib/db/node';
-import { reloadEngine } from '../../src/lib/data/engine-reload';
+import { reloadEngine } from '../../src/lib/engine/engine-reload';
 import type { UploadedDataset } from '../../src/lib/features/upload/dataset';
 import { defaultDefinition } from '../../src/lib/model/lenses';
 import { scoreQuery } from '../../src/lib/queries/scoring';

@@ -9,9 +9,9 @@ import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { percentRank } from '$lib/model/reference';
 import { voteHistory } from '$lib/queries/history';
 import { seatInputsQuery } from '$lib/queries/scoring';
-import { readLocal, writeLocal } from '$lib/data/local-versioned';
-import { storageNotices } from '$lib/data/storage-notices.svelte';
-import { isQuotaError, storageFullMessage } from '$lib/data/storage-errors';
+import { readLocal, writeLocal } from '$lib/storage/local-versioned';
+import { storageNotices } from '$lib/storage/storage-notices.svelte';
+import { isQuotaError, storageFullMessage } from '$lib/storage/storage-errors';
 
 export const MAX_PINS = 8;
 const storageKey = (set: BoundarySet) => `heartlands:pins:${set}`;

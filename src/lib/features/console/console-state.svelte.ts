@@ -10,12 +10,12 @@
  * time), so Cancel, and the optional time limit, restart the engine through `interrupt`: the
  * supervisor rebuilds it with the public tables and uploads, and every view re-scores.
  *
- * The state is made once per page by `AppData`, outside any component: a `$derived` created in a
+ * The state is made once per page by the shell (src/lib/app/compose.ts), outside any component: a `$derived` created in a
  * component dies with it, and the next visit to the tab then showed the previous query's rows.
  */
 import type { Database, QueryResult } from '$lib/db/types';
-import { readLocal, writeLocal } from '$lib/data/local-versioned';
-import { storageNotices } from '$lib/data/storage-notices.svelte';
+import { readLocal, writeLocal } from '$lib/storage/local-versioned';
+import { storageNotices } from '$lib/storage/storage-notices.svelte';
 import { guardSql, makeProtection, mayChangeSchema, type GuardOptions } from './statement-guard';
 import { DISPLAY_ROW_CAP, SCHEMA_SQL, addToHistory, groupSchema, parseHistory, selectTableSql, shownRows, type SchemaTable } from './console-result';
 

@@ -9,7 +9,7 @@
  */
 import { untrack } from 'svelte';
 import type { FeatureCollection } from 'geojson';
-import type { AppData } from '$lib/data/app-data.svelte';
+import type { Highlight, SeatSelection } from '$lib/features/selection/seat-selection.svelte';
 import type { DataManifest } from '$lib/data/manifest';
 import type { Database } from '$lib/db/types';
 import { mapIndicatorValues } from '$lib/queries/map';
@@ -41,25 +41,6 @@ export interface ShownBoundaries extends ForSet<FeatureCollection> {
 
 const NO_CODES: ReadonlySet<string> = new Set();
 
-/**
- * One MapState per loaded app, so map settings survive switching tabs (the tab unmounts).
- * It is created after an await on purpose: Svelte ties a $derived to the effect running when it
- * is created and freezes it once that effect is destroyed, so a MapState made during the Map
- * tab's setup would stop following the lens after the first tab switch. Made outside any effect
- * (as ScoresState is, after AppData's awaits), its deriveds live as long as the app.
- */
-const states = new WeakMap<AppData, MapState>();
-export async function loadMapState(data: AppData): Promise<MapState | null> {
-	await Promise.resolve();
-	if (!data.scores || !data.db || !data.manifest) return null;
-	let state = states.get(data);
-	if (!state) {
-		state = new MapState(data.scores, data.db, data.manifest, data.allocation, data.uploads?.layers ?? null, data.risk);
-		states.set(data, state);
-	}
-	return state;
-}
-
 /** Whether a seat's value of a score variable is partial (not comparable with complete scores). */
 function isPartial(r: ScoredRow, id: string): boolean {
 	return (id === 'post_industrial' && r.post_industrial_partial) || (id === 'threat' && r.threat_partial);
@@ -73,6 +54,8 @@ export class MapState {
 	/** Uploaded GeoJSON layers: replacement seat boundaries and area overlays. */
 	readonly layers: LayersState | null;
 	readonly #db: Database;
+	/** The seat selection every view shares. */
+	readonly selection: SeatSelection;
 
 	variable = $state<VariableId>('bivariate');
 	method = $state<ClassificationMethod>('quantile');
@@ -80,12 +63,12 @@ export class MapState {
 	customText = $state('');
 	palette = $state<PaletteId>(DEFAULT_SEQUENTIAL);
 	view = $state<ViewMode>('geo');
-	/** Shared with ScoresState so a row hovered in a table is outlined on the map. */
+	/** Shared with every view, so a row hovered in a table is outlined on the map. */
 	get hovered(): string | null {
-		return this.scores.hovered;
+		return this.selection.hovered;
 	}
 	set hovered(code: string | null) {
-		this.scores.hovered = code;
+		this.selection.hovered = code;
 	}
 	selectedCell = $state<CellId | null>(null);
 	/** 'uk', 'nation:<name>' or 'region:<name>'. */
@@ -194,9 +177,9 @@ export class MapState {
 	 * and the table all show the same set. A legend cell stays "pressed" only while the shared
 	 * highlight is still the one it set.
 	 */
-	#cellHighlight = $state.raw<ScoresState['highlight']>(null);
-	readonly activeCell = $derived.by((): CellId | null => (this.selectedCell && this.scores.highlight === this.#cellHighlight ? this.selectedCell : null));
-	readonly highlighted = $derived.by((): ReadonlySet<string> => this.scores.highlight?.codes ?? NO_CODES);
+	#cellHighlight = $state.raw<Highlight | null>(null);
+	readonly activeCell = $derived.by((): CellId | null => (this.selectedCell && this.selection.highlight === this.#cellHighlight ? this.selectedCell : null));
+	readonly highlighted = $derived.by((): ReadonlySet<string> => this.selection.highlight?.codes ?? NO_CODES);
 
 	/** The quadrant table shows the selected cell, or high/high (the seats the fund is about). */
 	readonly quadrantCell = $derived<CellId>(this.activeCell ?? '2-2');
@@ -246,11 +229,17 @@ export class MapState {
 
 	#indicatorRequest = 0;
 
-	constructor(scores: ScoresState, db: Database, manifest: DataManifest, allocation: AllocationState | null = null, layers: LayersState | null = null, risk: RiskState | null = null) {
+	/**
+	 * Built once per loaded app by the shell (src/lib/app), so map settings survive switching tabs
+	 * (the tab unmounts). It is made after the shell's awaits, outside any effect, on purpose:
+	 * Svelte ties a $derived to the effect running when it is created, and one made during the Map
+	 * tab's setup would stop following the lens after the first tab switch.
+	 */
+	constructor(scores: ScoresState, selection: SeatSelection, db: Database, manifest: DataManifest, allocation: AllocationState | null = null, layers: LayersState | null = null, risk: RiskState | null = null) {
 		this.scores = scores;
+		this.selection = selection;
 		this.allocation = allocation;
 		this.risk = risk;
-		void risk?.activate();
 		this.layers = layers;
 		this.#db = db;
 		this.manifest = manifest;
@@ -312,7 +301,7 @@ export class MapState {
 
 	setVariable(id: VariableId) {
 		this.variable = id;
-		if (this.activeCell) this.scores.setHighlight(null);
+		if (this.activeCell) this.selection.setHighlight(null);
 		this.selectedCell = null;
 	}
 
@@ -327,14 +316,14 @@ export class MapState {
 	toggleCell(id: CellId) {
 		if (this.activeCell === id || !this.bivariate) {
 			this.selectedCell = null;
-			this.scores.setHighlight(null);
+			this.selection.setHighlight(null);
 			return;
 		}
 		this.selectedCell = id;
-		this.scores.setHighlight(
+		this.selection.setHighlight(
 			seatsInCell(this.bivariate.cells, id).map((i) => this.rows[i].code),
 			`the ${cellLabel(id)} cell of the bivariate map`
 		);
-		this.#cellHighlight = this.scores.highlight;
+		this.#cellHighlight = this.selection.highlight;
 	}
 }

@@ -6,8 +6,8 @@
  * Every operation is one transaction that resolves on `complete`, so a quota failure (which
  * surfaces as an abort) rejects the promise and leaves the stored data as it was.
  */
-import { inTransaction, readEntries } from '$lib/data/idb';
-import { QUARANTINE_STORE } from '$lib/data/quarantine';
+import { inTransaction, readEntries } from '$lib/storage/idb';
+import { QUARANTINE_STORE } from '$lib/storage/quarantine';
 import { createMemoryScenarioStore, storeOn, type ScenarioBackend, type ScenarioStore, type StoreOptions, type CatalogueSource } from './scenario-store';
 
 export const SCENARIO_DB_NAME = 'heartlands';

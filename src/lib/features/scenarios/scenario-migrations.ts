@@ -6,7 +6,7 @@
  * - Format 1: adds `schemaVersion: 1` and `revision` (1, 2, …), bumped on every write, so a tab
  *   saving over a scenario can tell whether another tab changed it since it was read.
  */
-import { isPlainRecord, migrateRecord, recordName, type RecordSchema } from '$lib/data/schema-migrate';
+import { isPlainRecord, migrateRecord, recordName, type RecordSchema } from '$lib/storage/schema-migrate';
 import type { Indicator } from '$lib/model/catalogue';
 import type { FieldError } from '$lib/model/definition';
 import { validateScenario, type Scenario } from './scenario';
@@ -49,8 +49,11 @@ export type ReadScenario =
 const idOf = (raw: unknown): string | null => (isPlainRecord(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : null);
 const onlyMissingIndicators = (errors: FieldError[]) => errors.length > 0 && errors.every((e) => e.path.endsWith('.id') && e.message.startsWith('unknown indicator'));
 
-/** Migrate, then validate against the catalogue. Never throws. */
-export function readScenarioRecord(raw: unknown, catalogue: Indicator[]): ReadScenario {
+/**
+ * The one read path for a scenario from outside the app (a stored record, a workspace file):
+ * migrate, then validate against the catalogue. Never throws.
+ */
+export function readScenario(raw: unknown, catalogue: Indicator[]): ReadScenario {
 	const id = idOf(raw);
 	const name = recordName(raw, id ? `id ${id.slice(0, 12)}` : 'without a name');
 	const migrated = migrateRecord(SCENARIO_SCHEMA, raw);

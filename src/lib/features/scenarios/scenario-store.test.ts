@@ -3,7 +3,7 @@ import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, LENS_IDS } from '$lib/model/definition';
 import { defaultDefinition } from '$lib/model/lenses';
 import { createScenario, defaultScenarioState, type Scenario } from './scenario';
-import { fakeIndexedDB } from '$lib/data/fake-idb';
+import { fakeIndexedDB } from '../../../../tests/support/fake-idb';
 import { createMemoryScenarioStore, StorageError, toStorageError, type ScenarioStore } from './scenario-store';
 import { openScenarioStore, SCENARIO_DB_NAME, SCENARIO_STORE_NAME } from './scenario-idb';
 import { SCENARIO_SCHEMA_VERSION } from './scenario-migrations';
@@ -151,42 +151,42 @@ describe('openScenarioStore', () => {
 	});
 
 	it('persists through IndexedDB across reopenings (a reload)', async () => {
-		const { factory, store } = fakeIndexedDB();
+		const { factory, records, seed } = fakeIndexedDB();
 		const first = await openScenarioStore(() => catalogue, { indexedDB: factory, now: () => at('2026-03-01T00:00:00.000Z') });
 		expect(first).toMatchObject({ persistent: true, reason: null });
 		const a = await exercise(first.store);
 		await conflict(first.store);
-		store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).set('broken', damaged);
+		await seed(SCENARIO_DB_NAME, SCENARIO_STORE_NAME, 'broken', damaged);
 		const second = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		expect((await second.store.list()).map((s) => s.id)).toContain(a.id);
 		expect((await second.store.setAside()).map((q) => q.id)).toEqual(['broken']);
 		expect((await second.store.sweep()).moved).toHaveLength(1);
-		expect([...store(SCENARIO_DB_NAME, 'quarantine').values()]).toMatchObject([{ store: 'scenarios', key: 'broken', record: damaged }]);
-		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).has('broken')).toBe(false);
+		expect([...(await records(SCENARIO_DB_NAME, 'quarantine')).values()]).toMatchObject([{ store: 'scenarios', key: 'broken', record: damaged }]);
+		expect((await records(SCENARIO_DB_NAME, SCENARIO_STORE_NAME)).has('broken')).toBe(false);
 	});
 
 	it('upgrades a version-1 database (no quarantine store) and migrates its unversioned records', async () => {
-		const { factory, store, create } = fakeIndexedDB();
-		create(SCENARIO_DB_NAME, 1, { [SCENARIO_STORE_NAME]: 'id' });
+		const { factory, records, seed, create } = fakeIndexedDB();
+		await create(SCENARIO_DB_NAME, 1, { [SCENARIO_STORE_NAME]: 'id' });
 		const old = scenario('Before versions', '2025-01-01T00:00:00.000Z');
-		store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).set(old.id, old);
+		await seed(SCENARIO_DB_NAME, SCENARIO_STORE_NAME, old.id, old);
 		const { store: s } = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		expect(await s.list()).toEqual([{ ...old, revision: 1 }]);
 		expect(await s.sweep()).toEqual({ migrated: 1, moved: [] });
-		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).get(old.id)).toEqual({ ...old, schemaVersion: SCENARIO_SCHEMA_VERSION, revision: 1 });
-		expect(store(SCENARIO_DB_NAME, 'quarantine').size).toBe(0);
+		expect((await records(SCENARIO_DB_NAME, SCENARIO_STORE_NAME)).get(old.id)).toEqual({ ...old, schemaVersion: SCENARIO_SCHEMA_VERSION, revision: 1 });
+		expect((await records(SCENARIO_DB_NAME, 'quarantine')).size).toBe(0);
 	});
 
 	it('reports a full disk on an IndexedDB save as a quota StorageError, writing nothing', async () => {
-		const { factory, store } = fakeIndexedDB({ quota: true });
+		const { factory, records } = fakeIndexedDB({ quota: true });
 		const { store: s } = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		await expect(s.save(scenario('Too big', '2026-01-01T00:00:00.000Z'))).rejects.toMatchObject({ name: 'StorageError', kind: 'quota', message: expect.stringMatching(/^Browser storage is full: the scenario “Too big” was not saved/) });
-		expect(store(SCENARIO_DB_NAME, SCENARIO_STORE_NAME).size).toBe(0);
+		expect((await records(SCENARIO_DB_NAME, SCENARIO_STORE_NAME)).size).toBe(0);
 	});
 
 	it('says a newer app has used this browser when the database version is ahead', async () => {
 		const { factory, create } = fakeIndexedDB();
-		create(SCENARIO_DB_NAME, 99, { [SCENARIO_STORE_NAME]: 'id' });
+		await create(SCENARIO_DB_NAME, 99, { [SCENARIO_STORE_NAME]: 'id' });
 		const opened = await openScenarioStore(() => catalogue, { indexedDB: factory });
 		expect(opened.persistent).toBe(false);
 		expect(opened.reason).toMatch(/A newer version of Heartlands has used this browser/);

@@ -14,8 +14,8 @@
  *   IndexedDB (DataCloneError), and the store must not share objects with the caller.
  * - Failures are `StorageError`s with a `kind` and a message meant for the user.
  */
-import type { QuarantineEntry, SetAsideNote } from '$lib/data/quarantine';
-import { isQuotaError, storageFullMessage } from '$lib/data/storage-errors';
+import type { QuarantineEntry, SetAsideNote } from '$lib/storage/quarantine';
+import { isQuotaError, storageFullMessage } from '$lib/storage/storage-errors';
 import type { Indicator } from '$lib/model/catalogue';
 
 /**
@@ -24,7 +24,7 @@ import type { Indicator } from '$lib/model/catalogue';
  */
 export type CatalogueSource = () => Indicator[];
 import { validateName, validateScenario, type Scenario, type ScenarioState } from './scenario';
-import { readScenarioRecord, toStoredScenario, type ReadScenario, type SavedScenario, type StoredScenario } from './scenario-migrations';
+import { readScenario, toStoredScenario, type ReadScenario, type SavedScenario, type StoredScenario } from './scenario-migrations';
 
 export type { SavedScenario };
 export type StorageErrorKind = 'quota' | 'unavailable' | 'not-found' | 'invalid' | 'conflict' | 'failed';
@@ -101,7 +101,7 @@ function partition(entries: { value: unknown }[], catalogue: Indicator[]) {
 	const scenarios: SavedScenario[] = [];
 	const setAside: SetAsideScenario[] = [];
 	for (const { value } of entries) {
-		const read = readScenarioRecord(value, catalogue);
+		const read = readScenario(value, catalogue);
 		if (read.ok) scenarios.push(read.scenario);
 		else setAside.push(read);
 	}
@@ -132,7 +132,7 @@ export function storeOn(backend: ScenarioBackend, catalogue: CatalogueSource, pe
 		try {
 			await backend.change(id, (raw) => {
 				if (raw === undefined) throw new StorageError('not-found', `Could not ${action}: it no longer exists (it may have been deleted in another tab).`);
-				const read = readScenarioRecord(raw, catalogue());
+				const read = readScenario(raw, catalogue());
 				if (!read.ok) throw new StorageError('invalid', `Could not ${action}: the saved copy is damaged. Delete it and save it again.`);
 				const current = read.scenario;
 				if (typeof expected === 'number' && current.revision !== expected) {
@@ -156,7 +156,7 @@ export function storeOn(backend: ScenarioBackend, catalogue: CatalogueSource, pe
 		async sweep() {
 			const report: SweepReport = { migrated: 0, moved: [] };
 			for (const { key, value } of await entries()) {
-				const read = readScenarioRecord(value, catalogue());
+				const read = readScenario(value, catalogue());
 				// Best effort: a record that cannot be rewritten or moved (say, storage is full) is still
 				// read correctly in memory, and the sweep tries again on the next visit.
 				try {

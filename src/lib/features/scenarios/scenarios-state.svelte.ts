@@ -15,11 +15,15 @@ import type { ScoreDefinition } from '$lib/model/definition';
 import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { scoreQuery } from '$lib/queries/scoring';
 import { diffAllocations, type AllocationDiff, type AllocationLine } from './diff';
-import { storageNotices } from '$lib/data/storage-notices.svelte';
+import { storageNotices } from '$lib/storage/storage-notices.svelte';
 import { createScenario, type Scenario, type ScenarioState } from './scenario';
-import { readScenarioRecord, toStoredScenario } from './scenario-migrations';
+import { readScenario, toStoredScenario } from './scenario-migrations';
 import { openScenarioStore } from './scenario-idb';
 import { StorageError, type SavedScenario, type ScenarioStore } from './scenario-store';
+import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
+import type { RiskState } from '$lib/features/risk/risk-state.svelte';
+import { isDefaultSetting } from '$lib/features/risk/risk-setting';
+import type { Catalogue } from '$lib/data/catalogue.svelte';
 
 const CHANNEL = 'heartlands:scenarios';
 
@@ -34,9 +38,6 @@ export interface ScenarioConflict {
 	/** The scenario as the other tab left it. */
 	theirs: SavedScenario;
 }
-import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
-import type { RiskState } from '$lib/features/risk/risk-state.svelte';
-import { isDefaultSetting } from '$lib/features/risk/risk-setting';
 
 export class ScenariosState {
 	list = $state.raw<SavedScenario[]>([]);
@@ -54,19 +55,23 @@ export class ScenariosState {
 	#store: ScenarioStore | null = null;
 	#channel: BroadcastChannel | null = null;
 	readonly #db: Database;
+	readonly #indicators: Catalogue;
 	readonly #scores: ScoresState;
 	readonly #allocation: AllocationState;
 	readonly #risk: RiskState | null;
 
-	constructor(db: Database, scores: ScoresState, allocation: AllocationState, risk: RiskState | null = null) {
+	constructor(db: Database, catalogue: Catalogue, scores: ScoresState, allocation: AllocationState, risk: RiskState | null = null) {
 		this.#db = db;
+		this.#indicators = catalogue;
 		this.#scores = scores;
 		this.#allocation = allocation;
 		this.#risk = risk;
+		// Saved scenarios are read against the catalogue: list them again when an upload changes it.
+		catalogue.onChange(() => void this.refresh());
 	}
 
-	/** Always the scores' current catalogue: an upload added since the page opened is in it. */
-	#catalogue = (): Indicator[] => this.#scores.prepared.catalogue;
+	/** Always the current catalogue: an upload added since the page opened is in it. */
+	#catalogue = (): Indicator[] => this.#indicators.indicators;
 
 	current(): ScenarioState {
 		const state: ScenarioState = { definition: $state.snapshot(this.#scores.definition) as ScoreDefinition, budget: $state.snapshot(this.#allocation.rule) };
@@ -206,7 +211,7 @@ export class ScenariosState {
 		try {
 			for (const [i, record] of records.entries()) {
 				// Older workspace files hold older scenario formats: migrate as the store does.
-				const v = readScenarioRecord(record, this.#catalogue());
+				const v = readScenario(record, this.#catalogue());
 				if (!v.ok) refused.push(`scenario ${i + 1} (${v.name}): ${v.reason}`);
 				else if (!this.list.some((s) => s.id === v.scenario.id)) {
 					await this.#store!.save(v.scenario);

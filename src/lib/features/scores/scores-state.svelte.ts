@@ -1,12 +1,15 @@
 /**
- * The scores screen's state: lens, the definition being edited, and the latest results.
+ * The scores screen's state: lens, the definition being edited, and the latest results. The seat
+ * selection the views share is SeatSelection's (features/selection), the indicators the
+ * Catalogue's (data/catalogue).
  * Every edit re-scores in DuckDB, debounced, and a result that arrives after a newer request was
  * made is dropped, so the table never shows scores for weights the user has already moved past.
  */
 import type { Database, Row } from '$lib/db/types';
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
+import type { Catalogue } from '$lib/data/catalogue.svelte';
 import { combineQuery, createStageTable, READ_STAGE, stageKey } from '$lib/queries/scoring';
-import type { BoundarySet, Indicator } from '$lib/model/catalogue';
+import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type IndicatorSetting, type LensId, type ScoreDefinition, type ScoreKey } from '$lib/model/definition';
 import { DEFAULT_LENS, defaultDefinition, lensById } from '$lib/model/lenses';
 
@@ -35,8 +38,7 @@ const DEBOUNCE_MS = 40;
 
 export class ScoresState {
 	readonly #db: Database;
-	/** The catalogue and coverage; replaced (never mutated) when uploads add or remove indicators. */
-	prepared = $state.raw<PreparedIndicators>(null as unknown as PreparedIndicators);
+	readonly #catalogue: Catalogue;
 	definition = $state<ScoreDefinition>(defaultDefinition(DEFAULT_LENS));
 	/** The rows as DuckDB scored them. */
 	#scored = $state.raw<ScoredRow[]>([]);
@@ -48,45 +50,34 @@ export class ScoresState {
 	errors = $state.raw<FieldError[]>([]);
 	queryError = $state<string | null>(null);
 	pending = $state(false);
-	selected = $state<string | null>(null);
-	/** The seat under the pointer (or keyboard focus) in any table or map: shown on the map too. */
-	hovered = $state<string | null>(null);
-	/**
-	 * A set of seats picked together (a scatter brush, a bivariate legend cell), shown in the
-	 * table, the scatter and the map at once. `null` means nothing is highlighted.
-	 */
-	highlight = $state.raw<{ codes: ReadonlySet<string>; label: string } | null>(null);
 
 	readonly lens = $derived(lensById(this.definition.lens));
 	readonly boundarySet = $derived(LENS_BOUNDARY_SET[this.definition.lens]);
-	/** Indicators of the lens's boundary set, by id (built once per set; the catalogue never changes). */
-	get indicators(): Map<string, Indicator> {
-		return this.#bySet[this.boundarySet];
+	/** The catalogue and coverage (the shared Catalogue's). */
+	get prepared(): PreparedIndicators {
+		return this.#catalogue.prepared;
+	}
+	/** Indicators of the lens's boundary set, by id. */
+	get indicators(): ReadonlyMap<string, Indicator> {
+		return this.#catalogue.bySet[this.boundarySet];
 	}
 
 	#request = 0;
 	#stage: { key: string; rows: Row[] } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
-	#bySet: Record<BoundarySet, Map<string, Indicator>> = $state.raw({ '2010': new Map(), '2024': new Map() });
-
-	constructor(db: Database, prepared: PreparedIndicators) {
+	constructor(db: Database, catalogue: Catalogue) {
 		this.#db = db;
-		this.setPrepared(prepared, false);
+		this.#catalogue = catalogue;
+		catalogue.onChange(() => this.#catalogueChanged());
 	}
 
 	/**
 	 * A new catalogue (after an upload was added, renamed or deleted). Settings that name an
 	 * indicator that no longer exists are dropped, and the normalised stage is rebuilt.
 	 */
-	setPrepared(prepared: PreparedIndicators, rescore = true) {
-		this.prepared = prepared;
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
-		const bySet = (set: BoundarySet) => new Map(prepared.catalogue.filter((i) => i.boundarySet === set).map((i) => [i.id, i]));
-		this.#bySet = { '2010': bySet('2010'), '2024': bySet('2024') };
-		if (!rescore) return;
-		const known = this.#bySet[LENS_BOUNDARY_SET[this.definition.lens]];
+	#catalogueChanged() {
+		const known = this.#catalogue.bySet[LENS_BOUNDARY_SET[this.definition.lens]];
 		const keep = (list: IndicatorSetting[]) => list.filter((s) => known.has(s.id));
 		const { postIndustrial, threat } = this.definition.scores;
 		if (keep(postIndustrial).length !== postIndustrial.length || keep(threat).length !== threat.length) {
@@ -104,21 +95,14 @@ export class ScoresState {
 		this.#rerank = rerank;
 	}
 
-	setHighlight(codes: Iterable<string> | null, label = '') {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
-		this.highlight = codes === null ? null : { codes: new Set(codes), label };
-	}
-
+	/** A new lens drops the shared selection too: SeatSelection is scoped to the lens. */
 	setLens(id: LensId) {
 		this.definition = defaultDefinition(id);
-		this.selected = null;
-		this.highlight = null;
 		this.rescore(true);
 	}
 
 	/** Apply a validated definition (from a file, a link or a scenario). */
 	load(definition: ScoreDefinition) {
-		if (definition.lens !== this.definition.lens) this.selected = null;
 		this.definition = definition;
 		this.rescore(true);
 	}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeIndexedDB } from '$lib/data/fake-idb';
-import { openRecordStore, StorageFullError } from '$lib/data/record-store';
+import { fakeIndexedDB } from '../../../../tests/support/fake-idb';
+import { openRecordStore, StorageFullError } from '$lib/storage/record-store';
 import type { UploadedDataset } from './dataset';
 import { readDatasetRecord } from './dataset-migrations';
 
@@ -37,8 +37,8 @@ describe('record store (IndexedDB)', () => {
 
 	it('keeps records by key, moves one to quarantine in one step, and upgrades a version-1 database', async () => {
 		const fake = fakeIndexedDB();
-		fake.create('uploads', 1, { datasets: null });
-		fake.store('uploads', 'datasets').set('bad', { junk: true });
+		await fake.create('uploads', 1, { datasets: null });
+		await fake.seed('uploads', 'datasets', 'bad', { junk: true });
 		(globalThis as { indexedDB?: IDBFactory }).indexedDB = fake.factory;
 		const store = await openRecordStore('uploads', 'datasets');
 		expect(store.persistent).toBe(true);
@@ -49,7 +49,7 @@ describe('record store (IndexedDB)', () => {
 		]);
 		await store.quarantine('bad', { store: 'datasets', key: 'bad', reason: 'damaged', at: 'now', record: { junk: true } });
 		expect((await store.entries()).map((e) => e.key)).toEqual([dataset.id]);
-		expect([...fake.store('uploads', 'quarantine').values()]).toEqual([{ store: 'datasets', key: 'bad', reason: 'damaged', at: 'now', record: { junk: true } }]);
+		expect([...(await fake.records('uploads', 'quarantine')).values()]).toEqual([{ store: 'datasets', key: 'bad', reason: 'damaged', at: 'now', record: { junk: true } }]);
 	});
 
 	it('falls back to memory, saying why, when another tab blocks the upgrade', async () => {
@@ -67,6 +67,6 @@ describe('record store (IndexedDB)', () => {
 		const error = await store.put(dataset.id, dataset, 'the upload “Members”').catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(StorageFullError);
 		expect((error as Error).message).toBe('Browser storage is full: the upload “Members” was not saved. Delete old uploads (under Your data) or saved scenarios, then try again.');
-		expect(fake.store('uploads', 'datasets').size).toBe(0);
+		expect((await fake.records('uploads', 'datasets')).size).toBe(0);
 	});
 });

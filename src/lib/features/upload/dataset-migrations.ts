@@ -6,7 +6,7 @@
  *   step only stamps the version.
  * - Format 1: `UploadedDataset` (`version: 1`), what the app writes today.
  */
-import { migrateRecord, recordName, type RecordSchema } from '$lib/data/schema-migrate';
+import { migrateRecord, recordName, type RecordSchema } from '$lib/storage/schema-migrate';
 import { validateDataset, type UploadedDataset } from './dataset';
 
 export const DATASET_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeIndexedDB } from '$lib/data/fake-idb';
-import { plain } from '$lib/data/record-store';
+import { fakeIndexedDB } from '../../../../tests/support/fake-idb';
+import { plain } from '$lib/storage/record-store';
 import { readWorkspace, workspaceFile } from '$lib/features/workspace/workspace';
 import { geometryAt } from './geo-packed';
 import { layerForFile, readLayerRecord } from './layer-record';
@@ -89,15 +89,15 @@ describe('stored and imported layers', () => {
 
 	it('a version-1 layer in IndexedDB is restored and rewritten as version 2', async () => {
 		const fake = fakeIndexedDB();
-		fake.create(LAYERS_DB, 2, { [LAYERS_STORE]: null, quarantine: null });
-		fake.store(LAYERS_DB, LAYERS_STORE).set(v1Areas.id, v1Areas);
+		await fake.create(LAYERS_DB, 2, { [LAYERS_STORE]: null, quarantine: null });
+		await fake.seed(LAYERS_DB, LAYERS_STORE, v1Areas.id, v1Areas);
 		(globalThis as { indexedDB?: IDBFactory }).indexedDB = fake.factory;
 		const layers = new LayersState();
 		await layers.restore();
 		expect(layers.quarantined).toEqual([]);
 		expect(layers.layers).toHaveLength(1);
 		expectUpgraded(layers.layers[0], v1Areas);
-		const stored = fake.store(LAYERS_DB, LAYERS_STORE).get(v1Areas.id) as { version: number; geometry: { coords: unknown } };
+		const stored = (await fake.records(LAYERS_DB, LAYERS_STORE)).get(v1Areas.id) as { version: number; geometry: { coords: unknown } };
 		expect(stored.version).toBe(2);
 		// Stored as typed arrays, not JSON: IndexedDB keeps them as single blocks.
 		expect(stored.geometry.coords).toBeInstanceOf(Float64Array);

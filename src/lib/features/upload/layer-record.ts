@@ -7,7 +7,7 @@
  * - Format 2: `UploadedLayer`: packed geometry (geo-packed.ts) plus `names` and `codes`. In a
  *   workspace file its typed arrays are written as plain number arrays.
  */
-import { migrateRecord, type PlainRecord, type RecordSchema } from '$lib/data/schema-migrate';
+import { migrateRecord, type PlainRecord, type RecordSchema } from '$lib/storage/schema-migrate';
 import { LAYER_VERSION, type UploadedLayer } from './geo-layer';
 import { featureCount, GEOMETRY_TYPES } from './geo-packed';
 import { packedToJson, readPackedGeometry } from './geo-packed-check';

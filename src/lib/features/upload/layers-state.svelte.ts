@@ -3,9 +3,9 @@
  * data tab and read by the map. Layers never touch DuckDB: they are geometry for MapLibre only.
  * At most one boundaries layer per set is switched on, so the map always knows which shapes to use.
  */
-import type { SetAsideNote } from '$lib/data/quarantine';
-import { openRecordStore, type RecordStore } from '$lib/data/record-store';
-import { storageNotices } from '$lib/data/storage-notices.svelte';
+import type { SetAsideNote } from '$lib/storage/quarantine';
+import { openRecordStore, type RecordStore } from '$lib/storage/record-store';
+import { storageNotices } from '$lib/storage/storage-notices.svelte';
 import type { BoundarySet } from '$lib/model/catalogue';
 import type { UploadedLayer } from './geo-layer';
 import { readLayerRecord } from './layer-record';

@@ -4,9 +4,9 @@
  */
 import type { Database } from '$lib/db/types';
 import { dropDataset, loadDataset } from '$lib/data/dataset-db';
-import type { SetAsideNote } from '$lib/data/quarantine';
-import { openRecordStore, type RecordStore } from '$lib/data/record-store';
-import { storageNotices } from '$lib/data/storage-notices.svelte';
+import type { SetAsideNote } from '$lib/storage/quarantine';
+import { openRecordStore, type RecordStore } from '$lib/storage/record-store';
+import { storageNotices } from '$lib/storage/storage-notices.svelte';
 import type { UploadedDataset } from './dataset';
 import { readDatasetRecord } from './dataset-migrations';
 

@@ -8,9 +8,9 @@ import { dropDataset, loadDataset } from '$lib/data/dataset-db';
 import { buildSmallAreaDataset } from './small-area-dataset';
 import { prepareIndicators } from '$lib/data/prepare-indicators';
 import type { PreparedWithUploads, SetAsideUpload } from '$lib/data/prepare-with-uploads';
-import type { RecordStore } from '$lib/data/record-store';
+import type { RecordStore } from '$lib/storage/record-store';
 import type { BoundarySet } from '$lib/model/catalogue';
-import type { ScoresState } from '$lib/features/scores/scores-state.svelte';
+import type { Catalogue } from '$lib/data/catalogue.svelte';
 import { buildSeatDataset, defaultChoices, type ColumnChoice } from './build-dataset';
 import { datasetIndicators, type UploadedDataset } from './dataset';
 import { importDatasets, restoreUploads, UPLOADS_DB, UPLOADS_STORE, type RestoredUploads } from './restore-uploads';
@@ -84,13 +84,13 @@ export class UploadsState {
 	#commitAbort = $state.raw<AbortController | null>(null);
 	#stageAbort = $state.raw<AbortController | null>(null);
 	readonly #db: Database;
-	readonly #scores: ScoresState;
+	readonly #catalogue: Catalogue;
 	readonly #reference: ReferenceSeat[];
 	readonly #ensureTable: (name: string) => Promise<void>;
 
-	constructor(db: Database, scores: ScoresState, reference: ReferenceSeat[], ensureTable: (name: string) => Promise<void>) {
+	constructor(db: Database, catalogue: Catalogue, reference: ReferenceSeat[], ensureTable: (name: string) => Promise<void>) {
 		this.#db = db;
-		this.#scores = scores;
+		this.#catalogue = catalogue;
 		this.#reference = reference;
 		this.#ensureTable = ensureTable;
 		void this.layers.restore();
@@ -135,7 +135,7 @@ export class UploadsState {
 	async #setDatasets(datasets: UploadedDataset[]) {
 		const prepared = await prepareIndicators(this.#db, datasets.flatMap(datasetIndicators));
 		this.datasets = datasets;
-		this.#scores.setPrepared(prepared);
+		this.#catalogue.replace(prepared);
 	}
 
 	/** Reading a file or importing one: Import and the sheet choice wait for either. */

@@ -4,9 +4,9 @@
  */
 import type { Database } from '$lib/db/types';
 import type { UploadedDataset } from '$lib/features/upload/dataset';
-import { loadTables, type FetchBytes } from './load-tables';
-import type { DataManifest } from './manifest';
-import { prepareWithUploads, type PreparedWithUploads } from './prepare-with-uploads';
+import { loadTables, type FetchBytes } from '../data/load-tables';
+import type { DataManifest } from '../data/manifest';
+import { prepareWithUploads, type PreparedWithUploads } from '../data/prepare-with-uploads';
 
 /**
  * Load a fresh engine with everything the dead one had: the start-up tables (from the HTTP cache,

@@ -25,7 +25,11 @@ export function superviseBrowserEngine(options: Pick<SupervisorOptions, 'rebuild
 	if (params.has('debug') || params.has('bench')) {
 		(globalThis as unknown as { __heartlandsDebug: DebugHooks }).__heartlandsDebug = {
 			killEngine: killBrowserEngine,
-			query: (sql) => supervised.query(sql).then((r) => ({ rows: r.rows }), (error: Error) => ({ error: error.message }))
+			query: (sql) =>
+				supervised.query(sql).then(
+					(r) => ({ rows: r.rows }),
+					(error: Error) => ({ error: error.message })
+				)
 		};
 	}
 	return supervised;

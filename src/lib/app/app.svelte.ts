@@ -1,32 +1,27 @@
 /**
- * App-wide data state: the engine, the manifest, per-dataset progress and the overview rows.
+ * The app shell's state: start-up (engine, manifest, tables, earlier uploads), progress and
+ * failure, and the states the views use once everything is in (built by compose.ts). The engine
+ * is supervised: after a crash it is rebuilt and every state keeps what the user had.
  * Big arrays are `$state.raw`: they are replaced whole, never mutated, so Svelte need not proxy them.
  */
-import { untrack } from 'svelte';
-import { reloadEngine, superviseBrowserEngine } from './browser-engine';
-import type { EngineHealth } from './engine-recovery';
+import { reloadEngine, superviseBrowserEngine } from '$lib/engine/browser-engine';
+import type { EngineHealth } from '$lib/engine/engine-recovery';
 import type { Database, Row } from '$lib/db/types';
 import { challengerTotals, constituencyOverview, LEAVE_CORRECTIONS_QUERY, type OverviewRow } from '$lib/queries/overview';
-import { PUBLISHED_TOTALS } from '$lib/features/about/national-totals';
-import { ScoresState } from '$lib/features/scores/scores-state.svelte';
-import { AllocationState } from '$lib/features/allocation/allocation-state.svelte';
-import { CompareState } from '$lib/features/compare/compare-state.svelte';
-import { ScenariosState } from '$lib/features/scenarios/scenarios-state.svelte';
-import { RiskState } from '$lib/features/risk/risk-state.svelte';
-import { restoreUploads, UploadsState, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
-import { ConsoleState } from '$lib/features/console/console-state.svelte';
-import { protectedTablesFor, PROTECTED_PREFIXES } from '$lib/features/console/protected-tables';
-import { prepareWithUploads } from './prepare-with-uploads';
-import { referenceSeatsFromRows } from '$lib/features/upload/reference-seats';
-import { REFERENCE_SEATS_QUERY } from '$lib/queries/uploads';
-import { fetchDataBytes, fetchDataText } from './fetch-bytes';
-import { initialProgress, loadTable, loadTables, type DatasetProgress } from './load-tables';
-import { parseManifest, type DataManifest } from './manifest';
+import { prepareWithUploads } from '$lib/data/prepare-with-uploads';
+import { fetchDataBytes, fetchDataText } from '$lib/data/fetch-bytes';
+import { initialProgress, loadTable, loadTables, type DatasetProgress } from '$lib/data/load-tables';
+import { parseManifest, type DataManifest } from '$lib/data/manifest';
+import { restoreUploads, type RestoredUploads } from '$lib/features/upload/uploads-state.svelte';
+import { RiskBacktestState } from '$lib/features/risk-backtest/risk-backtest-state.svelte';
+import { PUBLISHED_TOTALS } from './about/national-totals';
+import { keepAddressCurrent } from './address-bar.svelte';
+import { composeStates, type AppStates } from './compose';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'stopped';
 export type EngineStatus = 'waiting' | 'starting' | 'ready' | 'failed';
 
-export class AppData {
+export class App {
 	phase = $state<Phase>('idle');
 	engine = $state<EngineStatus>('waiting');
 	error = $state<string | null>(null);
@@ -35,13 +30,10 @@ export class AppData {
 	overview = $state.raw<OverviewRow[]>([]);
 	/** For the Method tab: the Leave corrections applied and the challenger's national totals. */
 	dataNotes = $state.raw<{ corrections: Row[]; totals: Row[] } | null>(null);
-	scores = $state.raw<ScoresState | null>(null);
-	allocation = $state.raw<AllocationState | null>(null);
-	compare = $state.raw<CompareState | null>(null);
-	scenarios = $state.raw<ScenariosState | null>(null);
-	risk = $state.raw<RiskState | null>(null);
-	uploads = $state.raw<UploadsState | null>(null);
-	console = $state.raw<ConsoleState | null>(null);
+	/** Every view's state, once the data is in; null before. */
+	states = $state.raw<AppStates | null>(null);
+	/** The backtest panel (Scores and Method tabs): computed only when one of them asks. */
+	readonly backtest = new RiskBacktestState(() => this.db);
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache the view never reads; reactivity would only add work
 	#lazy = new Map<string, Promise<void>>();
 	/** Attribution lines, each once, for the footer and every export. */
@@ -59,9 +51,9 @@ export class AppData {
 	/** Reload a fresh engine after a crash; scenarios, uploads and the current view stay as they are. */
 	async #rebuild(db: Database) {
 		this.#lazy.clear();
-		const rebuilt = await reloadEngine(db, this.manifest!, fetchDataBytes, this.uploads?.datasets ?? []);
-		this.uploads?.setAsideOnRebuild(rebuilt);
-		this.scores?.setPrepared(rebuilt.prepared);
+		const rebuilt = await reloadEngine(db, this.manifest!, fetchDataBytes, this.states?.uploads.datasets ?? []);
+		this.states?.uploads.setAsideOnRebuild(rebuilt);
+		this.states?.catalogue.replace(rebuilt.prepared);
 	}
 
 	/** Stop loading: downloads are aborted and the half-loaded engine is thrown away, so a retry starts clean. */
@@ -83,28 +75,6 @@ export class AppData {
 			this.#lazy.set(name, loading);
 		}
 		return loading;
-	}
-
-	/** Saved scenarios are read against the catalogue: list them again when an upload changes it. */
-	#relistOnCatalogueChange(scores: ScoresState, scenarios: ScenariosState) {
-		$effect.root(() => {
-			$effect(() => {
-				void scores.prepared;
-				void untrack(() => scenarios.refresh());
-			});
-		});
-	}
-
-	/** Keep the address bar equal to the current view, so copying it reproduces the view. */
-	#keepAddressCurrent(scenarios: ScenariosState) {
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		$effect.root(() => {
-			$effect(() => {
-				const link = scenarios.link(location.href);
-				clearTimeout(timer);
-				timer = setTimeout(() => history.replaceState(history.state, '', link), 250);
-			});
-		});
 	}
 
 	async start(): Promise<void> {
@@ -134,11 +104,11 @@ export class AppData {
 				const i = this.datasets.findIndex((d) => d.name === name);
 				if (i >= 0) this.datasets[i] = { ...this.datasets[i], ...patch };
 			});
-			this.db = await dbReady;
-			this.overview = (await this.db.query(constituencyOverview())).rows as unknown as OverviewRow[];
+			const db = (this.db = await dbReady);
+			this.overview = (await db.query(constituencyOverview())).rows as unknown as OverviewRow[];
 			this.dataNotes = {
-				corrections: (await this.db.query(LEAVE_CORRECTIONS_QUERY)).rows,
-				totals: (await this.db.query(challengerTotals(PUBLISHED_TOTALS))).rows
+				corrections: (await db.query(LEAVE_CORRECTIONS_QUERY)).rows,
+				totals: (await db.query(challengerTotals(PUBLISHED_TOTALS))).rows
 			};
 			// Earlier uploads join the catalogue from the start, so the indicator tables are usually built
 			// once; one that cannot load is set aside and the app starts without it.
@@ -149,35 +119,22 @@ export class AppData {
 			} catch (error) {
 				restoreError = `Earlier uploads could not be restored: ${(error as Error).message}`;
 			}
-			const withUploads = await prepareWithUploads(this.db, restored?.datasets ?? []);
-			const prepared = withUploads.prepared;
-			const scores = new ScoresState(this.db, prepared);
-			const allocation = new AllocationState(scores);
-			const risk = new RiskState(this.db, scores);
-			allocation.connect(this.db, scores, risk);
-			const scenarios = new ScenariosState(this.db, scores, allocation, risk);
-			scores.rescore(true);
-			scenarios.applyLink(location.search); // a shared link wins over the defaults
-			void scenarios.open();
-			this.#keepAddressCurrent(scenarios);
-			this.#relistOnCatalogueChange(scores, scenarios);
-			this.allocation = allocation;
-			this.scenarios = scenarios;
-			this.risk = risk;
-			this.compare = new CompareState(this.db, scores);
-			const reference = referenceSeatsFromRows((await this.db.query(REFERENCE_SEATS_QUERY)).rows);
-			const uploads = new UploadsState(this.db, scores, reference, (name) => this.ensureTable(name));
-			this.uploads = uploads;
-			if (restored) uploads.adopt(restored, withUploads);
-			uploads.error = restoreError;
-			const protectedTables = protectedTablesFor(manifest);
-			this.console = new ConsoleState(this.db, () => ({ protectedTables, protectedPrefixes: [...PROTECTED_PREFIXES] }), {
+			const withUploads = await prepareWithUploads(db, restored?.datasets ?? []);
+			const states = await composeStates({
+				db,
+				manifest,
+				withUploads,
+				restored,
+				restoreError,
+				ensureTable: (name) => this.ensureTable(name),
 				interrupt: (reason) => this.#engine.engineDied(reason)
 			});
-			this.scores = scores;
+			keepAddressCurrent(states.scenarios);
+			this.states = states;
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 			if (new URLSearchParams(location.search).has('bench')) {
-				await (await import('./bench-hooks')).installBenchHooks(this.db, scores);
+				// The one door to the benchmark code, outside the app's modules and its bundle.
+				await (await import('../../../bench/browser/entry')).installBench(db, states.scores);
 			}
 			this.phase = 'ready';
 		} catch (error) {

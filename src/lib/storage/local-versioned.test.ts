@@ -46,7 +46,11 @@ describe('versioned localStorage values', () => {
 	});
 
 	it('never throws when storage itself throws', () => {
-		const throwing = { getItem: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as Storage;
+		const throwing = {
+			getItem: () => {
+				throw new DOMException('denied', 'SecurityError');
+			}
+		} as unknown as Storage;
 		expect(readLocal(throwing, 'k', 'x', strings, [])).toEqual({ value: [], setAside: null });
 		expect(readLocal(null, 'k', 'x', strings, [])).toEqual({ value: [], setAside: null });
 	});

@@ -32,7 +32,7 @@ function supervise(engines: ReturnType<typeof fakeEngine>[], rebuildable = true,
 	const supervised = new SupervisedDatabase({
 		start: async () => engines[started++].db,
 		discard: () => void discarded++,
-		rebuild: () => (rebuildable ? rebuild ?? (async (db) => void rebuilt.push(db)) : null),
+		rebuild: () => (rebuildable ? (rebuild ?? (async (db) => void rebuilt.push(db))) : null),
 		onHealth: (h) => void health.push(h),
 		healthTimeoutMs: 20
 	});
@@ -89,7 +89,10 @@ describe('SupervisedDatabase', () => {
 		await expect(waiting).rejects.toBeInstanceOf(EngineStoppedError);
 		await expect(waiting).rejects.toThrow('The data engine stopped (its worker was terminated)');
 		expect(await rowsOf(supervised.query('next'))).toBe('2:next');
-		expect(health).toEqual([{ state: 'rebuilding', reason: 'its worker was terminated' }, { state: 'recovered', reason: 'its worker was terminated' }]);
+		expect(health).toEqual([
+			{ state: 'rebuilding', reason: 'its worker was terminated' },
+			{ state: 'recovered', reason: 'its worker was terminated' }
+		]);
 	});
 
 	it('after an out-of-memory error, rebuilds only if the health check fails', async () => {

@@ -63,7 +63,7 @@ function memoryStore(reason: string): RecordStore {
 
 export async function openRecordStore(dbName: string, storeName: string, timeoutMs = 5000): Promise<RecordStore> {
 	const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-	if (!factory) return memoryStore("This browser offers no storage for web apps, so uploads last only until the page is closed.");
+	if (!factory) return memoryStore('This browser offers no storage for web apps, so uploads last only until the page is closed.');
 	let db: IDBDatabase;
 	try {
 		const open = factory.open(dbName, RECORD_DB_VERSION);

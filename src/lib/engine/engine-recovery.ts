@@ -17,11 +17,7 @@
  */
 import type { Database, QueryResult } from '$lib/db/types';
 
-export type EngineHealth =
-	| { state: 'ok' }
-	| { state: 'rebuilding'; reason: string }
-	| { state: 'recovered'; reason: string }
-	| { state: 'failed'; reason: string; error: string };
+export type EngineHealth = { state: 'ok' } | { state: 'rebuilding'; reason: string } | { state: 'recovered'; reason: string } | { state: 'failed'; reason: string; error: string };
 
 export class EngineStoppedError extends Error {
 	constructor(reason: string) {
@@ -103,7 +99,13 @@ export class SupervisedDatabase implements Database {
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.#options.healthTimeoutMs ?? 5000)));
 		try {
-			return await Promise.race([db.query('SELECT 1 AS ok').then(() => true, () => false), timeout]);
+			return await Promise.race([
+				db.query('SELECT 1 AS ok').then(
+					() => true,
+					() => false
+				),
+				timeout
+			]);
 		} finally {
 			clearTimeout(timer);
 		}

@@ -21,9 +21,7 @@ export interface RecordSchema {
 	readonly steps: Readonly<Record<number, (record: PlainRecord) => PlainRecord>>;
 }
 
-export type Migration =
-	| { ok: true; record: PlainRecord; from: number }
-	| { ok: false; kind: 'unreadable' | 'newer'; reason: string };
+export type Migration = { ok: true; record: PlainRecord; from: number } | { ok: false; kind: 'unreadable' | 'newer'; reason: string };
 
 export const isPlainRecord = (v: unknown): v is PlainRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
 
