@@ -3,6 +3,7 @@
  * text colour is picked from the fill rather than from the cell's position, so a palette change
  * can never leave a count unreadable.
  */
+import { TOKEN } from '$lib/ui/colours';
 
 function channel(c: number): number {
 	const s = c / 255;
@@ -23,8 +24,9 @@ export function contrastRatio(a: string, b: string): number {
 	return (hi + 0.05) / (lo + 0.05);
 }
 
-export const DARK_TEXT = '#1d1b22';
-export const LIGHT_TEXT = '#ffffff';
+/** The app's strongest text and white, from the tokens. */
+export const DARK_TEXT = TOKEN.textStrong;
+export const LIGHT_TEXT = TOKEN.textInverse;
 
 /** Whichever of the app's dark text and white reads better on the fill. */
 export function readableTextColour(fill: string): string {

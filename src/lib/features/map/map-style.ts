@@ -6,9 +6,10 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { MAP } from '$lib/ui/colours';
 import { NO_DATA_COLOUR } from './classify';
 
-export const BACKGROUND = '#eef3f7';
+export const BACKGROUND = MAP.background;
 export const OUTLINE_SOURCE = 'uk-outline';
 export const SEAT_FILL = 'seat-fill';
 export const SEAT_LINE = 'seat-line';
@@ -26,8 +27,8 @@ export function baseStyle(outline: FeatureCollection | null): StyleSpecification
 		sources: { [OUTLINE_SOURCE]: { type: 'geojson', data: outline ?? empty } },
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
-			{ id: 'uk-land', type: 'fill', source: OUTLINE_SOURCE, paint: { 'fill-color': '#fbfaf7' } },
-			{ id: 'uk-coast', type: 'line', source: OUTLINE_SOURCE, paint: { 'line-color': '#8b93a1', 'line-width': 0.8 } }
+			{ id: 'uk-land', type: 'fill', source: OUTLINE_SOURCE, paint: { 'fill-color': MAP.land } },
+			{ id: 'uk-coast', type: 'line', source: OUTLINE_SOURCE, paint: { 'line-color': MAP.coast, 'line-width': 0.8 } }
 		]
 	};
 }
@@ -53,14 +54,14 @@ export function seatLayers(source: string): LayerSpecification[] {
 			id: SEAT_LINE,
 			type: 'line',
 			source,
-			paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.2, 8, 0.8] }
+			paint: { 'line-color': MAP.seatEdge, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.2, 8, 0.8] }
 		},
 		{
 			id: SEAT_FOCUS,
 			type: 'line',
 			source,
 			paint: {
-				'line-color': ['case', state('selected'), '#111111', state('hovered'), '#333333', '#e8590c'],
+				'line-color': ['case', state('selected'), MAP.seatSelected, state('hovered'), MAP.seatHovered, MAP.seatHighlighted],
 				'line-width': ['case', state('selected'), 2.5, state('hovered'), 1.5, state('highlighted'), 1.2, 0],
 				'line-opacity': ['case', ['any', state('selected'), state('hovered'), state('highlighted')], 1, 0]
 			}
@@ -82,8 +83,8 @@ export const OVERLAY_PREFIX = 'overlay-';
 export function overlayLayers(id: string): LayerSpecification[] {
 	const ids = overlayIds(id);
 	return [
-		{ id: ids.fill, type: 'fill', source: ids.source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#000000', 'fill-opacity': 0 } },
-		{ id: ids.line, type: 'line', source: ids.source, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#1d1a33', 'line-width': 1.6, 'line-dasharray': [3, 1.5] } },
-		{ id: ids.point, type: 'circle', source: ids.source, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#1d1a33', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 } }
+		{ id: ids.fill, type: 'fill', source: ids.source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': MAP.overlay, 'fill-opacity': 0 } },
+		{ id: ids.line, type: 'line', source: ids.source, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': MAP.overlay, 'line-width': 1.6, 'line-dasharray': [3, 1.5] } },
+		{ id: ids.point, type: 'circle', source: ids.source, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': MAP.overlay, 'circle-stroke-color': MAP.overlayHalo, 'circle-stroke-width': 1.2 } }
 	];
 }

@@ -121,11 +121,11 @@ export function composeMapPng(source: CanvasImageSource, width: number, height: 
 	ctx.fillText(options.subtitle, pad, pad + 38 * s, totalW - 2 * pad);
 
 	ctx.drawImage(source, pad, headerH, width, height);
-	ctx.strokeStyle = CHART.brandBorder;
+	ctx.strokeStyle = CHART.brandLight;
 	ctx.strokeRect(pad, headerH, width, height);
 	drawLegend(ctx, options.legend, pad + width + pad, headerH, legendW, s);
 
-	ctx.fillStyle = INK.soft;
+	ctx.fillStyle = INK.muted;
 	ctx.font = `${11 * s}px ${FONT}`;
 	let y = headerH + bodyH + pad + 11 * s;
 	for (const line of attribution) {

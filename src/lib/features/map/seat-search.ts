@@ -3,7 +3,7 @@
  * tables' search (every word, any order, accents ignored) and then puts the likeliest seats
  * first, so typing "hartle" offers Hartlepool before seats that merely contain the letters.
  */
-import { filterRows, normaliseForSearch } from '$lib/features/overview/table-sort';
+import { filterRows, normaliseForSearch } from '$lib/ui/table-sort';
 
 export const SEAT_SEARCH_LIMIT = 8;
 

@@ -5,6 +5,8 @@
 
 import { color, interpolateCividis, interpolateViridis, quantize, schemeBlues, schemeBrBG, schemePuOr, schemePurples } from 'd3';
 import type { BivariateCell, CellId } from './bivariate';
+import { MAP } from '$lib/ui/colours';
+import { STEVENS_BLUE_PINK } from '$lib/ui/palettes';
 import { clampClasses } from './classify';
 
 export type SequentialPaletteId = 'viridis' | 'cividis' | 'blues' | 'purples';
@@ -76,17 +78,7 @@ export function paletteColours(id: PaletteId, n: number, options: { reverse?: bo
 	return options.reverse ? colours.reverse() : colours;
 }
 
-/**
- * Joshua Stevens' blue/pink 3×3 bivariate scheme, from "Bivariate Choropleth Maps: A How-to
- * Guide" (2015), https://www.joshuastevens.net/cartography/make-a-bivariate-choropleth-map/ ;
- * hex values as used in Observable's "Bivariate choropleth" example
- * (https://observablehq.com/@observablehq/plot-bivariate-choropleth), which indexes the list
- * as scheme[3 * a + b]. Here a = x (post-industrial) and b = y (threat): high x alone is pink,
- * high y alone is cyan, and high/high is the dark blue #3b4994. The two hues stay apart for
- * the common red–green deficiencies.
- */
-const STEVENS_BLUE_PINK = ['#e8e8e8', '#ace4e4', '#5ac8c8', '#dfb0d6', '#a5add3', '#5698b9', '#be64ac', '#8c62aa', '#3b4994'] as const;
-
+/** Joshua Stevens' blue/pink bivariate scheme (cited in ui/palettes.ts): a = x (post-industrial), b = y (threat). */
 export const BIVARIATE_PALETTE: Readonly<Record<CellId, string>> = {
 	'0-0': STEVENS_BLUE_PINK[0],
 	'0-1': STEVENS_BLUE_PINK[1],
@@ -103,12 +95,12 @@ export const BIVARIATE_PALETTE: Readonly<Record<CellId, string>> = {
  * Fill for seats with no value. A mid-light neutral grey, but grey alone can be mistaken for
  * the palest class (or cividis' greyish middle), so draw it with NO_DATA_HATCH as well.
  */
-export const NO_DATA_COLOUR = '#d0d0d0';
+export const NO_DATA_COLOUR = MAP.noData;
 
 /** Diagonal hatching for no-data areas: thin darker-grey lines over NO_DATA_COLOUR. */
 export const NO_DATA_HATCH = {
 	background: NO_DATA_COLOUR,
-	stroke: '#8a8a8a',
+	stroke: MAP.noDataHatch,
 	strokeWidth: 1,
 	spacing: 4,
 	angle: 45

@@ -14,6 +14,11 @@
  * given at once. Floors come first and caps (legal limit minus expected local spend, or the
  * user's cap) are hard. Whole pounds, summing exactly to the budget. Money that no longer buys
  * anything is spread over the seats with room and said so (`unproductive`).
+ *
+ * Greedy steps over a step-shaped objective (draws flip one at a time) can, rarely, end a draw or
+ * two short of simply spreading the money evenly (found by the property test: 1.415 against 1.42
+ * expected seats for two seats). So the even split is always a candidate too, and the better of
+ * the two is returned: the method is never worse than the rule a committee would fall back on.
  */
 export interface SpendCurve {
 	/** Points of lead per unit of ln(1 + s/s₀). */
@@ -166,7 +171,33 @@ export function allocateMarginal(input: MarginalInput): MarginalResult {
 			}
 		}
 	}
-	return { ok: true, amounts, objective: objectiveValue(seats, amounts, curve, objective), unproductive };
+	const value = objectiveValue(seats, amounts, curve, objective);
+	const flat = evenSplit(budget, seats, floor);
+	const flatValue = objectiveValue(seats, flat, curve, objective);
+	if (flatValue > value + 1e-12) return { ok: true, amounts: flat, objective: flatValue, unproductive: 0 };
+	return { ok: true, amounts, objective: value, unproductive };
+}
+
+/**
+ * The budget spread as evenly as the floor and the caps allow (water-filling), in whole pounds
+ * summing to the budget; the odd pounds go to seats in code order. Assumes the checks above passed
+ * (the floors fit the budget and the caps hold it).
+ */
+export function evenSplit(budget: number, seats: readonly MarginalSeat[], floor = 0): number[] {
+	const amounts = seats.map(() => floor);
+	let left = budget - floor * seats.length;
+	let open = seats.map((_, i) => i).sort((a, b) => (seats[a].code < seats[b].code ? -1 : seats[a].code > seats[b].code ? 1 : a - b));
+	while (left > 0 && open.length) {
+		const share = Math.max(1, Math.floor(left / open.length));
+		for (const i of open) {
+			const add = Math.min(share, seats[i].cap - amounts[i], left);
+			amounts[i] += add;
+			left -= add;
+			if (left === 0) break;
+		}
+		open = open.filter((i) => amounts[i] < seats[i].cap);
+	}
+	return amounts;
 }
 
 /** The objective of any allocation under the same draws and curve (to compare methods). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, normaliseForSearch, sortRows } from './table-sort';
+import { filterRows, nextSort, normaliseForSearch, sortRows } from './table-sort';
 
 type R = { name: string; v: number | null };
 const rows: R[] = [
@@ -45,5 +45,20 @@ describe('sortRows', () => {
 		const copy = rows.slice();
 		sortRows(rows, (r) => r.v, 'ascending');
 		expect(rows).toEqual(copy);
+	});
+});
+
+describe('nextSort', () => {
+	const name = { key: 'name', label: 'Name' } as const;
+	const score = { key: 'score', label: 'Score', numeric: true } as const;
+	const rank = { key: 'rank', label: 'Rank', numeric: true, firstDirection: 'ascending' } as const;
+	it('flips the direction when the same column is clicked again', () => {
+		expect(nextSort({ key: 'score', direction: 'descending' }, score)).toEqual({ key: 'score', direction: 'ascending' });
+		expect(nextSort({ key: 'score', direction: 'ascending' }, score)).toEqual({ key: 'score', direction: 'descending' });
+	});
+	it('starts a new column at its first direction: numbers descending, text ascending, ranks as told', () => {
+		expect(nextSort({ key: 'name', direction: 'ascending' }, score)).toEqual({ key: 'score', direction: 'descending' });
+		expect(nextSort({ key: 'score', direction: 'descending' }, name)).toEqual({ key: 'name', direction: 'ascending' });
+		expect(nextSort({ key: 'name', direction: 'descending' }, rank)).toEqual({ key: 'rank', direction: 'ascending' });
 	});
 });

@@ -1,6 +1,32 @@
-/** Sorting and searching for the constituency table: pure functions, tested without a browser. */
+/** Sorting and searching for the app's tables (SortableTable, the seat search): pure functions, tested without a browser. */
 
 export type SortDirection = 'ascending' | 'descending';
+
+/** A column of a SortableTable. */
+export interface SortColumn<Key extends string = string> {
+	key: Key;
+	label: string;
+	/** Right-aligned, tabular figures; the first click sorts it descending unless `firstDirection` says otherwise. */
+	numeric?: boolean;
+	/** For a column whose best value is the lowest (a rank): sort this way first. */
+	firstDirection?: SortDirection;
+	/** Shown as a tooltip on the header. */
+	title?: string;
+}
+
+export interface SortState<Key extends string = string> {
+	key: Key;
+	direction: SortDirection;
+}
+
+/**
+ * The sort after a header click: the same column flips; a new column starts at its own first
+ * direction, so scores read best-first (descending) and names read A to Z.
+ */
+export function nextSort<Key extends string>(current: SortState<Key>, column: SortColumn<Key>): SortState<Key> {
+	if (current.key === column.key) return { key: column.key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+	return { key: column.key, direction: column.firstDirection ?? (column.numeric ? 'descending' : 'ascending') };
+}
 type Value = string | number | null | undefined;
 
 /** Lower-case, strip diacritics and punctuation so "Ynys Mon" finds "Ynys Môn". */
