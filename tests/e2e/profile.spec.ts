@@ -17,6 +17,9 @@ test('?seat=E14000642 shows Clacton, its P(loss) and ten similar seats whose lin
 	await expect(heading(page)).toHaveText('Clacton');
 	await expect(page.getByTestId('profile-ploss')).toContainText(/P\(loss\) (<1%|>99%|\d+%)/, { timeout: 60_000 });
 	await expect(page.getByTestId('profile-risk')).toContainText('Projected winner');
+	// The lead's distribution: whiskers, the quartile box and the median, described for screen readers.
+	await expect(page.getByTestId('lead-distribution').locator('rect')).toHaveCount(1);
+	await expect(page.getByTestId('profile-risk').getByRole('img')).toHaveAttribute('aria-label', /half of them between [−+]?\d+\.\d and [−+]?\d+\.\d, median/);
 	await expect(page.getByTestId('profile-allocation')).toContainText('Reason:');
 	await expect(page.getByTestId('locator-map')).toBeVisible();
 	await expect(page.getByTestId('profile-unusual').locator('li').first()).toContainText(/is (higher|lower) than in \d+% of seats in England/);

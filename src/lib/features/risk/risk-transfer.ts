@@ -21,6 +21,10 @@ export interface RiskSeat {
 	lead: number | null;
 	leadLow: number | null;
 	leadHigh: number | null;
+	/** The simulated leads' quartiles and median (the box of the lead's distribution). */
+	leadQ1: number | null;
+	leadMedian: number | null;
+	leadQ3: number | null;
 	/** Change of the holder's lead from base to projection. */
 	swing: number | null;
 	/** Projected shares (percent, `RISK_PARTIES` order). */
@@ -46,7 +50,7 @@ export interface RiskSummary extends RunFacts {
 
 const NP = RISK_PARTIES.length;
 /** Columns of `numbers`, per seat. */
-const COLS = ['pLoss', 'baseLead', 'lead', 'leadLow', 'leadHigh', 'swing'] as const;
+const COLS = ['pLoss', 'baseLead', 'lead', 'leadLow', 'leadHigh', 'swing', 'leadQ1', 'leadMedian', 'leadQ3'] as const;
 const NC = COLS.length;
 
 export interface PackedRun extends RunFacts {
@@ -74,7 +78,7 @@ export function packRun(run: RiskRun, spec: string): { packed: PackedRun; transf
 		const h = PARTY_INDEX[p.holder];
 		holder[i] = h;
 		winner[i] = PARTY_INDEX[r.projectedWinner];
-		const row = [r.pLoss, leadOf(p.base, h), r.lead, r.leadLow, r.leadHigh, p.swing ?? NaN];
+		const row = [r.pLoss, leadOf(p.base, h), r.lead, r.leadLow, r.leadHigh, p.swing ?? NaN, r.leadQ1, r.leadMedian, r.leadQ3];
 		numbers.set(row, i * NC);
 	});
 	const packed: PackedRun = {
@@ -111,6 +115,9 @@ export function unpackRun(p: PackedRun): RiskSummary {
 			lead: at('lead'),
 			leadLow: at('leadLow'),
 			leadHigh: at('leadHigh'),
+			leadQ1: at('leadQ1'),
+			leadMedian: at('leadMedian'),
+			leadQ3: at('leadQ3'),
 			swing: at('swing'),
 			projected: Array.from(p.projected.subarray(i * NP, (i + 1) * NP)),
 			exclusion: p.exclusions[i]

@@ -91,14 +91,19 @@ describe('worker transfer', () => {
 			{ code: 'E1', holder: 'lab', projected: shares(40, 45), base: shares(50, 30), exclusion: null, swing: -25 },
 			{ code: 'N1', holder: null, projected: shares(0, 0), base: shares(0, 0), exclusion: 'Northern Ireland is not modelled.', swing: null }
 		],
-		simulation: { seats: [{ code: 'E1', pLoss: 0.7, projectedWinner: 'con', lead: -5, leadLow: -12, leadHigh: 3 }], losses: [{ ...lab, held: 1, expectedLost: 0.7, low: 0, high: 1, distribution: [0.3, 0.7] }], draws: 2000, seed: 1 }
+		simulation: {
+			seats: [{ code: 'E1', pLoss: 0.7, projectedWinner: 'con', lead: -5, leadLow: -12, leadHigh: 3, leadQ1: -8, leadMedian: -5, leadQ3: -1 }],
+			losses: [{ ...lab, held: 1, expectedLost: 0.7, low: 0, high: 1, distribution: [0.3, 0.7] }],
+			draws: 2000,
+			seed: 1
+		}
 	} as RiskRun;
 
 	it('sends per-seat numbers as typed arrays and reads them back', () => {
 		const { packed, transfer } = packRun(run, 'no-change');
 		expect(transfer).toHaveLength(4);
 		const summary = unpackRun(packed);
-		expect(summary.seats.get('E1')).toMatchObject({ holder: 'lab', winner: 'con', pLoss: 0.7, baseLead: 20, lead: -5, leadLow: -12, leadHigh: 3, swing: -25, exclusion: null });
+		expect(summary.seats.get('E1')).toMatchObject({ holder: 'lab', winner: 'con', pLoss: 0.7, baseLead: 20, lead: -5, leadLow: -12, leadHigh: 3, leadQ1: -8, leadMedian: -5, leadQ3: -1, swing: -25, exclusion: null });
 		expect(summary.seats.get('E1')!.projected.slice(0, 2)).toEqual([45, 40]);
 		expect(summary.seats.get('N1')).toMatchObject({ holder: null, pLoss: null, winner: null, lead: null, exclusion: 'Northern Ireland is not modelled.' });
 		expect(summary).toMatchObject({ set: '2010', baseYear: 2015, spec: 'no-change', draws: 2000 });

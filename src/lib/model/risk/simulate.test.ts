@@ -36,6 +36,15 @@ describe('Monte Carlo', () => {
 		expect(a.pLoss).toBeLessThan(0.05);
 		expect(b.pLoss).toBeGreaterThan(0.6);
 		for (const s of r.seats) expect(s.leadLow).toBeLessThan(s.lead < s.leadHigh ? s.leadHigh : s.lead + 1);
+		// The lead's distribution: 5th ≤ 25th < median < 75th ≤ 95th percentile, and P(loss) is the
+		// share of draws below zero, so a seat losing more than half its draws has a negative median.
+		for (const s of r.seats) {
+			expect(s.leadLow).toBeLessThanOrEqual(s.leadQ1);
+			expect(s.leadQ1).toBeLessThan(s.leadMedian);
+			expect(s.leadMedian).toBeLessThan(s.leadQ3);
+			expect(s.leadQ3).toBeLessThanOrEqual(s.leadHigh);
+			expect(s.leadMedian < 0).toBe(s.pLoss > 0.5);
+		}
 		const lab = r.losses.find((l) => l.holder === 'lab')!;
 		expect(lab.distribution.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 9);
 		expect(lab.low).toBeLessThanOrEqual(lab.expectedLost);

@@ -31,6 +31,10 @@ export interface SeatRisk {
 	lead: number;
 	leadLow: number;
 	leadHigh: number;
+	/** The draws' lower quartile, median and upper quartile: with the range, the lead's distribution. */
+	leadQ1: number;
+	leadMedian: number;
+	leadQ3: number;
 }
 
 export interface HolderLosses {
@@ -116,7 +120,10 @@ export function simulate(seats: readonly ProjectedSeat[], errors: ErrorModel, op
 			projectedWinner: RISK_PARTIES[argmax(seat.projected)],
 			lead: leadOf(seat.projected, holderIndex[s]),
 			leadLow: quantileSorted(sorted, 0.05),
-			leadHigh: quantileSorted(sorted, 0.95)
+			leadHigh: quantileSorted(sorted, 0.95),
+			leadQ1: quantileSorted(sorted, 0.25),
+			leadMedian: quantileSorted(sorted, 0.5),
+			leadQ3: quantileSorted(sorted, 0.75)
 		};
 	});
 	const losses = [...lostByHolder.entries()].map(([h, perDraw]) => {
