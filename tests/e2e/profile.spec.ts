@@ -63,6 +63,23 @@ test('a 2024 code opens on the 2024 boundaries, and the profile opens from the s
 	await expect(page).toHaveURL(/[?&]seat=E14000733/);
 });
 
+test('the selected seat is in the address: ?tab=map&seat=CODE selects it, a new selection replaces it, and a reload keeps it', async ({ page }) => {
+	await openApp(page, '/?tab=map&seat=E14000642');
+	await expect(page.getByTestId('seat-detail')).toHaveAttribute('data-code', 'E14000642');
+	const finder = page.locator('#seat-picker-input');
+	await finder.fill('Hartlepool');
+	await page.locator('#seat-picker-E14000733').click();
+	await expect(page.getByTestId('seat-detail')).toHaveAttribute('data-code', 'E14000733');
+	await expect.poll(() => new URL(page.url()).searchParams.get('seat')).toBe('E14000733');
+	expect(new URL(page.url()).searchParams.get('tab')).toBe('map');
+	await page.reload();
+	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+	await expect(page.getByTestId('seat-detail')).toHaveAttribute('data-code', 'E14000733');
+	await openTab(page, 'Scores');
+	await expect(page.getByText(/Hartlepool: each indicator's contribution/)).toBeVisible();
+	expect(new URL(page.url()).searchParams.get('seat')).toBe('E14000733');
+});
+
 test('?tab=allocation opens Allocation, and an unknown tab falls back to the briefing', async ({ page }) => {
 	await openApp(page, '/?tab=allocation');
 	await expect(page.getByRole('tab', { name: 'Allocation' })).toHaveAttribute('aria-selected', 'true');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressOf, placeFrom } from './navigation';
+import { addressOf, addressWithSelected, placeFrom, selectedFrom } from './navigation';
 
 describe('placeFrom', () => {
 	it('opens the briefing by default and on an unknown tab', () => {
@@ -34,5 +34,23 @@ describe('addressOf', () => {
 		] as const) {
 			expect(placeFrom(new URL(addressOf(place, 'http://x/?s=q')).search)).toEqual(place);
 		}
+	});
+});
+
+describe('the selected seat in the address', () => {
+	it('is read beside a tab other than the profile, upper-cased, and only when it can be a code', () => {
+		expect(selectedFrom('?tab=map&seat=e14000642')).toBe('E14000642');
+		expect(selectedFrom('?tab=scores&seat=E14000642&s=abc')).toBe('E14000642');
+		expect(selectedFrom('?seat=E14000642')).toBeNull(); // no tab: that is a profile
+		expect(selectedFrom('?tab=profile&seat=E14000642')).toBeNull();
+		expect(selectedFrom('?tab=nonsense&seat=E14000642')).toBeNull();
+		expect(selectedFrom('?tab=map&seat=%3Cscript%3E')).toBeNull();
+	});
+	it('is written beside a view tab, removed when nothing is selected, and never on a profile or the bare briefing', () => {
+		expect(addressWithSelected('https://h.test/?tab=map&s=x', 'E14000642')).toBe('https://h.test/?tab=map&s=x&seat=E14000642');
+		expect(addressWithSelected('https://h.test/?tab=map&seat=E14000642', null)).toBe('https://h.test/?tab=map');
+		expect(addressWithSelected('https://h.test/?seat=E14000642', 'E14000530')).toBe('https://h.test/?seat=E14000642');
+		expect(addressWithSelected('https://h.test/', 'E14000530')).toBe('https://h.test/');
+		expect(selectedFrom(new URL(addressWithSelected('https://h.test/?tab=risk', 'E14000530')).search)).toBe('E14000530');
 	});
 });

@@ -47,3 +47,25 @@ export function addressOf(place: Place, href: string): string {
 	url.search = placeQuery(place.view, place.seat, url.search);
 	return url.toString();
 }
+
+/** The seat selected in a view other than the profile (`?tab=map&seat=CODE`), if the address names one. */
+export function selectedFrom(search: string): string | null {
+	const params = new URLSearchParams(search);
+	const seat = params.get('seat')?.trim() ?? '';
+	const tab = params.get('tab');
+	if (!seat || !CODE.test(seat) || tab === 'profile' || !VIEWS.some((v) => v.id === tab)) return null;
+	return seat.toUpperCase();
+}
+
+/**
+ * The address with a view's selected seat (`seat=CODE` beside `tab=`), or without one. A profile's
+ * seat is its place, and an address with no tab names the briefing, so both are left as they are.
+ */
+export function addressWithSelected(href: string, code: string | null): string {
+	const url = new URL(href);
+	const tab = url.searchParams.get('tab');
+	if (tab === null || tab === 'profile') return href;
+	if (code) url.searchParams.set('seat', code);
+	else url.searchParams.delete('seat');
+	return url.toString();
+}
