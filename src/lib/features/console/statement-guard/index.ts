@@ -3,7 +3,8 @@
  *
  * The text is first split into tokens by a lexer that follows DuckDB's own (PostgreSQL-derived)
  * rules, so comments, string literals, quoted names and dollar-quoted strings can never hide a
- * keyword from the checks below and never make a harmless word look like one:
+ * keyword from the checks (one module per statement family beside this index: classify, reads,
+ * writes, settings, refused, files) and never make a harmless word look like one:
  *
  * - `--` comments run to the end of the line; `/* *\/` comments nest;
  * - `'…'` strings escape a quote as `''`; `E'…'` strings also take backslash escapes, and a string
