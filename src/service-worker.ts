@@ -17,14 +17,8 @@ import { build, files, prerendered, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `heartlands-${version}`;
 
-/**
- * DuckDB-wasm ships two engines and the page picks one at run time. Every browser with service
- * workers supports wasm exceptions, so it picks `eh`; the 39 MB `mvp` engine is not precached
- * (if a page did use it, it would be cached on first fetch below).
- */
-const UNUSED_ENGINE = /\/duckdb-(mvp|browser-mvp\.worker)\.[^/]+$/;
-
-const PRECACHE = import.meta.env.DEV ? [] : [...build.filter((path) => !UNUSED_ENGINE.test(path)), ...files, ...prerendered];
+/** Everything built is used: the app ships only DuckDB-wasm's `eh` engine (see db/browser.ts). */
+const PRECACHE = import.meta.env.DEV ? [] : [...build, ...files, ...prerendered];
 const PRECACHED = new Set(PRECACHE.map((path) => new URL(path, sw.location.href).pathname));
 
 sw.addEventListener('install', (event) => {

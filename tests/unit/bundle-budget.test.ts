@@ -25,6 +25,13 @@ describe('bundle budget (gzip level 9, DuckDB wasm and worker files excluded)', 
 		expect(sizes.lazy.length).toBeGreaterThan(0);
 	});
 
+	it('ships one DuckDB engine, the eh build, and not the mvp fallback', () => {
+		const engines = sizes.duckdb.filter((f) => f.file.endsWith('.wasm')).map((f) => f.file.split('/').pop()!);
+		expect(engines).toHaveLength(1);
+		expect(engines[0]).toMatch(/^duckdb-eh\./);
+		expect(sizes.duckdb.some((f) => /mvp/.test(f.file))).toBe(false);
+	});
+
 	it(`keeps first-load JavaScript within ${kb(FIRST_LOAD_BUDGET)} gzipped`, () => {
 		const total = totalGzip(sizes.firstLoad);
 		expect(total, `first-load JS is ${kb(total)} gz; biggest: ${describeBiggest(sizes.firstLoad)}`).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);

@@ -10,17 +10,18 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToResult } from './arrow-rows';
 import { StatementCache } from './statement-cache';
 import { lockEngineSql, registeredPath, WASM_FILES_DIR } from './lock';
 import type { Database, QueryResult } from './types';
 
-const BUNDLES: duckdb.DuckDBBundles = {
-	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-	eh: { mainModule: ehWasm, mainWorker: ehWorker }
-};
+/**
+ * Only the `eh` build (wasm exception handling) ships: every browser the app supports has it
+ * (Chrome and Edge 95, Firefox 100, Safari 15.2), and carrying the 39 MB `mvp` fallback too only
+ * doubled the deployed engine. A browser without it is told so instead of getting a broken engine.
+ */
+const BUNDLE = { mainModule: ehWasm, mainWorker: ehWorker, pthreadWorker: null };
+export const NO_WASM_EXCEPTIONS = 'This browser cannot run the DuckDB engine: its WebAssembly lacks exception handling. Use a current Chrome, Edge, Firefox or Safari.';
 
 /** URLs of the files the browser engine will need, so the page can start fetching them early. */
 export const ENGINE_ASSET_URLS = { wasm: ehWasm, worker: ehWorker };
@@ -100,7 +101,8 @@ function policyWorker(scriptUrl: string): { worker: Worker; blobUrl: string } {
 }
 
 async function startDatabase(): Promise<Database> {
-	const bundle = await duckdb.selectBundle(BUNDLES);
+	if (!(await duckdb.getPlatformFeatures()).wasmExceptions) throw new Error(NO_WASM_EXCEPTIONS);
+	const bundle = BUNDLE;
 	const wasm = wasmObjectUrl(bundle.mainModule);
 	const { worker, blobUrl } = policyWorker(bundle.mainWorker!);
 	current = worker;
