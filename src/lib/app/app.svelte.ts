@@ -16,7 +16,11 @@ import { restoreUploads, type RestoredUploads } from '$lib/features/upload/uploa
 import { RiskBacktestState } from '$lib/features/risk-backtest/risk-backtest-state.svelte';
 import { PUBLISHED_TOTALS } from './about/national-totals';
 import { keepAddressCurrent } from './address-bar.svelte';
-import { composeStates, type AppStates } from './compose';
+import { adoptUploads, composeStates, type AppStates } from './compose';
+import { EngineGate } from '$lib/engine/engine-gate.svelte';
+import { FIRST_VIEW_FILE, fromColumnar, readFirstView, type FirstViewCore } from '$lib/data/first-view';
+import type { PreparedIndicators } from '$lib/data/prepare-indicators';
+import { hasLinkState } from '$lib/features/scenarios/url-state';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'stopped';
 export type EngineStatus = 'waiting' | 'starting' | 'ready' | 'failed';
@@ -43,10 +47,14 @@ export class App {
 	/** The engine after start-up: a crash is reported here while it is rebuilt (engine-recovery.ts). */
 	health = $state<EngineHealth>({ state: 'ok' });
 	#engine = superviseBrowserEngine({
-		rebuild: () => (this.phase === 'ready' && this.manifest ? (db) => this.#rebuild(db) : null),
+		rebuild: () => (this.#loaded && this.manifest ? (db) => this.#rebuild(db) : null),
 		onHealth: (health) => (this.health = health)
 	});
 	#loading: AbortController | null = null;
+	/** The tables are in the engine (a crash after this is rebuilt; before it, loading reports it). */
+	#loaded = false;
+	/** Whether the build-time first view was painted, and if not why (for tests and the bench). */
+	firstView = $state('not used');
 
 	/** Reload a fresh engine after a crash; scenarios, uploads and the current view stay as they are. */
 	async #rebuild(db: Database) {
@@ -81,8 +89,11 @@ export class App {
 		if (this.phase === 'loading' || this.phase === 'ready') return;
 		this.phase = 'loading';
 		this.error = null;
+		this.states = null;
+		this.#loaded = false;
 		const loading = (this.#loading = new AbortController());
 		const fetchBytes = (file: string, onBytes?: (n: number) => void) => fetchDataBytes(file, onBytes, loading.signal);
+		const gate = new EngineGate(this.#engine);
 		try {
 			// Start the engine and the downloads together: the wasm is the biggest download.
 			this.engine = 'starting';
@@ -97,15 +108,27 @@ export class App {
 				}
 			);
 			dbReady.catch(() => {});
+			// The default view (no settings in the link) can be painted from the build-time results.
+			const firstViewBytes = hasLinkState(location.search) ? null : fetchBytes(FIRST_VIEW_FILE).catch(() => null);
 			const manifest = parseManifest(await fetchDataText('manifest.json', loading.signal));
 			this.manifest = manifest;
 			this.datasets = initialProgress(manifest);
+			const bytes = await firstViewBytes;
+			const checked = bytes ? await readFirstView(bytes, manifest.firstView) : null;
+			this.firstView = checked?.ok ? 'shown' : checked ? `ignored: ${checked.reason}` : 'not used';
+			this.db = gate;
+			const first = checked?.ok ? checked.view : null;
+			if (first) {
+				this.overview = fromColumnar<OverviewRow>(first.overview);
+				this.#compose(gate, manifest, first.prepared, first);
+				this.phase = 'ready';
+			}
 			await loadTables(dbReady, manifest, fetchBytes, (name, patch) => {
 				const i = this.datasets.findIndex((d) => d.name === name);
 				if (i >= 0) this.datasets[i] = { ...this.datasets[i], ...patch };
 			});
-			const db = (this.db = await dbReady);
-			this.overview = (await db.query(constituencyOverview())).rows as unknown as OverviewRow[];
+			const db = await dbReady;
+			if (!first) this.overview = (await db.query(constituencyOverview())).rows as unknown as OverviewRow[];
 			this.dataNotes = {
 				corrections: (await db.query(LEAVE_CORRECTIONS_QUERY)).rows,
 				totals: (await db.query(challengerTotals(PUBLISHED_TOTALS))).rows
@@ -120,17 +143,10 @@ export class App {
 				restoreError = `Earlier uploads could not be restored: ${(error as Error).message}`;
 			}
 			const withUploads = await prepareWithUploads(db, restored?.datasets ?? []);
-			const states = await composeStates({
-				db,
-				manifest,
-				withUploads,
-				restored,
-				restoreError,
-				ensureTable: (name) => this.ensureTable(name),
-				interrupt: (reason) => this.#engine.engineDied(reason)
-			});
-			keepAddressCurrent(states.scenarios);
-			this.states = states;
+			const states = this.states ?? this.#compose(gate, manifest, withUploads.prepared, null);
+			adoptUploads(states, restored, withUploads, restoreError);
+			this.#loaded = true;
+			gate.release();
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary value, not state
 			if (new URLSearchParams(location.search).has('bench')) {
 				// The one door to the benchmark code, outside the app's modules and its bundle.
@@ -138,6 +154,7 @@ export class App {
 			}
 			this.phase = 'ready';
 		} catch (error) {
+			gate.fail(error as Error);
 			if (loading.signal.aborted) {
 				if (this.#loading === loading) this.phase = 'stopped'; // unless a retry has already begun
 				return;
@@ -147,5 +164,20 @@ export class App {
 		} finally {
 			if (this.#loading === loading) this.#loading = null;
 		}
+	}
+
+	#compose(gate: EngineGate, manifest: DataManifest, prepared: PreparedIndicators, firstView: FirstViewCore | null): AppStates {
+		const states = composeStates({
+			db: gate,
+			manifest,
+			prepared,
+			firstView,
+			starting: () => !gate.open,
+			ensureTable: (name) => this.ensureTable(name),
+			interrupt: (reason) => this.#engine.engineDied(reason)
+		});
+		keepAddressCurrent(states.scenarios);
+		this.states = states;
+		return states;
 	}
 }

@@ -41,6 +41,13 @@ export interface ManifestSource {
 	attribution: string;
 }
 
+/** The build-time first view (`data/first-view.ts`): the page uses it only if its hash matches. */
+export interface ManifestFirstView {
+	file: string;
+	bytes: number;
+	sha256: string;
+}
+
 export interface DataManifest {
 	version: 1;
 	/** Hash of the source manifest, source contents and build code: unchanged means nothing to do. */
@@ -48,4 +55,6 @@ export interface DataManifest {
 	tables: ManifestTable[];
 	geo: ManifestGeo[];
 	sources: ManifestSource[];
+	/** Absent when the data was built without one (the page then computes live). */
+	firstView?: ManifestFirstView;
 }

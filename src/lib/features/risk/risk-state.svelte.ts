@@ -18,7 +18,7 @@ import { parseScenario } from '$lib/model/risk/scenario';
 import { headlineHolder } from './risk-format';
 import { RiskRunner } from './risk-runner';
 import { DEFAULT_SPEC, resultYears, type RiskSetting } from './risk-setting';
-import type { RiskSummary } from './risk-transfer';
+import type { RiskSummary } from '../../model/risk/transfer';
 import { formFromSpec, specFromForm, type ScenarioForm } from './scenario-form';
 
 export type RiskStatus = 'idle' | 'loading' | 'computing' | 'ready' | 'error';
@@ -65,6 +65,12 @@ export class RiskState {
 		this.#scores = scores;
 	}
 
+	/** A run computed at build time for the default setting (the first view), shown until the worker's own. */
+	seed(summary: RiskSummary) {
+		this.summary = summary;
+		this.status = 'ready';
+	}
+
 	/** Load the results once and follow the scenario from now on; later calls wait for the first. */
 	activate(): Promise<void> {
 		return (this.#activation ??= this.#activate());
@@ -83,7 +89,7 @@ export class RiskState {
 	async #activate(): Promise<void> {
 		if (this.#activated) return;
 		this.#activated = true;
-		this.status = 'loading';
+		if (!this.summary) this.status = 'loading'; // a seeded result stays on screen meanwhile
 		try {
 			const histories = await loadRiskHistories(this.#db);
 			this.#runner = new RiskRunner(histories, (outcome) => {

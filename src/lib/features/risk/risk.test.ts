@@ -4,7 +4,7 @@ import type { RiskRun } from '$lib/model/risk/run';
 import { RISK_PARTIES } from '$lib/model/risk/parties';
 import { fitFacts, formatPLoss, headlineHolder, lossHeadline, seatRiskLines } from './risk-format';
 import { isDefaultSetting, resultYears, validateRiskSetting } from './risk-setting';
-import { packRun, unpackRun } from './risk-transfer';
+import { packRun, unpackRun } from '../../model/risk/transfer';
 import { rankByPLoss } from './risk-priority';
 import { emptyForm, formFromSpec, specFromForm, type ScenarioForm } from './scenario-form';
 

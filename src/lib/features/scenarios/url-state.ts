@@ -20,6 +20,11 @@ export const MAX_URL_STATE_LENGTH = 20_000;
 /** The query parameter that carries the state. */
 export const STATE_PARAM = 's';
 
+/** Whether a page address carries view settings (then the page is not the default view). */
+export function hasLinkState(search: string): boolean {
+	return new URLSearchParams(search).has(STATE_PARAM);
+}
+
 /**
  * Defaults left out of format-1 links. They are part of the format: changing them would change
  * what old links mean, so a change needs a new format version.

@@ -8,7 +8,8 @@
 import type { Database, Row } from '$lib/db/types';
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
 import type { Catalogue } from '$lib/data/catalogue.svelte';
-import { combineQuery, createStageTable, READ_STAGE, stageKey } from '$lib/queries/scoring';
+import { stageKey } from '$lib/queries/scoring';
+import { runCombine, runStage } from '$lib/data/score-run';
 import type { Indicator } from '$lib/model/catalogue';
 import { LENS_BOUNDARY_SET, validateDefinition, type FieldError, type IndicatorSetting, type LensId, type ScoreDefinition, type ScoreKey } from '$lib/model/definition';
 import { DEFAULT_LENS, defaultDefinition, lensById } from '$lib/model/lenses';
@@ -66,9 +67,15 @@ export class ScoresState {
 	#stage: { key: string; rows: Row[] } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
-	constructor(db: Database, catalogue: Catalogue) {
+	/** The engine is still starting: the rows shown are the build-time first view's, and edits wait. */
+	readonly starting: boolean;
+	/** An edit was made while the engine was starting; it is applied when the engine is ready. */
+	editWaiting = $state(false);
+
+	constructor(db: Database, catalogue: Catalogue, starting: () => boolean = () => false) {
 		this.#db = db;
 		this.#catalogue = catalogue;
+		this.starting = $derived(starting());
 		catalogue.onChange(() => this.#catalogueChanged());
 	}
 
@@ -89,6 +96,15 @@ export class ScoresState {
 
 	indicator(id: string): Indicator | undefined {
 		return this.indicators.get(id);
+	}
+
+	/**
+	 * Rows computed elsewhere for `definition` (the build-time first view, same SQL in native
+	 * DuckDB), shown until this engine's own arrive; the re-score that follows replaces them.
+	 */
+	seed(rows: ScoredRow[], definition: ScoreDefinition) {
+		this.#scored = rows;
+		this.scoredDefinition = definition;
 	}
 
 	setRerank(rerank: ((rows: ScoredRow[]) => ScoredRow[]) | null) {
@@ -143,6 +159,7 @@ export class ScoresState {
 		const validation = validateDefinition($state.snapshot(this.definition), this.prepared.catalogue);
 		this.errors = validation.ok ? [] : validation.errors;
 		if (!validation.ok) return;
+		if (this.starting && !immediate) this.editWaiting = true;
 		const request = ++this.#request;
 		this.pending = true;
 		const run = async () => {
@@ -151,18 +168,16 @@ export class ScoresState {
 				const key = stageKey(validation.definition);
 				if (key !== this.#stage?.key) {
 					this.#stage = null;
-					await this.#db.exec(createStageTable(validation.definition));
-					this.#stage = { key, rows: (await this.#db.query(READ_STAGE)).rows };
+					this.#stage = { key, rows: await runStage(this.#db, validation.definition) };
 				}
 				const stage = this.#stage;
 				if (request !== this.#request || !stage) return;
-				const query = combineQuery(validation.definition);
-				// Both are ordered by code: merge seat facts and normalised inputs with the new scores.
-				const rows = (await this.#db.query(query.sql, query.params)).rows.map((r, i) => ({ ...stage.rows[i], ...r }));
+				const rows = await runCombine(this.#db, validation.definition, stage.rows);
 				if (request !== this.#request) return; // a newer edit is on its way
 				this.#scored = rows as unknown as ScoredRow[];
 				this.scoredDefinition = validation.definition;
 				this.queryError = null;
+				this.editWaiting = false;
 			} catch (error) {
 				if (request === this.#request) this.queryError = (error as Error).message;
 			} finally {

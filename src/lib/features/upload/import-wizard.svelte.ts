@@ -70,13 +70,15 @@ export class ImportWizard {
 	#stageAbort = $state.raw<AbortController | null>(null);
 	readonly #db: Database;
 	readonly #library: UploadLibrary;
-	readonly #reference: ReferenceSeat[];
+	/** The seats a key is matched against: read from the engine on the first file staged. */
+	#reference: ReferenceSeat[] = [];
+	readonly #loadReference: () => Promise<ReferenceSeat[]>;
 	readonly #ensureTable: (name: string) => Promise<void>;
 
-	constructor(db: Database, library: UploadLibrary, reference: ReferenceSeat[], ensureTable: (name: string) => Promise<void>) {
+	constructor(db: Database, library: UploadLibrary, reference: () => Promise<ReferenceSeat[]>, ensureTable: (name: string) => Promise<void>) {
 		this.#db = db;
 		this.#library = library;
-		this.#reference = reference;
+		this.#loadReference = reference;
 		this.#ensureTable = ensureTable;
 	}
 
@@ -131,6 +133,7 @@ export class ImportWizard {
 		try {
 			let staged;
 			try {
+				this.#reference = await this.#loadReference();
 				staged = await stageInWorker(file, this.#reference, { encoding: this.encoding, delimiter: this.delimiter === 'auto' ? undefined : this.delimiter, sheet: sheet || undefined }, controller.signal);
 			} catch (error) {
 				if (this.#stageAbort !== controller) return; // a newer read took over

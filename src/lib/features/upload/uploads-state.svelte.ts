@@ -18,7 +18,7 @@ export class UploadsState {
 	readonly library: UploadLibrary;
 	readonly wizard: ImportWizard;
 
-	constructor(db: Database, catalogue: Catalogue, reference: ReferenceSeat[], ensureTable: (name: string) => Promise<void>) {
+	constructor(db: Database, catalogue: Catalogue, reference: () => Promise<ReferenceSeat[]>, ensureTable: (name: string) => Promise<void>) {
 		this.library = new UploadLibrary(db, catalogue);
 		this.wizard = new ImportWizard(db, this.library, reference, ensureTable);
 	}

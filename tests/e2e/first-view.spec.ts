@@ -1,0 +1,87 @@
+/**
+ * The build-time first view: with DuckDB-wasm's engine file held back, the default view is on
+ * screen from `first-view.json`; once released, the engine takes over with the same figures, and
+ * a change made while it was starting is applied, not lost. A stale file is ignored.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const MAP_TIMEOUT = { timeout: 90_000 };
+const rows = (page: Page) => page.locator('section.table tbody tr[data-code]');
+const topSeats = async (page: Page, n = 10) => (await rows(page).locator('th').allTextContents()).slice(0, n);
+const main = (page: Page) => page.locator('main');
+const geoMap = (page: Page) => page.getByTestId('geo-map');
+const WEIGHT = 'Weight of UKIP share 2015 (number)';
+
+/** Hold every request for the engine's wasm until `release` is called. */
+async function holdEngine(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/*.wasm', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
+test('with the engine held back, the Map is coloured and Scores lists 650 seats from the first view; the engine then takes over with the same figures', async ({ page }) => {
+	const release = await holdEngine(page);
+	await page.goto('/?tab=map');
+	await expect(main(page)).toHaveAttribute('data-first-view', 'shown', MAP_TIMEOUT);
+	await expect(page.getByTestId('engine-starting')).toContainText('Engine starting');
+	await expect(geoMap(page)).toHaveAttribute('data-rendered-seats', '650', MAP_TIMEOUT);
+	await expect.poll(() => geoMap(page).getAttribute('data-recolours').then(Number), MAP_TIMEOUT).toBeGreaterThan(0);
+	const legend = await page.getByTestId('bivariate-legend').textContent();
+	await page.getByRole('tab', { name: 'Scores' }).click();
+	await expect(rows(page)).toHaveCount(650);
+	await expect(page.getByTestId('scores-count')).toContainText('650 of 650 seats');
+	const before = await topSeats(page, 30);
+	// Still from the file: nothing was scored by DuckDB-wasm yet.
+	await expect(main(page)).toHaveAttribute('data-scored', 'false');
+
+	release();
+	await expect(main(page)).toHaveAttribute('data-scored', 'true', MAP_TIMEOUT);
+	await expect(page.getByTestId('engine-starting')).toHaveCount(0);
+	expect(await topSeats(page, 30)).toEqual(before);
+	await page.getByRole('tab', { name: 'Map' }).click();
+	await expect(page.getByTestId('bivariate-legend')).toHaveText(legend!);
+
+	// A weight change now re-scores live.
+	await page.getByRole('tab', { name: 'Scores' }).click();
+	await page.getByRole('spinbutton', { name: WEIGHT }).fill('5');
+	await expect.poll(() => topSeats(page)).not.toEqual(before.slice(0, 10));
+});
+
+test('a weight moved while the engine is starting is applied once it is ready', async ({ page, browser }) => {
+	const release = await holdEngine(page);
+	await page.goto('/?tab=scores');
+	await expect(rows(page)).toHaveCount(650, MAP_TIMEOUT);
+	const before = await topSeats(page);
+	await page.getByRole('spinbutton', { name: WEIGHT }).fill('5');
+	await expect(page.getByTestId('engine-starting')).toContainText('Your change is kept');
+	// Not applied yet: the table still shows the first view's ranking.
+	expect(await topSeats(page)).toEqual(before);
+	release();
+	await expect(main(page)).toHaveAttribute('data-scored', 'true', MAP_TIMEOUT);
+	const applied = await topSeats(page);
+	expect(applied).not.toEqual(before);
+
+	// The same edit made after start-up gives the same ranking.
+	const other = await browser.newPage();
+	await other.goto('/?tab=scores');
+	await expect(other.locator('main')).toHaveAttribute('data-scored', 'true', MAP_TIMEOUT);
+	await other.getByRole('spinbutton', { name: WEIGHT }).fill('5');
+	await expect.poll(() => topSeats(other)).toEqual(applied);
+	await other.close();
+});
+
+test('a first-view file that does not match the manifest is ignored and the view is computed live', async ({ page }) => {
+	await page.route('**/data/first-view.json', async (route) => {
+		const response = await route.fetch();
+		const text = (await response.text()).replace('"priority_rank"', '"priority_rank" ');
+		await route.fulfill({ response, body: text });
+	});
+	await page.goto('/?tab=scores');
+	await expect(main(page)).toHaveAttribute('data-first-view', /^ignored: the file does not match the manifest/, MAP_TIMEOUT);
+	await expect(main(page)).toHaveAttribute('data-scored', 'true', MAP_TIMEOUT);
+	await expect(rows(page)).toHaveCount(650);
+});
