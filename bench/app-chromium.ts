@@ -2,7 +2,9 @@
  * The built app in headless Chromium (served by `vite preview`): engine work through the `?bench`
  * hooks, and the user-visible moments read from GeoMap's `data-recolours`/`data-recoloured-at`.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import type { RescoreMode } from './browser/workloads';
 import { PROJECT_ROOT } from '../scripts/data/sources';
@@ -69,11 +71,44 @@ async function gotoWhenUp(page: Page, url: string) {
 	}
 }
 
-/** Navigate to the Map tab and return the page's own clock (ms since navigation) at the first scored frame. */
-async function firstScoredMap(page: Page, url: string): Promise<number> {
+/**
+ * Navigate to the Map tab and return the page's own clock (ms since navigation) at the first
+ * scored frame, and when DuckDB-wasm had re-scored (edits apply live from then). `live`: the
+ * previous design, with the build-time first view withheld so the page computes everything.
+ */
+async function firstScoredMap(page: Page, url: string, live = false): Promise<{ map: number; engine: number }> {
+	const withhold = (route: Route) => route.abort();
+	if (live) await page.route('**/data/first-view.json', withhold);
+	try {
+		await page.goto(url);
+		await page.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
+		const map = Number(await page.getAttribute(GEO, 'data-recoloured-at'));
+		await page.waitForSelector('main[data-scored="true"]', { timeout: 120_000 });
+		return { map, engine: await page.evaluate(() => performance.now()) };
+	} finally {
+		if (live) await page.unroute('**/data/first-view.json', withhold);
+	}
+}
+
+/** Brotli bytes of what a fresh visit fetches until the coloured map, DuckDB's engine files apart. */
+async function firstViewTransfer(browser: Browser, url: string): Promise<{ bytes: number; files: string[] }> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const paths = new Set<string>();
+	page.on('request', (request) => {
+		const path = new URL(request.url()).pathname;
+		if (new URL(request.url()).origin === new URL(url).origin) paths.add(path);
+	});
 	await page.goto(url);
 	await page.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
-	return Number(await page.getAttribute(GEO, 'data-recoloured-at'));
+	const seen = [...paths];
+	await context.close();
+	const files = seen.filter((p) => !/duckdb/i.test(p)).map((p) => (p === '/' ? 'index.html' : p.replace(/^\//, '').split('?')[0]));
+	const size = (file: string) => {
+		const path = join(PROJECT_ROOT, 'build', file);
+		return existsSync(`${path}.br`) ? statSync(`${path}.br`).size : existsSync(path) ? statSync(path).size : 0;
+	};
+	return { bytes: files.reduce((sum, f) => sum + size(f), 0), files };
 }
 
 async function repeat(n: number, warmup: number, run: (i: number) => Promise<number>): Promise<number[]> {
@@ -125,23 +160,28 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 	samples.sensitivity = await repeat(o.slowReps, 1, () => page.evaluate((d) => (globalThis as unknown as BenchGlobal).__heartlandsBench.sensitivity(d), o.sensitivityDraws));
 	await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
 
-	o.log('Chromium: first scored map, cold and warm');
+	o.log('Chromium: first scored map, cold and warm, first view against live only');
 	// First scored map: a fresh context (nothing cached, no service worker) against the warm one,
-	// interleaved so both see the same machine load.
-	const cold: number[] = [];
-	const warmPaint: number[] = [];
+	// this design (the build-time first view) against the previous one (everything computed live),
+	// interleaved so all four see the same machine load.
+	for (const key of ['map-first-paint', 'engine-live']) for (const mode of ['cold', 'warm', 'cold-live', 'warm-live']) samples[`${key}-${mode}`] = [];
 	for (let i = 0; i < 1 + o.slowReps; i++) {
-		const fresh = await browser.newContext();
-		const coldMs = await firstScoredMap(await fresh.newPage(), `${base}/?tab=map`);
-		await fresh.close();
-		const warmMs = await firstScoredMap(page, `${base}/?tab=map`);
-		if (i >= 1) {
-			cold.push(coldMs);
-			warmPaint.push(warmMs);
+		for (const live of [false, true]) {
+			const fresh = await browser.newContext();
+			const cold = await firstScoredMap(await fresh.newPage(), `${base}/?tab=map`, live);
+			await fresh.close();
+			const warmVisit = await firstScoredMap(page, `${base}/?tab=map`, live);
+			if (i < 1) continue;
+			const suffix = live ? '-live' : '';
+			samples[`map-first-paint-cold${suffix}`].push(cold.map);
+			samples[`map-first-paint-warm${suffix}`].push(warmVisit.map);
+			samples[`engine-live-cold${suffix}`].push(cold.engine);
+			samples[`engine-live-warm${suffix}`].push(warmVisit.engine);
 		}
 	}
-	samples['map-first-paint-cold'] = cold;
-	samples['map-first-paint-warm'] = warmPaint;
+	const transfer = await firstViewTransfer(browser, `${base}/?tab=map`);
+	samples['first-view-transfer-bytes'] = [transfer.bytes];
+	o.log(`  first view fetched ${transfer.files.length} files: ${(transfer.bytes / 1024).toFixed(0)} KB brotli without the engine`);
 	samples['service-worker-controlled'] = [Number(await page.evaluate(() => navigator.serviceWorker?.controller !== null))];
 
 	o.log('Chromium: recolour');

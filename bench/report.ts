@@ -20,6 +20,8 @@ export interface BenchResult {
 	warmup: number;
 	workloads: Workload[];
 	bundle: { rows: BundleRow[]; firstLoadGzip: number; lazyGzip: number };
+	/** Brotli bytes fetched by a fresh visit until the coloured map (engine files apart), and of first-view.json. */
+	firstView?: { transferBytes: number; fileBytes: number };
 }
 
 const ms = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3));
@@ -57,6 +59,9 @@ export function toMarkdown(result: BenchResult): string {
 		'"× native" is the median over native DuckDB\'s median in the same run; "× floor" over the time to sum a Float64Array of the same bytes.',
 		'',
 		...result.workloads.flatMap(workloadMarkdown),
+		...(result.firstView
+			? ['## First view', '', `A fresh visit fetches ${kb(result.firstView.transferBytes)} KB (brotli, DuckDB's engine files apart) until the map is coloured (budget 1,536 KB); \`first-view.json\` is ${kb(result.firstView.fileBytes)} KB of it (target 150 KB).`, '']
+			: []),
 		'## Bundle',
 		'',
 		`First-load app JavaScript: ${kb(bundle.firstLoadGzip)} KB gzipped (budget 400 KB); lazily loaded app JavaScript: ${kb(bundle.lazyGzip)} KB gzipped.`,

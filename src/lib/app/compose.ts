@@ -70,7 +70,7 @@ export function composeStates(input: ComposeInput): AppStates {
 		scores.seed(fromColumnar<ScoredRow>(firstView.scores), firstView.definition);
 		risk.seed(unpackRun(packedFromJson(firstView.risk)));
 	}
-	scores.rescore(true);
+	scores.rescore('load');
 	scenarios.applyLink(location.search); // a shared link wins over the defaults
 	void scenarios.open();
 	const compare = new CompareState(db, scores);

@@ -2,8 +2,10 @@
  * The scores screen's state: lens, the definition being edited, and the latest results. The seat
  * selection the views share is SeatSelection's (features/selection), the indicators the
  * Catalogue's (data/catalogue).
- * Every edit re-scores in DuckDB, debounced, and a result that arrives after a newer request was
- * made is dropped, so the table never shows scores for weights the user has already moved past.
+ * Every edit re-scores in DuckDB at once when nothing is running; while a run is in flight only the
+ * newest edit waits behind it (a dragged slider costs one run at a time). No fixed debounce: the
+ * combine step takes about 18 ms, so a timer would only add latency. A result that arrives after a
+ * newer request was made is dropped, so the table never shows weights the user has moved past.
  */
 import type { Database, Row } from '$lib/db/types';
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
@@ -35,8 +37,6 @@ export interface ScoredRow {
 	[normalised: string]: number | string | boolean | null;
 }
 
-const DEBOUNCE_MS = 40;
-
 export class ScoresState {
 	readonly #db: Database;
 	readonly #catalogue: Catalogue;
@@ -65,7 +65,9 @@ export class ScoresState {
 
 	#request = 0;
 	#stage: { key: string; rows: Row[] } | null = null;
-	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** A run is in flight; `#next` is the newest run waiting behind it (older waiting ones are dropped). */
+	#inFlight = false;
+	#next: (() => Promise<void>) | null = null;
 
 	/** The engine is still starting: the rows shown are the build-time first view's, and edits wait. */
 	readonly starting: boolean;
@@ -91,7 +93,7 @@ export class ScoresState {
 			this.definition = { ...this.definition, scores: { postIndustrial: keep(postIndustrial), threat: keep(threat) } };
 		}
 		this.#stage = null;
-		this.rescore(true);
+		this.rescore('load');
 	}
 
 	indicator(id: string): Indicator | undefined {
@@ -114,18 +116,18 @@ export class ScoresState {
 	/** A new lens drops the shared selection too: SeatSelection is scoped to the lens. */
 	setLens(id: LensId) {
 		this.definition = defaultDefinition(id);
-		this.rescore(true);
+		this.rescore('load');
 	}
 
 	/** Apply a validated definition (from a file, a link or a scenario). */
 	load(definition: ScoreDefinition) {
 		this.definition = definition;
-		this.rescore(true);
+		this.rescore('load');
 	}
 
 	reset() {
 		this.definition = defaultDefinition(this.definition.lens);
-		this.rescore(true);
+		this.rescore('load');
 	}
 
 	update(key: ScoreKey, index: number, patch: Partial<IndicatorSetting>) {
@@ -153,13 +155,16 @@ export class ScoresState {
 		this.rescore();
 	}
 
-	/** Validate, then score in DuckDB. Invalid edits keep the last good results on screen. */
-	rescore(immediate = false) {
-		if (this.#timer) clearTimeout(this.#timer);
+	/**
+	 * Validate, then score in DuckDB. Invalid edits keep the last good results on screen. `edit`: a
+	 * user's change (rather than a load, a lens or a catalogue change), which the engine-starting
+	 * notice reports as kept.
+	 */
+	rescore(cause: 'edit' | 'load' = 'edit') {
 		const validation = validateDefinition($state.snapshot(this.definition), this.prepared.catalogue);
 		this.errors = validation.ok ? [] : validation.errors;
 		if (!validation.ok) return;
-		if (this.starting && !immediate) this.editWaiting = true;
+		if (this.starting && cause === 'edit') this.editWaiting = true;
 		const request = ++this.#request;
 		this.pending = true;
 		const run = async () => {
@@ -184,7 +189,20 @@ export class ScoresState {
 				if (request === this.#request) this.pending = false;
 			}
 		};
-		if (immediate) void run();
-		else this.#timer = setTimeout(run, DEBOUNCE_MS);
+		this.#schedule(run);
+	}
+
+	#schedule(run: () => Promise<void>) {
+		if (this.#inFlight) {
+			this.#next = run;
+			return;
+		}
+		this.#inFlight = true;
+		void run().finally(() => {
+			this.#inFlight = false;
+			const next = this.#next;
+			this.#next = null;
+			if (next) this.#schedule(next);
+		});
 	}
 }
