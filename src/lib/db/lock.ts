@@ -17,13 +17,21 @@ const SAFE_SETTINGS_SQL = ['SET autoinstall_known_extensions = false', 'SET auto
 /** A SQL string literal. Kept here because `src/lib/db/` sits below the query builders. */
 const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-/** The statements that lock an engine to `directories` (absolute folders, each ending in `/`). */
-export function lockEngineSql(directories: readonly string[]): string[] {
+/**
+ * The statements that lock an engine to `directories` (absolute folders, each ending in `/`) and,
+ * optionally, to single `files` besides (absolute paths): the aggregate CLI names exactly the
+ * input files and its output, so SQL it is given cannot read their neighbours.
+ */
+export function lockEngineSql(directories: readonly string[], files: readonly string[] = []): string[] {
 	if (!directories.length) throw new Error('An engine needs at least one folder for its own files');
 	for (const dir of directories) {
 		if (!dir.startsWith('/') || !dir.endsWith('/') || dir.split('/').includes('..')) throw new Error(`Not an absolute folder path ending in "/": ${dir}`);
 	}
-	return [...SAFE_SETTINGS_SQL, `SET allowed_directories = [${directories.map(sqlString).join(', ')}]`, 'SET enable_external_access = false', 'SET lock_configuration = true'];
+	for (const file of files) {
+		if (!file.startsWith('/') || file.endsWith('/') || file.split('/').includes('..')) throw new Error(`Not an absolute file path: ${file}`);
+	}
+	const paths = files.length ? [`SET allowed_paths = [${files.map(sqlString).join(', ')}]`] : [];
+	return [...SAFE_SETTINGS_SQL, `SET allowed_directories = [${directories.map(sqlString).join(', ')}]`, ...paths, 'SET enable_external_access = false', 'SET lock_configuration = true'];
 }
 
 /** Registered file names are plain file names: no folders, so a name cannot climb out of its folder. */

@@ -17,19 +17,41 @@ export interface NodeDatabaseOptions {
 	 * e.g. the data build's sources and output. Everything else is refused by DuckDB.
 	 */
 	directories?: string[];
+	/** Single files (absolute paths) the engine may read or write besides those folders. */
+	files?: string[];
 	threads?: number;
+	/** DuckDB's memory limit, e.g. `4GB`; past it, operators spill to `tempDirectory`. */
+	memoryLimit?: string;
+	/** Where spilled data goes. DuckDB writes it itself, so it need not be an allowed folder. */
+	tempDirectory?: string;
+}
+
+/** The native engine adds what a long command-line run needs: progress and a way to stop. */
+export interface NodeDatabase extends Database {
+	/** How far the running query is, from DuckDB's own progress (null before it can tell). */
+	progress(): { percentage: number; rows: number; totalRows: number } | null;
+	/** Stop the running query; it then fails with an interrupt error. */
+	interrupt(): void;
 }
 
 const asFolder = (dir: string) => resolve(dir).replace(/\/*$/, '/');
 
-export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promise<Database> {
+export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promise<NodeDatabase> {
 	const instance = await DuckDBInstance.create(':memory:', {
-		threads: String(options.threads ?? 2)
+		threads: String(options.threads ?? 2),
+		...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+		...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {})
 	});
 	const connection: DuckDBConnection = await instance.connect();
 	const scratch = asFolder(mkdtempSync(join(tmpdir(), 'heartlands-db-')));
 	try {
-		for (const sql of lockEngineSql([scratch, ...(options.directories ?? []).map(asFolder)])) await connection.run(sql);
+		// Progress is tracked but never printed: the caller decides how to show it.
+		for (const sql of ['SET enable_progress_bar = true', 'SET enable_progress_bar_print = false']) await connection.run(sql);
+		for (const sql of lockEngineSql(
+			[scratch, ...(options.directories ?? []).map(asFolder)],
+			(options.files ?? []).map((f) => resolve(f))
+		))
+			await connection.run(sql);
 	} catch (error) {
 		connection.closeSync();
 		instance.closeSync();
@@ -75,6 +97,14 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
 			const path = pathOf(name);
 			if (existsSync(path)) unlinkSync(path);
 		},
+		progress() {
+			const p = connection.progress;
+			if (!p || p.percentage < 0) return null;
+			return { percentage: p.percentage, rows: Number(p.rows_processed), totalRows: Number(p.total_rows_to_process) };
+		},
+		interrupt() {
+			connection.interrupt();
+		},
 		async close() {
 			await statements.clear();
 			connection.closeSync();
@@ -82,4 +112,22 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
 			rmSync(scratch, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * The files a pattern names (`data/*.csv`, a `**` pattern over folders, or one path), sorted. A short-lived
+ * engine locked to the pattern's fixed folder lists them, so the engine that reads them can then
+ * be locked to exactly those files.
+ */
+export async function listFiles(pattern: string): Promise<string[]> {
+	const absolute = resolve(pattern);
+	const fixed = absolute.slice(0, absolute.search(/[*?[{]|$/));
+	const folder = asFolder(fixed.endsWith('/') ? fixed : fixed.slice(0, fixed.lastIndexOf('/') + 1) || '/');
+	const db = await openNodeDatabase({ directories: [folder], threads: 1 });
+	try {
+		const rows = (await db.query(`SELECT file FROM glob('${absolute.replaceAll("'", "''")}') ORDER BY file`)).rows;
+		return rows.map((r) => String(r.file));
+	} finally {
+		await db.close();
+	}
 }
