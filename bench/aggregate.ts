@@ -19,7 +19,9 @@ const SIZES = process.env.BENCH_LARGE ? [1e6, 1e7, 5e7] : [1e6, 1e7];
 const SPARK_SIZES = [1e6, 1e7];
 const dir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'heartlands-bench-agg-'));
 mkdirSync(dir, { recursive: true });
-if (!existsSync('/usr/bin/time')) throw new Error('bench:aggregate needs /usr/bin/time (Debian: apt-get install -y time) for peak memory.');
+/** Peak memory needs GNU time (Debian: `apt-get install -y time`); without it the column says so. */
+const HAS_TIME = existsSync('/usr/bin/time');
+if (!HAS_TIME) console.warn('bench:aggregate: /usr/bin/time is not installed (apt-get install -y time), so peak memory is not measured.');
 
 interface Run {
 	seconds: number;
@@ -29,8 +31,11 @@ interface Run {
 /** Runs a child under /usr/bin/time -v and reads its peak resident memory from the report. */
 function measured(args: string[]): Run {
 	const file = join(dir, 'time.txt');
-	const out = execFileSync('/bin/sh', ['-c', `/usr/bin/time -v -o "${file}" "$@"`, 'sh', process.execPath, '--import', 'tsx', join(PROJECT_ROOT, 'bench/aggregate-child.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-	const report = execFileSync('cat', [file], { encoding: 'utf8' });
+	const child = [process.execPath, '--import', 'tsx', join(PROJECT_ROOT, 'bench/aggregate-child.ts'), ...args];
+	const out = HAS_TIME
+		? execFileSync('/bin/sh', ['-c', `/usr/bin/time -v -o "${file}" "$@"`, 'sh', ...child], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 })
+		: execFileSync(child[0], child.slice(1), { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+	const report = HAS_TIME ? execFileSync('cat', [file], { encoding: 'utf8' }) : '';
 	const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? NaN);
 	return { seconds: JSON.parse(out.trim().split('\n').at(-1)!).seconds, peakMb: kb / 1024 };
 }

@@ -179,6 +179,25 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 			samples[`engine-live-warm${suffix}`].push(warmVisit.engine);
 		}
 	}
+	// Whether starting DuckDB-wasm at once slows the first paint: the same cold visit with the
+	// engine's wasm held back until the map is coloured (the most that deferring the engine to idle
+	// time could gain), interleaved with visits that start it at once.
+	samples['map-first-paint-cold-engine-held'] = [];
+	for (let i = 0; i < o.slowReps; i++) {
+		const fresh = await browser.newContext();
+		const held = await fresh.newPage();
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		await held.route('**/*.wasm', async (route) => {
+			await gate;
+			await route.continue().catch(() => {});
+		});
+		await held.goto(`${base}/?tab=map`);
+		await held.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
+		samples['map-first-paint-cold-engine-held'].push(Number(await held.getAttribute(GEO, 'data-recoloured-at')));
+		release();
+		await fresh.close();
+	}
 	const transfer = await firstViewTransfer(browser, `${base}/?tab=map`);
 	samples['first-view-transfer-bytes'] = [transfer.bytes];
 	o.log(`  first view fetched ${transfer.files.length} files: ${(transfer.bytes / 1024).toFixed(0)} KB brotli without the engine`);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/db/types';
 import type { DataManifest } from '../../src/lib/data/manifest';
@@ -53,6 +54,11 @@ describe('the first-view file', () => {
 		const other = new TextEncoder().encode(JSON.stringify({ ...shipped, version: 2 }));
 		const record = { file: FIRST_VIEW_FILE, bytes: other.length, sha256: createHash('sha256').update(other).digest('hex') };
 		expect(await readFirstView(other, record)).toEqual({ ok: false, reason: 'the file has an unknown format' });
+	});
+
+	it('stays within its budget: 150 KB brotli', () => {
+		const brotli = brotliCompressSync(fileBytes).length;
+		expect(brotli, `first-view.json is ${(brotli / 1024).toFixed(0)} KB brotli`).toBeLessThanOrEqual(150 * 1024);
 	});
 
 	it('carries the allocation, map colours and headline exactly as the app derives them from its core', () => {

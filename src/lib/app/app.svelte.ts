@@ -66,7 +66,7 @@ export class App {
 
 	/** Stop loading: downloads are aborted and the half-loaded engine is thrown away, so a retry starts clean. */
 	stop() {
-		if (this.phase !== 'loading') return;
+		if (!this.#loading || this.#loaded) return; // nothing loading (the first view may be on screen meanwhile)
 		this.#loading?.abort();
 		this.#engine.reset();
 	}
