@@ -16,6 +16,7 @@ import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.s
 import { untrack } from 'svelte';
 import { rankByPLoss, rankingWaitingText } from './risk-priority';
 import type { RiskYear } from '$lib/model/risk/history';
+import type { BoundarySet } from '$lib/model/catalogue';
 import type { PlanJob, PlanOutcome } from '$lib/model/allocation/plan-job';
 import { riskPartyOfWinner } from '$lib/model/risk/parties';
 import { BASE_YEARS } from '$lib/model/risk/run';
@@ -105,6 +106,21 @@ export class RiskState {
 		await this.activate();
 		if (!this.#runner) return onPlan({ ok: false, error: this.error ?? 'The seat-risk model could not start.' });
 		this.#runner.requestPlan({ ...job, set: this.set, baseYear: this.baseYear, spec: this.#validSpec() }, onPlan);
+	}
+
+	/**
+	 * P(loss) per seat for a setting other than the one shown (a saved scenario's, for a diff): the
+	 * shown run when it is the same, else a one-off run in the worker beside the scenario runs.
+	 */
+	async pLossFor(set: BoundarySet, setting: Pick<RiskSetting, 'base' | 'spec'>): Promise<ReadonlyMap<string, number | null>> {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value handed back, not state
+		const byCode = (summary: RiskSummary) => new Map([...summary.seats].map(([code, seat]) => [code, seat.pLoss]));
+		const shown = this.summary;
+		if (shown && shown.set === set && shown.baseYear === setting.base && shown.spec === setting.spec) return byCode(shown);
+		await this.activate();
+		const runner = this.#runner;
+		if (!runner) throw new Error(this.error ?? 'The seat-risk model could not start.');
+		return new Promise((resolve, reject) => runner.requestSide({ set, baseYear: setting.base, spec: setting.spec }, (outcome) => (outcome.ok ? resolve(byCode(outcome.summary)) : reject(new Error(outcome.error)))));
 	}
 
 	async #activate(): Promise<void> {
