@@ -1,6 +1,6 @@
 /**
  * The build-time first view (see src/lib/data/first-view.ts): the default lens scored, its risk
- * run, the Data tab's table, and for readers the allocation, map colours and headline, computed
+ * run (whose P(loss) ranks the eligible seats by default), the Data tab's table, and for readers the allocation, map colours and headline, computed
  * in native DuckDB with the app's own modules (the CLI's code path), written next to the data
  * through a temporary file, and recorded with its hash in the manifest.
  */
@@ -18,18 +18,21 @@ import { riskPartyOfWinner } from '../src/lib/model/risk/parties';
 import { allocateSeats, DEFAULT_BUDGET_RULE } from '../src/lib/features/allocation/budget';
 import { bivariateColour, classifyBivariate } from '../src/lib/features/map/classify';
 import { headlineHolder } from '../src/lib/features/risk/risk-format';
+import { rankByPLoss } from '../src/lib/features/risk/risk-priority';
 import type { ScoredRow } from '../src/lib/features/scores/scores-state.svelte';
 
 /** What the page derives from the core for the default view, by the same functions. */
 export function deriveFirstView(core: FirstViewCore): FirstViewDerived {
-	const rows = fromColumnar<ScoredRow>(core.scores);
+	const scored = fromColumnar<ScoredRow>(core.scores);
+	const risk = unpackRun(packedFromJson(core.risk));
+	// The default priority ranks the eligible seats by P(loss), as the page's RiskState does.
+	const rows = rankByPLoss(scored, (code) => risk.seats.get(code)?.pLoss ?? null);
 	const allocation = allocateSeats(rows, DEFAULT_BUDGET_RULE);
 	if (!allocation.ok) throw new Error(`The default allocation failed: ${allocation.error}`);
 	const bivariate = classifyBivariate(
 		rows.map((r) => (r.post_industrial_partial ? null : r.post_industrial)),
 		rows.map((r) => (r.threat_partial ? null : r.threat))
 	);
-	const risk = unpackRun(packedFromJson(core.risk));
 	const headline = headlineHolder(risk.losses, core.definition.priority.eligibility.holders.map(riskPartyOfWinner));
 	return {
 		allocation: { method: DEFAULT_BUDGET_RULE.method.kind, budget: DEFAULT_BUDGET_RULE.budget, total: allocation.total, seats: allocation.seats.map((s) => ({ code: s.code, amount: s.amount })) },

@@ -1,6 +1,6 @@
 /**
- * The seat-risk options shared by the CLIs: `--base YEAR` and `--national SPEC` for `npm run score`,
- * and the table `npm run backtest` prints.
+ * The seat-risk options shared by the CLIs: `--base YEAR`, `--national SPEC` and `--priority` for
+ * `npm run score`, and the table `npm run backtest` prints.
  */
 import type { Cell, Database } from '../src/lib/db/types';
 import type { BoundarySet } from '../src/lib/model/catalogue';
@@ -13,6 +13,8 @@ import { DEFAULT_CURVE, DEFAULT_LOCAL_SHARE, type MethodFigures, type PlanOption
 import { electorateYear } from '../src/lib/model/allocation/defaults';
 import { limitYearFor } from '../src/lib/model/allocation/legal-limits';
 import { spendingLimitInputsQuery } from '../src/lib/queries/risk';
+import { rankByPLoss } from '../src/lib/features/risk/risk-priority';
+import type { ScoredRow } from '../src/lib/features/scores/scores-state.svelte';
 
 export class CliError extends Error {}
 
@@ -22,6 +24,26 @@ export function cliMessage(error: unknown): string | null {
 	if (error instanceof CliError || e?.name === 'SourceCheckError') return e.message!;
 	if (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) return `${e.message!.split('\n')[0]} (see --help).`;
 	return null;
+}
+
+/**
+ * `--priority p_loss|scores`, as in the app: by default the eligible seats are ranked by P(loss)
+ * under the scenario (`--national`, or no change from `--base`, itself the lens's year by default);
+ * `scores` ranks them by the two scores, the SQL's own priority.
+ */
+export type PriorityRanking = 'p_loss' | 'scores';
+export const DEFAULT_PRIORITY: PriorityRanking = 'p_loss';
+
+export function priorityFrom(value: string | undefined): PriorityRanking {
+	if (value === undefined) return DEFAULT_PRIORITY;
+	if (value === 'p_loss' || value === 'scores') return value;
+	throw new CliError(`--priority must be p_loss (rank eligible seats by the chance of losing them, the default) or scores (by the two scores), got "${value}".`);
+}
+
+/** The scored rows with priority and priority_rank replaced by P(loss), by the app's own rule. */
+export function rankRowsByPLoss(rows: readonly Record<string, unknown>[], risk: RiskColumns): Record<string, unknown>[] {
+	const pLoss = new Map(risk.run.simulation.seats.map((s) => [s.code, s.pLoss]));
+	return rankByPLoss(rows as unknown as ScoredRow[], (code) => pLoss.get(code) ?? null) as unknown as Record<string, unknown>[];
 }
 
 export const RISK_COLUMNS = ['p_loss', 'lead', 'lead_low', 'lead_high', 'projected_winner', ...RISK_PARTIES.map((p) => `projected_${p}`), 'risk_note'];

@@ -27,7 +27,8 @@ import { HOLDER_KEYS } from '../src/lib/model/parties';
 import { scoreQuery } from '../src/lib/queries/scoring';
 import { buildData } from './data/build';
 import { PROJECT_ROOT, resolveDataDir } from './data/sources';
-import { CliError, cliMessage, heldLine, planOptionsFrom, planSeats, RISK_COLUMNS, riskColumns } from './risk-cli';
+import { CliError, cliMessage, heldLine, planOptionsFrom, planSeats, priorityFrom, rankRowsByPLoss, RISK_COLUMNS, riskColumns } from './risk-cli';
+import type { Cell } from '../src/lib/db/types';
 import { heldWith, planMarginal } from '../src/lib/model/allocation/plan';
 import { lensById } from '../src/lib/model/lenses';
 
@@ -35,9 +36,13 @@ const USAGE = `Usage: npm run score -- --lens 2015|2019|2024 --out scores.csv [-
        [--extra data.csv ...] [--extra-duplicates sum|mean] [--extra-aggregate sum|mean] [--workspace workspace.json]
        [--eligible-holder PARTY ...] [--budget POUNDS [--method proportional|topn|tiers]
         [--floor POUNDS] [--cap POUNDS] [--n SEATS] [--tiers 20x30000,40x10000]]
-       [--national SPEC [--base YEAR] [--draws N] [--seed N]]
+       [--priority p_loss|scores] [--national SPEC] [--base YEAR] [--draws N] [--seed N]
        [--budget POUNDS --method marginal --national SPEC [--beta 1.5] [--s0 5000]
         [--objective expected|at-least:N] [--local-share 50] [--long-campaign]]
+  --priority  what ranks the eligible seats: p_loss (the default, as in the app) is the chance the
+              holder loses each seat under the scenario (--national, or no change from --base, the
+              lens's year unless given); scores is the two scores' combined percentile. With p_loss the
+              risk columns below are added too.
   --national  a national scenario: no-change, result:2019, con=43.6,lab=32.1,ld=11.6 (GB %),
               or per nation, e.g. "con=30;scotland:snp=45,lab=20". Adds p_loss, lead, projected_winner
               and projected_<party>. NI seats and the Speaker's seat get no p_loss (see risk_note).
@@ -191,6 +196,7 @@ async function main() {
 			'extra-aggregate': { type: 'string' },
 			workspace: { type: 'string' },
 			national: { type: 'string', multiple: true },
+			priority: { type: 'string' },
 			base: { type: 'string' },
 			draws: { type: 'string' },
 			seed: { type: 'string' },
@@ -201,7 +207,8 @@ async function main() {
 			'long-campaign': { type: 'boolean' }
 		}
 	});
-	if ((values.base || values.draws || values.seed) && !values.national) throw new CliError('--base, --draws and --seed need --national (a scenario).');
+	const priority = priorityFrom(values.priority);
+	if ((values.base || values.draws || values.seed) && !values.national && priority === 'scores') throw new CliError('--base, --draws and --seed need a risk run: --national (a scenario), or the default --priority p_loss.');
 	const count = (name: string, v: string | undefined) => {
 		if (v === undefined) return undefined;
 		const n = Number(v);
@@ -245,13 +252,19 @@ async function main() {
 		const validation = validateDefinition(raw, catalogue);
 		if (!validation.ok) throw new CliError(`The definition is not valid:\n${formatErrors(validation.errors)}`);
 		const query = scoreQuery(validation.definition);
-		const rows = (await db.query(query.sql, query.params)).rows;
+		const scored = (await db.query(query.sql, query.params)).rows;
 		const columns = ['code', 'name', 'nation', 'region', 'holder', 'post_industrial', 'threat', 'priority', 'post_industrial_rank', 'threat_rank', 'priority_rank', 'post_industrial_pct', 'threat_pct', 'eligible'];
-		let table = rows.map((r) => columns.map((c) => r[c]));
 		const lens = lensById(validation.definition.lens);
 		const marginal = values.method === 'marginal';
 		if (marginal && (values.budget === undefined || !values.national)) throw new CliError('--method marginal needs --budget and --national: it allocates on each seat’s P(loss) under a scenario.');
-		const risk = values.national ? await riskColumns(db, lens.boundarySet, lens.year, values.base, values.national, draws, seed, values.budget !== undefined) : null;
+		// The default ranking needs P(loss): without --national, the scenario is no change (as in the app).
+		const national = values.national ?? (priority === 'p_loss' ? ['no-change'] : null);
+		const risk = national ? await riskColumns(db, lens.boundarySet, lens.year, values.base, national, draws, seed, values.budget !== undefined) : null;
+		const rows = risk && priority === 'p_loss' ? rankRowsByPLoss(scored, risk) : scored;
+		let table = rows.map((r) => columns.map((c) => r[c] as Cell));
+		console.log(
+			priority === 'p_loss' ? `Priority: P(loss) from ${risk!.run.baseYear} under ${national!.join(';')}, among the eligible seats (--priority scores ranks them by the two scores).` : 'Priority: the two scores combined, among the eligible seats (--priority scores).'
+		);
 		if (values.budget !== undefined) {
 			const budget = wholePounds('budget', values.budget)!;
 			const args = { budget, beta: values.beta, s0: values.s0, objective: values.objective, localShare: values['local-share'], includeLong: values['long-campaign'], floor: wholePounds('floor', values.floor), cap: wholePounds('cap', values.cap) };

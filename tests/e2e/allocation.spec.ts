@@ -26,10 +26,12 @@ test('a budget of £1,000,000 is allocated to the pound', async ({ page }) => {
 	const all = await amounts(page);
 	expect(all.length).toBeGreaterThan(100);
 	expect(all.reduce((a, b) => a + b, 0)).toBe(1_000_000);
-	await page.getByLabel('Cap per seat (£)').fill('6000');
+	// P(loss) is the priority by default, and only seats with a chance of being lost share the money:
+	// 158 Labour seats under no change from 2015, so the cap must allow at least £1,000,000 / 158.
+	await page.getByLabel('Cap per seat (£)').fill('7000');
 	await expect(page.getByTestId('allocation-table').locator('tbody td', { hasText: 'capped' }).first()).toBeVisible();
 	const capped = await amounts(page);
-	expect(Math.max(...capped)).toBe(6000);
+	expect(Math.max(...capped)).toBe(7000);
 	expect(capped.reduce((a, b) => a + b, 0)).toBe(1_000_000);
 });
 

@@ -41,6 +41,8 @@ async function tabTo(page: Page, done: (f: Focused) => boolean, { key = 'Tab', l
 
 const unmarked = (stops: Focused[]) => stops.filter((f) => f.tag !== 'body' && !f.marked).map((f) => `${f.tag}#${f.id}[${f.label ?? ''}]`);
 const topSeats = async (page: Page) => (await page.locator('section.table tbody tr[data-code]').locator('th').allTextContents()).slice(0, 10);
+/** The top rows' whole text: their scores change with a weight even when P(loss) keeps their order. */
+const topRows = async (page: Page) => (await page.locator('section.table tbody tr[data-code]').allTextContents()).slice(0, 10);
 
 test('keyboard only: tabs by arrow keys, a seat chosen by name on the Map tab, and a weight changed with the slider keys', async ({ page }) => {
 	await openApp(page);
@@ -84,12 +86,13 @@ test('keyboard only: tabs by arrow keys, a seat chosen by name on the Map tab, a
 	await page.keyboard.press('Home');
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('tab', { name: 'Scores' })).toHaveAttribute('aria-selected', 'true');
-	const before = await topSeats(page);
+	const before = await topRows(page);
 	stops.push(...(await tabTo(page, (f) => f.label === 'Weight of Leave 2016')));
 	await page.keyboard.press('End');
 	await expect(page.getByRole('slider', { name: 'Weight of Leave 2016' })).toHaveValue('5');
 	await expect(page.getByRole('spinbutton', { name: 'Weight of Leave 2016 (number)' })).toHaveValue('5');
-	await expect.poll(() => topSeats(page)).not.toEqual(before);
+	await expect(page.getByTestId('threat-formula')).toContainText('56% × Leave 2016');
+	await expect.poll(() => topRows(page)).not.toEqual(before);
 
 	// Every control the journey passed showed where the focus was.
 	expect(unmarked(stops)).toEqual([]);

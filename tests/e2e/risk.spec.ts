@@ -99,27 +99,60 @@ test("the seat breakdown explains a seat's risk", async ({ page }) => {
 	await expect(explained).toContainText(/Chance Labour loses it: (<1|>99|\d+)%/);
 });
 
-test('the priority can rank the eligible seats by P(loss), and the link keeps that choice', async ({ page }) => {
+test('the priority ranks the eligible seats by P(loss) by default; ranking by the scores is one click away, and the link keeps that choice', async ({ page }) => {
 	await openApp(page);
-	await expect(page.locator('section.table tbody td[data-col="p_loss"]').first()).toHaveText(/%$|^—$/, RISK_TIMEOUT);
-	await page.getByLabel(/Rank the eligible seats by P\(loss\) instead/).check();
-	await expect(page.getByTestId('priority-risk')).toContainText('Priority is P(loss) from 2015');
+	const box = page.getByRole('checkbox', { name: /Rank the eligible seats by P\(loss\)/ });
+	await expect(box).toBeChecked();
+	await expect(page.getByTestId('priority-formula')).toContainText('Priority is P(loss), the chance (0–1) that the holder loses the seat, from the 2015 election under no change');
+	await expect(page.getByTestId('priority-why')).toContainText('Why P(loss) is the default');
+	await expect(page.getByTestId('priority-evidence')).toContainText('0.825');
 	const percent = (t: string) => (t === '>99%' ? 99.5 : t === '<1%' ? 0.5 : Number(t.replace('%', '')));
 	// Sorted by priority rank (the default order), P(loss) never rises down the list.
 	const topTwenty = async () => {
 		const rows = page.locator('section.table tbody tr[data-code]').filter({ has: page.locator('td[data-col="priority_rank"]', { hasText: /^\d+$/ }) });
 		return (await rows.locator('td[data-col="p_loss"]').allTextContents()).slice(0, 20).map((t) => percent(t.trim()));
 	};
-	await expect
-		.poll(async () => {
-			const shown = await topTwenty();
-			return shown.length === 20 && shown.every((v, i) => i === 0 || v <= shown[i - 1]);
-		}, RISK_TIMEOUT)
-		.toBe(true);
+	const descending = (shown: number[]) => shown.length === 20 && shown.every((v, i) => i === 0 || v <= shown[i - 1]);
+	await expect.poll(async () => descending(await topTwenty()), RISK_TIMEOUT).toBe(true);
 	expect((await topTwenty())[0]).toBeGreaterThan(20);
+	// The default is not written into the link.
+	expect(linkedRisk(page)).toBeNull();
+
+	await box.uncheck();
+	await expect(page.getByTestId('priority-formula')).toContainText("the two scores' percentile ranks");
+	await expect.poll(async () => descending(await topTwenty())).toBe(false);
 	// Wait until the link itself carries the choice (the address bar follows the view asynchronously).
-	await expect.poll(() => linkedRisk(page)?.priority ?? null, RISK_TIMEOUT).toBe('p_loss');
+	await expect.poll(() => linkedRisk(page)?.priority ?? null, RISK_TIMEOUT).toBe('scores');
 	await page.reload();
 	await expect(page.locator('main')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
-	await expect(page.getByLabel(/Rank the eligible seats by P\(loss\) instead/)).toBeChecked();
+	await expect(box).not.toBeChecked();
+});
+
+test('until the first P(loss) arrives, no view shows a ranking: each says it is waiting for the risk model', async ({ page }) => {
+	// Hold the risk worker's script, so the model cannot start until released.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/risk\.worker[^/]*\.js/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/?tab=scores');
+	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true', { timeout: 90_000 });
+	await expect(page.locator('main')).toHaveAttribute('data-ranked', 'false');
+	const waiting = page.getByTestId('ranking-pending');
+	await expect(waiting).toContainText('The ranking is waiting for the risk model');
+	// No seat has a rank meanwhile: not the score-based ranking in its place.
+	await expect(page.locator('section.table tbody td[data-col="priority_rank"]', { hasText: /^\d+$/ })).toHaveCount(0);
+	for (const tab of ['Allocation', 'Briefing', 'Map']) {
+		await openTab(page, tab);
+		if (tab !== 'Map') await expect(waiting).toContainText('waiting for the risk model');
+	}
+	await expect(page.getByTestId('allocation-table')).toHaveCount(0);
+	await page.getByLabel('Map variable').selectOption('priority');
+	await expect(waiting).toContainText('waiting for the risk model');
+	release();
+	await expect(page.locator('main')).toHaveAttribute('data-ranked', 'true', RISK_TIMEOUT);
+	await expect(waiting).toHaveCount(0);
+	await openTab(page, 'Scores');
+	await expect(page.locator('section.table tbody td[data-col="priority_rank"]').first()).toHaveText('1');
 });

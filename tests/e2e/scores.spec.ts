@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './app';
+import { openApp, rankByScores } from './app';
 
 const rows = (page: Page) => page.locator('section.table tbody tr[data-code]');
 const topSeats = async (page: Page, n = 10) => (await rows(page).locator('th').allTextContents()).slice(0, n);
@@ -14,6 +14,8 @@ test('the scores screen ranks 650 seats with Labour-held seats eligible by defau
 
 test('moving a weight changes the ranks shown', async ({ page }) => {
 	await openApp(page);
+	// About the weights: rank by the two scores, which the weights order (P(loss) does not).
+	await rankByScores(page);
 	const before = await topSeats(page);
 	const weight = page.getByRole('spinbutton', { name: 'Weight of UKIP share 2015 (number)' });
 	await weight.fill('5');
@@ -40,6 +42,8 @@ test('the breakdown for Hartlepool lists every indicator of the definition', asy
 
 test('reset restores the lens defaults', async ({ page }) => {
 	await openApp(page);
+	// About the weights: rank by the two scores, which the weights order (P(loss) does not).
+	await rankByScores(page);
 	const before = await topSeats(page);
 	await page.getByRole('spinbutton', { name: 'Weight of Deprivation score (number)' }).fill('0');
 	await page.getByRole('button', { name: 'Remove Leave 2016' }).click();

@@ -81,7 +81,8 @@ test('damaged and newer records are set aside with a message naming them; an old
 	await expect(page.getByTestId('scenario-list')).toContainText('Old format plan');
 	await expect(page.getByTestId('scenario-list').locator('tbody tr')).toHaveCount(1);
 	const stored = await readStore(page, 'heartlands', 'scenarios');
-	expect(stored.map((s) => s.value)).toEqual([expect.objectContaining({ name: 'Old format plan', schemaVersion: 1, revision: 1 })]);
+	// Saved before P(loss) was the default ranking, it keeps the ranking by the two scores, written out.
+	expect(stored.map((s) => s.value)).toEqual([expect.objectContaining({ name: 'Old format plan', schemaVersion: 2, revision: 1, state: expect.objectContaining({ risk: { base: 2015, spec: 'no-change', priority: 'scores' } }) })]);
 	const quarantined = await readStore(page, 'heartlands', 'quarantine');
 	expect(quarantined.map((q) => (q.value as { key: string }).key).sort()).toEqual(['corrupt-1', 'future-1']);
 	expect((await readStore(page, 'heartlands-uploads', 'quarantine')).map((q) => (q.value as { record: { name: string } }).record.name)).toEqual(['Broken upload']);
@@ -91,6 +92,7 @@ test('damaged and newer records are set aside with a message naming them; an old
 	await page.getByRole('button', { name: 'Open Old format plan' }).click();
 	await openTab(page, 'Scores');
 	await expect(weight(page, 'Leave 2016')).toHaveValue('4');
+	await expect(page.getByRole('checkbox', { name: /Rank the eligible seats by P\(loss\)/ })).not.toBeChecked();
 	await weight(page, 'Leave 2016').fill('2');
 	await expect(page.locator('main')).toHaveAttribute('data-scored', 'true');
 

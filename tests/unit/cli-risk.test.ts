@@ -45,7 +45,8 @@ describe('npm run score with a national scenario', () => {
 		[['--national', 'con=60,lab=50'], '--national: Great Britain: shares sum to 110, more than 100.'],
 		[['--national', 'whig=3'], '“whig” is not a known party'],
 		[['--national', 'no-change', '--base', '2001'], '--base 2001: the 2010 boundaries have bases 2010, 2015, 2017, 2019.'],
-		[['--base', '2015'], '--base, --draws and --seed need --national'],
+		[['--priority', 'scores', '--base', '2015'], '--base, --draws and --seed need a risk run: --national (a scenario), or the default --priority p_loss.'],
+		[['--priority', 'majority'], '--priority must be p_loss (rank eligible seats by the chance of losing them, the default) or scores (by the two scores), got "majority".'],
 		[['--nationl', 'x'], "Unknown option '--nationl'"]
 	])('%j exits non-zero with one line, not a stack trace', async (args, message) => {
 		const r = await cli('score', '--lens', '2015', '--out', join(work, 'bad.csv'), ...args);

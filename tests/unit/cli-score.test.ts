@@ -42,6 +42,39 @@ describe('npm run score', () => {
 		expect(Math.min(...priorityRanks)).toBe(1);
 	}, 120_000);
 
+	it('ranks the eligible seats by P(loss) under no change by default, as the app does; --priority scores ranks by the two scores', async () => {
+		const out = join(work, 'default-priority.csv');
+		const result = await score('--lens', '2015', '--out', out);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toContain('Priority: P(loss) from 2015 under no-change');
+		const rows = parse(readFileSync(out, 'utf8'));
+		const eligible = rows.filter((r) => r.eligible === 'true');
+		expect(eligible).toHaveLength(232);
+		// Priority is P(loss) itself for every eligible seat, and rank 1 is the likeliest loss (ties share a rank).
+		expect(eligible.every((r) => r.priority === r.p_loss && r.p_loss !== '')).toBe(true);
+		expect(rows.filter((r) => r.eligible !== 'true').every((r) => r.priority === '' && r.priority_rank === '')).toBe(true);
+		const top = Math.max(...eligible.map((r) => Number(r.p_loss)));
+		expect(eligible.filter((r) => r.priority_rank === '1').map((r) => Number(r.p_loss))).toEqual([top]);
+		const rank = (r: (typeof rows)[number]) => Number(r.priority_rank);
+		for (const a of eligible) for (const b of eligible) if (Number(a.p_loss) > Number(b.p_loss)) expect(rank(a)).toBeLessThan(rank(b));
+		// The same run as an explicit no-change scenario from the lens's year.
+		const explicit = join(work, 'explicit.csv');
+		expect((await score('--lens', '2015', '--out', explicit, '--national', 'no-change', '--base', '2015')).code).toBe(0);
+		expect(readFileSync(explicit, 'utf8')).toBe(readFileSync(out, 'utf8'));
+
+		const byScores = join(work, 'scores-priority.csv');
+		const old = await score('--lens', '2015', '--out', byScores, '--priority', 'scores');
+		expect(old.code, old.stderr).toBe(0);
+		expect(old.stdout).toContain('Priority: the two scores combined');
+		const scoredRows = parse(readFileSync(byScores, 'utf8'));
+		expect(Object.keys(scoredRows[0])).not.toContain('p_loss');
+		const first = scoredRows.find((r) => r.priority_rank === '1')!;
+		expect(Number(first.priority)).toBe(Math.max(...scoredRows.filter((r) => r.priority !== '').map((r) => Number(r.priority))));
+		// Eligibility and the scores themselves do not depend on the ranking.
+		expect(scoredRows.map((r) => [r.code, r.eligible, r.threat])).toEqual(rows.map((r) => [r.code, r.eligible, r.threat]));
+		expect(scoredRows.find((r) => r.code === first.code)!.priority).not.toBe(rows.find((r) => r.code === first.code)!.priority);
+	}, 180_000);
+
 	it('scores the 2024 lens on the 2024 boundaries', async () => {
 		const out = join(work, 'scores-2024.csv');
 		const result = await score('--lens', '2024', '--out', out);

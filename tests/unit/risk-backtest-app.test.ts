@@ -47,6 +47,6 @@ describe('the in-app backtest', () => {
 		// Labour's 2015 seats, Chorley (the Speaker's in 2019) left out: 231, of which 46 lost.
 		expect([priority.seats, priority.lost]).toEqual([231, 46]);
 		const group = groupBacktest([...app.rows, ...ours]).find((g) => g.key === '2015→2019 lab')!;
-		expect(group.rows.map((r) => r.predictor)).toEqual(['model', 'majority', 'leave', 'challenger', 'threat', 'priority']);
+		expect(group.rows.map((r) => r.predictor)).toEqual(['model', 'no_change', 'majority', 'leave', 'challenger', 'threat', 'priority']);
 	}, 120_000);
 });

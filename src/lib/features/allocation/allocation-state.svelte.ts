@@ -20,8 +20,11 @@ export class AllocationState {
 	/** Change in P(loss) from the marginal plan's spending, per funded-or-eligible seat. */
 	readonly pLossChangeByCode: Map<string, number>;
 
+	/** Set by `connect`: while the priority waits for P(loss), there is no allocation to show. */
+	#risk = $state.raw<RiskState | null>(null);
+
 	constructor(scores: ScoresState) {
-		this.allocation = $derived(this.rule.method.kind === 'marginal' ? allocationFromPlan(scores.results, this.plan) : allocateSeats(scores.results, $state.snapshot(this.rule) as BudgetRule));
+		this.allocation = $derived(this.#risk?.rankingNotice ? { ok: false, error: this.#risk.rankingNotice } : this.rule.method.kind === 'marginal' ? allocationFromPlan(scores.results, this.plan) : allocateSeats(scores.results, $state.snapshot(this.rule) as BudgetRule));
 		this.byNation = $derived(this.allocation.ok ? totalsBy(this.allocation.seats, 'nation') : []);
 		this.byRegion = $derived(this.allocation.ok ? totalsBy(this.allocation.seats, 'region') : []);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and replaced whole, never mutated
@@ -34,6 +37,7 @@ export class AllocationState {
 
 	/** Plan the marginal method in the risk worker whenever it is chosen (see marginal-planner). */
 	connect(db: Database, scores: ScoresState, risk: RiskState) {
+		this.#risk = risk;
 		followMarginalPlans(this, db, scores, risk);
 	}
 

@@ -54,6 +54,23 @@ describe('noDataReason', () => {
 			)
 		).toBe('not eligible, or no score');
 	});
+
+	it('says the ranking is waiting for the risk model while the P(loss) priority is pending', () => {
+		expect(
+			noDataReason(
+				seats,
+				seats.map(() => null),
+				{ kind: 'priority', waiting: true }
+			)
+		).toBe('the ranking is waiting for the risk model (P(loss))');
+		expect(
+			noDataReason(
+				seats,
+				seats.map(() => null),
+				{ kind: 'priority' }
+			)
+		).toBe('not eligible, or no score');
+	});
 });
 
 describe('buildLegend', () => {

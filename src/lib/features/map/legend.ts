@@ -50,7 +50,7 @@ export interface SeatFacts {
 }
 
 /** `partial`: the missing seats have a partial score (see the `partial` missing-value policy), left off the map. */
-export type NoDataContext = { kind: 'score'; partial?: boolean } | { kind: 'priority' } | { kind: 'risk'; computing: boolean } | { kind: 'indicator'; group: string };
+export type NoDataContext = { kind: 'score'; partial?: boolean } | { kind: 'priority'; waiting?: boolean } | { kind: 'risk'; computing: boolean } | { kind: 'indicator'; group: string };
 
 /**
  * Colours for k classes. Degenerate data (all values equal) gives one class; it takes the top
@@ -92,7 +92,8 @@ function list(items: string[]): string {
 
 /**
  * Why seats have no value, in words for the legend:
- * - priority: seats outside the eligibility rules have no priority by design;
+ * - priority: seats outside the eligibility rules have no priority by design, and none has one
+ *   while the priority waits for P(loss) from the risk model;
  * - whole nations missing (GB-only sources): "no Census 2011 for Northern Ireland";
  * - all missing seats in Northern Ireland but not all of it: say so;
  * - otherwise plainly "no value".
@@ -105,6 +106,7 @@ export function noDataReason(seats: readonly SeatFacts[], values: readonly (numb
 		return 'not modelled (Northern Ireland, the Speaker’s seat)';
 	}
 	if (context.kind === 'priority') {
+		if (context.waiting) return 'the ranking is waiting for the risk model (P(loss))';
 		return missing.every((s) => !s.eligible) ? 'not eligible under the priority rules' : 'not eligible, or no score';
 	}
 	const seatsIn = new Map<string, number>();

@@ -165,7 +165,13 @@ export class MapState {
 		const present = bivariate ? this.rows.map((r) => (r.post_industrial !== null && r.threat !== null && !isPartial(r, 'post_industrial') && !isPartial(r, 'threat') ? 1 : null)) : this.values;
 		const partial = this.rows.some((r) => (bivariate ? isPartial(r, 'post_industrial') || isPartial(r, 'threat') : isPartial(r, info.id)));
 		const context: NoDataContext =
-			info.id === 'p_loss' ? { kind: 'risk', computing: !this.risk?.current } : info.kind === 'indicator' ? { kind: 'indicator', group: info.indicator!.group } : info.id === 'priority' || info.id === 'allocation' ? { kind: 'priority' } : { kind: 'score', partial };
+			info.id === 'p_loss'
+				? { kind: 'risk', computing: !this.risk?.current }
+				: info.kind === 'indicator'
+					? { kind: 'indicator', group: info.indicator!.group }
+					: info.id === 'priority' || info.id === 'allocation'
+						? { kind: 'priority', waiting: !!this.risk?.rankingPending }
+						: { kind: 'score', partial };
 		return noDataReason(this.rows, present, context);
 	});
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BacktestRow, Predictor } from '$lib/model/risk/backtest';
-import { bestPredictors, groupBacktest, groupCaveats, groupTitle, lensRows, modelLosses, sortRows } from './backtest-table';
+import { bestPredictors, defaultPriorityLines, groupBacktest, groupCaveats, groupTitle, lensRows, modelLosses, sortRows } from './backtest-table';
 import type { HeldSeats } from './compute';
 
 function row(predictor: Predictor, values: Partial<BacktestRow> = {}): BacktestRow {
@@ -43,6 +43,10 @@ describe('where the model loses', () => {
 	it('names every rule and metric that beats it, expected losses against the real count', () => {
 		const rows = [row('model', { auc: 0.7, brier: 0.2, log_loss: 0.5, expected_lost: 20 }), row('majority', { auc: 0.6, brier: 0.1, log_loss: 0.6, expected_lost: 45 }), row('leave', { auc: 0.75 })];
 		expect(modelLosses(rows, 46)).toEqual(['loses to Leave alone on AUC (0.700 vs 0.750)', 'loses to majority alone on Brier score (0.200 vs 0.100)', 'loses to majority alone on expected seats lost (20.0 vs 45.0 against 46 lost)']);
+	});
+	it('does not count P(loss) under no change as a simpler rule (it is the same model, knowing less)', () => {
+		const rows = [row('model', { auc: 0.8, brier: 0.2 }), row('no_change', { auc: 0.85, brier: 0.1, log_loss: 0.3, expected_lost: 46 })];
+		expect(modelLosses(rows, 46)).toEqual([]);
 	});
 	it('is silent when the model is best everywhere', () => {
 		expect(modelLosses([row('model', { auc: 0.9, brier: 0.1, log_loss: 0.3, expected_lost: 46 }), row('majority'), row('leave')], 46)).toEqual([]);
@@ -114,5 +118,22 @@ describe('lens rows', () => {
 	it('are absent without a lens or on other boundaries', () => {
 		expect(lensRows(held, null)).toEqual([]);
 		expect(lensRows(held, { year: 2015, boundarySet: '2024', scores })).toEqual([]);
+	});
+});
+
+describe('the default priority against majority alone', () => {
+	it('gives one line per pair and party, saying whether it holds its own', () => {
+		const rows = [
+			row('model'),
+			row('no_change', { auc: 0.825 }),
+			row('majority', { auc: 0.821 }),
+			row('no_change', { target_year: 2024, base_year: 2019, notional: true, auc: 0.344, lost: 7, seats: 201 }),
+			row('majority', { target_year: 2024, base_year: 2019, notional: true, auc: 0.356, lost: 7, seats: 201 }),
+			row('leave', { base_year: 2017 })
+		];
+		expect(defaultPriorityLines(rows)).toEqual([
+			{ key: '2015→2019 lab', title: '2015 → 2019, Labour-held seats', seats: 231, lost: 46, noChange: 0.825, majority: 0.821, holds: true },
+			{ key: '2019→2024 lab', title: '2019 (notional, on the 2024 boundaries) → 2024, Labour-held seats', seats: 201, lost: 7, noChange: 0.344, majority: 0.356, holds: false }
+		]);
 	});
 });

@@ -14,6 +14,7 @@ export const METRICS: Metric[] = ['auc', 'brier', 'log_loss', 'expected_lost'];
 /** How a predictor is named inside a sentence. */
 export const PREDICTOR_PHRASE: Record<Predictor, string> = {
 	model: 'the model',
+	no_change: 'P(loss) under no change (the default priority)',
 	majority: 'majority alone',
 	leave: 'Leave alone',
 	challenger: 'challenger share alone',
@@ -74,7 +75,10 @@ export function bestPredictors(rows: readonly BacktestRow[], metric: Metric, los
 
 const figure = (metric: Metric, v: number) => (metric === 'expected_lost' ? v.toFixed(1) : v.toFixed(3));
 
-/** "loses to majority alone on AUC (0.832 vs 0.838)", for each rule that beats the model. */
+/**
+ * "loses to majority alone on AUC (0.832 vs 0.838)", for each rule that beats the model. P(loss)
+ * under no change is the same model knowing less, not a simpler rule: `defaultPriorityLines` compares it.
+ */
 export function modelLosses(rows: readonly BacktestRow[], lost: number): string[] {
 	const model = rows.find((r) => r.predictor === 'model');
 	if (!model) return [];
@@ -84,7 +88,7 @@ export function modelLosses(rows: readonly BacktestRow[], lost: number): string[
 		if (m === null) continue;
 		for (const r of rows) {
 			const v = r[metric];
-			if (r === model || v === null || !better[metric](v, m, lost)) continue;
+			if (r === model || r.predictor === 'no_change' || v === null || !better[metric](v, m, lost)) continue;
 			const vs = metric === 'expected_lost' ? ` against ${lost} lost` : '';
 			out.push(`loses to ${PREDICTOR_PHRASE[r.predictor]} on ${METRIC_NAME[metric]} (${figure(metric, m)} vs ${figure(metric, v)}${vs})`);
 		}
@@ -132,6 +136,27 @@ export function groupBacktest(rows: readonly BacktestRow[]): BacktestGroup[] {
 			losses: modelLosses(list, head.lost),
 			caveats: groupCaveats(head)
 		};
+	});
+}
+
+export interface DefaultPriorityLine {
+	key: string;
+	title: string;
+	seats: number;
+	lost: number;
+	noChange: number;
+	majority: number;
+	/** Whether the default priority ranks the real losses at least as well as majority alone. */
+	holds: boolean;
+}
+
+/** Per pair and party, the default priority (P(loss) under no change) against majority alone, on AUC. */
+export function defaultPriorityLines(rows: readonly BacktestRow[]): DefaultPriorityLine[] {
+	return groupBacktest(rows).flatMap((g) => {
+		const noChange = g.rows.find((r) => r.predictor === 'no_change')?.auc;
+		const majority = g.rows.find((r) => r.predictor === 'majority')?.auc;
+		if (noChange == null || majority == null) return [];
+		return [{ key: g.key, title: groupTitle(g), seats: g.seats, lost: g.lost, noChange, majority, holds: noChange >= majority }];
 	});
 }
 

@@ -26,3 +26,12 @@ export function rankByPLoss(rows: readonly ScoredRow[], pLoss: (code: string) =>
 		return { ...r, priority: p, priority_rank: p === null ? null : rankOf(p) };
 	});
 }
+
+/**
+ * What every view says instead of a ranking while the priority waits for P(loss) (see
+ * RiskState.rankingPending), or why it cannot have one. Never the score-based ranking in its place.
+ */
+export function rankingWaitingText(failed: string | null): string {
+	if (failed) return `The priority ranks the eligible seats by P(loss), and the risk model could not give it: ${failed} Ranking by the two scores instead is one click away (Scores tab, Priority and eligibility).`;
+	return 'The ranking is waiting for the risk model: the priority ranks the eligible seats by P(loss), the chance the holder loses each seat, which is being computed now (a few seconds the first time).';
+}

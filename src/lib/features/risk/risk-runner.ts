@@ -6,6 +6,9 @@
  * waits: a newer request replaces the waiting one, and a result for anything but the lane's
  * newest request is dropped, so a dragged slider costs one run at a time and the screen only ever
  * shows the latest scenario or rule.
+ *
+ * Side runs (`requestSide`) are one-offs beside the lanes: each is answered, in order, to its own
+ * caller (a saved scenario's P(loss) ranking for a diff), and never replaces a scenario run.
  */
 import type { BoundarySet } from '$lib/model/catalogue';
 import type { RiskYear } from '$lib/model/risk/history';
@@ -57,6 +60,8 @@ export class RiskRunner {
 	#histories: RiskHistories;
 	readonly #runs: Lane<RiskJob, Outcome>;
 	readonly #plans: Lane<PlanJob, PlanOutcome>;
+	readonly #side = new Map<number, (outcome: Outcome) => void>();
+	#sideId = 0;
 
 	constructor(histories: RiskHistories, onOutcome: (outcome: Outcome) => void) {
 		this.#histories = histories;
@@ -81,6 +86,7 @@ export class RiskRunner {
 			worker.onmessage = (event: MessageEvent<RiskMessage>) => {
 				const m = event.data;
 				if (m.type === 'plan-result') this.#plans.finish(m.id, m.outcome, { ok: false, error: NO_WORKER });
+				else if (m.side) this.#answerSide(m.id, m.type === 'result' ? { ok: true, summary: unpackRun(m.packed) } : { ok: false, error: m.message });
 				else this.#runs.finish(m.id, m.type === 'result' ? { ok: true, summary: unpackRun(m.packed) } : { ok: false, error: m.message }, { ok: false, error: NO_WORKER });
 			};
 			worker.onerror = (event: ErrorEvent) => {
@@ -90,6 +96,7 @@ export class RiskRunner {
 				const error = `The risk model stopped: ${event.message || 'unknown error'}`;
 				if (this.#runs.busy) this.#runs.finish(this.#runs.latest, { ok: false, error }, { ok: false, error: NO_WORKER });
 				if (this.#plans.busy) this.#plans.finish(this.#plans.latest, { ok: false, error }, { ok: false, error: NO_WORKER });
+				for (const id of [...this.#side.keys()]) this.#answerSide(id, { ok: false, error });
 			};
 			worker.postMessage({ type: 'histories', histories: this.#histories } satisfies RiskRequest);
 			this.#worker = worker;
@@ -104,6 +111,19 @@ export class RiskRunner {
 		this.#runs.request(job, { ok: false, error: NO_WORKER });
 	}
 
+	/** A one-off run, answered to `onOutcome` whatever else is asked meanwhile. */
+	requestSide(job: RiskJob, onOutcome: (outcome: Outcome) => void) {
+		const id = ++this.#sideId;
+		this.#side.set(id, onOutcome);
+		if (!this.#post({ type: 'run', id, ...job, side: true })) queueMicrotask(() => this.#answerSide(id, { ok: false, error: NO_WORKER }));
+	}
+
+	#answerSide(id: number, outcome: Outcome) {
+		const answer = this.#side.get(id);
+		this.#side.delete(id);
+		answer?.(outcome);
+	}
+
 	/** Ask for an allocation plan; only the newest request's outcome reaches `onPlan`. */
 	requestPlan(job: PlanJob, onPlan: (outcome: PlanOutcome) => void) {
 		this.#plans.report = onPlan;
@@ -115,5 +135,6 @@ export class RiskRunner {
 		this.#worker = null;
 		this.#runs.waiting = null;
 		this.#plans.waiting = null;
+		for (const id of [...this.#side.keys()]) this.#answerSide(id, { ok: false, error: 'The risk model was stopped.' });
 	}
 }

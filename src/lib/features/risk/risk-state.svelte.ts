@@ -4,13 +4,19 @@
  * one replaced object (`$state.raw`), never mutated. A run starts when something first shows risk
  * (`activate`), then again, debounced, whenever the boundary set, the base or the scenario changes;
  * an invalid edit shows its message and leaves the last good result on screen.
+ *
+ * The priority ranks the eligible seats by P(loss) by default, so the model starts with the app
+ * whenever that ranking is on, and the ranks are pending (every seat unranked, `rankingPending`)
+ * until the first P(loss) for the lens's boundary set arrives: a view never shows the score-based
+ * ranking in its place.
  */
 import type { Database } from '$lib/db/types';
 import { loadRiskHistories } from '$lib/data/risk-inputs';
 import type { ScoredRow, ScoresState } from '$lib/features/scores/scores-state.svelte';
 import { untrack } from 'svelte';
-import { rankByPLoss } from './risk-priority';
+import { rankByPLoss, rankingWaitingText } from './risk-priority';
 import type { RiskYear } from '$lib/model/risk/history';
+import type { BoundarySet } from '$lib/model/catalogue';
 import type { PlanJob, PlanOutcome } from '$lib/model/allocation/plan-job';
 import { riskPartyOfWinner } from '$lib/model/risk/parties';
 import { BASE_YEARS } from '$lib/model/risk/run';
@@ -35,8 +41,8 @@ export class RiskState {
 	form = $state<ScenarioForm>(formFromSpec(DEFAULT_SPEC));
 	/** The editor's problem, naming the field; the last good result stays on screen. */
 	inputError = $state<string | null>(null);
-	/** The priority option: rank eligible seats by P(loss) instead of the two scores. */
-	rankPriority = $state(false);
+	/** The priority ranks eligible seats by P(loss) (the default) rather than by the two scores. */
+	rankPriority = $state(true);
 	summary = $state.raw<RiskSummary | null>(null);
 	status = $state<RiskStatus>('idle');
 	error = $state<string | null>(null);
@@ -47,9 +53,18 @@ export class RiskState {
 	readonly baseYear = $derived(this.baseChoice !== null && this.baseYears.includes(this.baseChoice) ? this.baseChoice : this.lensYear);
 	readonly resultYears = $derived(resultYears(this.set, this.baseYear));
 	/** What a link or saved scenario stores. */
-	readonly setting = $derived<RiskSetting>({ base: this.baseYear, spec: this.#validSpec(), ...(this.rankPriority ? { priority: 'p_loss' as const } : {}) });
+	readonly setting = $derived<RiskSetting>({ base: this.baseYear, spec: this.#validSpec(), ...(this.rankPriority ? {} : { priority: 'scores' as const }) });
 	/** The shown result, only while it is for the table's boundary set (seat codes must match). */
 	readonly current = $derived(this.summary && this.summary.set === this.set ? this.summary : null);
+	/**
+	 * The priority ranks by P(loss) and there is none yet for these seats: every view shows the
+	 * ranking as waiting for the model (or, on `status === 'error'`, as unavailable).
+	 */
+	readonly rankingPending = $derived(this.rankPriority && !this.current);
+	/** What ranks the eligible seats, for the method's words (`describePriority`): null when the two scores do. */
+	readonly ranking = $derived(this.rankPriority ? { baseYear: this.baseYear, spec: this.setting.spec, notional: this.set === '2024' && this.baseYear === 2019 } : null);
+	/** What the views say in place of the ranking while it is pending; null when there is one. */
+	readonly rankingNotice = $derived(this.rankingPending ? rankingWaitingText(this.status === 'error' ? (this.error ?? 'the model stopped.') : null) : null);
 	/** The holder whose expected losses head the page: the lens's eligible holders first. */
 	readonly headline = $derived.by(() => {
 		const holders = this.#scores.definition.priority.eligibility.holders.map(riskPartyOfWinner);
@@ -63,6 +78,19 @@ export class RiskState {
 	constructor(db: Database, scores: ScoresState) {
 		this.#db = db;
 		this.#scores = scores;
+		// Built once by the composition root, outside any effect: these live as long as the app.
+		$effect.root(() => {
+			// The default ranking needs the model from the start, not only when a view shows risk.
+			$effect(() => {
+				if (this.rankPriority) void this.activate();
+			});
+			// Until P(loss) arrives every eligible seat is unranked (rankByPLoss with no values).
+			$effect(() => {
+				const seats = this.current?.seats;
+				const rerank = this.rankPriority ? (rows: ScoredRow[]) => rankByPLoss(rows, (code) => seats?.get(code)?.pLoss ?? null) : null;
+				untrack(() => this.#scores.setRerank(rerank));
+			});
+		});
 	}
 
 	/** A run computed at build time for the default setting (the first view), shown until the worker's own. */
@@ -84,6 +112,21 @@ export class RiskState {
 		await this.activate();
 		if (!this.#runner) return onPlan({ ok: false, error: this.error ?? 'The seat-risk model could not start.' });
 		this.#runner.requestPlan({ ...job, set: this.set, baseYear: this.baseYear, spec: this.#validSpec() }, onPlan);
+	}
+
+	/**
+	 * P(loss) per seat for a setting other than the one shown (a saved scenario's, for a diff): the
+	 * shown run when it is the same, else a one-off run in the worker beside the scenario runs.
+	 */
+	async pLossFor(set: BoundarySet, setting: Pick<RiskSetting, 'base' | 'spec'>): Promise<ReadonlyMap<string, number | null>> {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value handed back, not state
+		const byCode = (summary: RiskSummary) => new Map([...summary.seats].map(([code, seat]) => [code, seat.pLoss]));
+		const shown = this.summary;
+		if (shown && shown.set === set && shown.baseYear === setting.base && shown.spec === setting.spec) return byCode(shown);
+		await this.activate();
+		const runner = this.#runner;
+		if (!runner) throw new Error(this.error ?? 'The seat-risk model could not start.');
+		return new Promise((resolve, reject) => runner.requestSide({ set, baseYear: setting.base, spec: setting.spec }, (outcome) => (outcome.ok ? resolve(byCode(outcome.summary)) : reject(new Error(outcome.error)))));
 	}
 
 	async #activate(): Promise<void> {
@@ -114,11 +157,6 @@ export class RiskState {
 				this.status = 'computing';
 				clearTimeout(timer);
 				timer = setTimeout(() => this.#runner?.request(job), DEBOUNCE_MS);
-			});
-			$effect(() => {
-				const seats = this.current?.seats;
-				const rerank = this.rankPriority ? (rows: ScoredRow[]) => rankByPLoss(rows, (code) => seats?.get(code)?.pLoss ?? null) : null;
-				untrack(() => this.#scores.setRerank(rerank));
 			});
 		});
 	}
@@ -151,7 +189,7 @@ export class RiskState {
 	apply(setting: RiskSetting | undefined) {
 		this.baseChoice = setting?.base ?? null;
 		this.spec = setting?.spec ?? DEFAULT_SPEC;
-		this.rankPriority = setting?.priority === 'p_loss';
+		this.rankPriority = setting?.priority !== 'scores';
 		this.form = formFromSpec(this.spec);
 		this.inputError = null;
 	}

@@ -3,8 +3,8 @@ import type { RiskModelFit } from '$lib/model/risk/fit';
 import type { RiskRun } from '$lib/model/risk/run';
 import { RISK_PARTIES } from '$lib/model/risk/parties';
 import { fitFacts, formatPLoss, headlineHolder, lossHeadline, seatRiskLines } from './risk-format';
-import { isDefaultSetting, resultYears, validateRiskSetting } from './risk-setting';
-import { packRun, unpackRun } from '../../model/risk/transfer';
+import { isDefaultSetting, pinScoreRanking, resultYears, validateRiskSetting } from './risk-setting';
+import { packRun, unpackRun } from '$lib/model/risk/transfer';
 import { rankByPLoss } from './risk-priority';
 import { emptyForm, formFromSpec, specFromForm, type ScenarioForm } from './scenario-form';
 
@@ -146,9 +146,25 @@ describe('ranking eligible seats by P(loss)', () => {
 		]);
 		expect(rows[0].priority).toBe(0.5); // the input is not changed
 	});
-	it('travels with the risk setting, which says when it is on', () => {
-		expect(validateRiskSetting({ base: 2015, spec: 'no-change', priority: 'p_loss' }, '2010')).toEqual({ ok: true, setting: { base: 2015, spec: 'no-change', priority: 'p_loss' } });
+	it('is the default: the setting only says when the two scores rank instead', () => {
+		expect(validateRiskSetting({ base: 2015, spec: 'no-change', priority: 'scores' }, '2010')).toEqual({ ok: true, setting: { base: 2015, spec: 'no-change', priority: 'scores' } });
+		expect(validateRiskSetting({ base: 2015, spec: 'no-change' }, '2010')).toEqual({ ok: true, setting: { base: 2015, spec: 'no-change' } });
+		// The old opt-in is not a value of the new format: only a format-1 state is pinned (below).
+		expect(validateRiskSetting({ base: 2015, spec: 'no-change', priority: 'p_loss' }, '2010')).toMatchObject({ ok: false, errors: [{ path: 'risk.priority' }] });
 		expect(validateRiskSetting({ base: 2015, spec: 'no-change', priority: 'max' }, '2010')).toMatchObject({ ok: false, errors: [{ path: 'risk.priority' }] });
-		expect(isDefaultSetting({ base: 2015, spec: 'no-change', priority: 'p_loss' }, 2015)).toBe(false);
+		expect(isDefaultSetting({ base: 2015, spec: 'no-change', priority: 'scores' }, 2015)).toBe(false);
+		expect(isDefaultSetting({ base: 2015, spec: 'no-change' }, 2015)).toBe(true);
+	});
+	it('pins the ranking of a state from before P(loss) was the default', () => {
+		// No risk at all: the defaults of that time, written out.
+		expect(pinScoreRanking(undefined, '2015-ukip')).toEqual({ base: 2015, spec: 'no-change', priority: 'scores' });
+		expect(pinScoreRanking(undefined, '2024-reform')).toEqual({ base: 2024, spec: 'no-change', priority: 'scores' });
+		// A scenario without the opt-in ranked by the scores; with it, by P(loss), now the default.
+		expect(pinScoreRanking({ base: 2010, spec: 'result:2015' }, '2015-ukip')).toEqual({ base: 2010, spec: 'result:2015', priority: 'scores' });
+		expect(pinScoreRanking({ base: 2010, spec: 'result:2015', priority: 'p_loss' }, '2015-ukip')).toEqual({ base: 2010, spec: 'result:2015' });
+		// Damage is left for validation to name.
+		expect(pinScoreRanking(undefined, 'no-such-lens')).toBeUndefined();
+		expect(pinScoreRanking('x', '2015-ukip')).toBe('x');
+		expect(pinScoreRanking({ base: 2015, spec: 'no-change', priority: 'max' }, '2015-ukip')).toEqual({ base: 2015, spec: 'no-change', priority: 'max' });
 	});
 });

@@ -19,8 +19,9 @@ import { computePlan, type PlanJob, type PlanOutcome } from '$lib/model/allocati
 import { computeBacktest } from '$lib/features/risk-backtest/compute';
 import type { BacktestMessage, BacktestRequest } from '$lib/features/risk-backtest/run-in-worker';
 
-export type RiskRequest = { type: 'histories'; histories: RiskHistories } | { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number } | { type: 'plan'; id: number; job: PlanJob } | BacktestRequest;
-export type RiskMessage = { type: 'result'; id: number; packed: PackedRun } | { type: 'error'; id: number; message: string } | { type: 'plan-result'; id: number; outcome: PlanOutcome };
+/** `side`: a one-off run beside the scenario runs (a saved scenario's ranking), echoed back so it is routed apart. */
+export type RiskRequest = { type: 'histories'; histories: RiskHistories } | { type: 'run'; id: number; set: BoundarySet; baseYear: RiskYear; spec: string; draws?: number; seed?: number; side?: boolean } | { type: 'plan'; id: number; job: PlanJob } | BacktestRequest;
+export type RiskMessage = { type: 'result'; id: number; packed: PackedRun; side?: boolean } | { type: 'error'; id: number; message: string; side?: boolean } | { type: 'plan-result'; id: number; outcome: PlanOutcome };
 
 // The project's TypeScript lib is DOM, not WebWorker; describe just the part of the worker scope used.
 interface WorkerScope {
@@ -64,8 +65,8 @@ scope.onmessage = (event) => {
 		if (!parsed.ok) throw new Error(parsed.error);
 		const run = runRisk(histories, request.set, request.baseYear, parsed.value, { draws: request.draws, seed: request.seed });
 		const { packed, transfer } = packRun(run, request.spec);
-		scope.postMessage({ type: 'result', id: request.id, packed }, transfer);
+		scope.postMessage({ type: 'result', id: request.id, packed, side: request.side }, transfer);
 	} catch (error) {
-		scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+		scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error), side: request.side });
 	}
 };

@@ -5,13 +5,17 @@
  *   `revision`).
  * - Format 1: adds `schemaVersion: 1` and `revision` (1, 2, …), bumped on every write, so a tab
  *   saving over a scenario can tell whether another tab changed it since it was read.
+ * - Format 2: the priority ranks eligible seats by P(loss) unless `state.risk.priority` is
+ *   `'scores'`. Up to format 1 it ranked by the scores unless the record opted in to P(loss), so
+ *   the step writes that ranking out (`pinScoreRanking`): an old record ranks as it did when saved.
  */
 import { isPlainRecord, migrateRecord, recordName, type RecordSchema } from '$lib/storage/schema-migrate';
 import type { Indicator } from '$lib/model/catalogue';
 import type { FieldError } from '$lib/model/definition';
+import { pinScoreRanking } from '$lib/features/risk/risk-setting';
 import { validateScenario, type Scenario } from './scenario';
 
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 const isRevision = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
 
@@ -20,7 +24,13 @@ export const SCENARIO_SCHEMA: RecordSchema = {
 	field: 'schemaVersion',
 	current: SCENARIO_SCHEMA_VERSION,
 	steps: {
-		0: (r) => ({ ...r, revision: isRevision(r.revision) ? r.revision : 1 })
+		0: (r) => ({ ...r, revision: isRevision(r.revision) ? r.revision : 1 }),
+		1: (r) => {
+			if (!isPlainRecord(r.state)) return r; // damaged: validation names it
+			const { risk: old, ...state } = r.state;
+			const risk = pinScoreRanking(old, isPlainRecord(state.definition) ? state.definition.lens : undefined);
+			return { ...r, state: risk === undefined ? state : { ...state, risk } };
+		}
 	}
 };
 

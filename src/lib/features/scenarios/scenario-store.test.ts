@@ -14,6 +14,8 @@ const catalogue: Indicator[] = LENS_IDS.flatMap((lens) => {
 });
 
 const at = (iso: string) => new Date(iso);
+/** What a 2015-lens record from before P(loss) was the default ranking meant, written out by the migration. */
+const PINNED = { base: 2015, spec: 'no-change', priority: 'scores' };
 const scenario = (name: string, when: string, lens: (typeof LENS_IDS)[number] = '2015-ukip'): Scenario => createScenario(name, defaultScenarioState(lens), catalogue, at(when));
 const damaged = { id: 'broken', name: 'Old', createdAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z', state: { definition: { version: 1, lens: 'gone' } } };
 
@@ -86,7 +88,8 @@ describe('memory scenario store', () => {
 		const missing = structuredClone({ ...good, id: 'needs-upload', name: 'Needs upload' });
 		missing.state.definition.scores.threat[0].id = 'upload.d00.c0';
 		const store = createMemoryScenarioStore(() => catalogue, { records: [good, damaged, 'junk', cyclic, future, missing] });
-		expect(await store.list()).toEqual([{ ...good, revision: 1 }]);
+		// An unversioned record predates P(loss) as the default ranking: it keeps ranking by the scores.
+		expect(await store.list()).toEqual([{ ...good, revision: 1, state: { ...good.state, risk: PINNED } }]);
 		expect((await store.setAside()).map((q) => [q.id, q.move])).toEqual([
 			['broken', true],
 			[null, true],
@@ -100,7 +103,7 @@ describe('memory scenario store', () => {
 			{ what: 'saved scenario “Old”', reason: 'it is damaged (state.definition.lens: must be one of 2015-ukip, 2019-brexit, 2024-reform, got "gone")' },
 			{ what: 'saved scenario “without a name”', reason: 'it is not a record (damaged data)' },
 			{ what: 'saved scenario “Loop”', reason: expect.stringMatching(/^it (is damaged|could not be read)/) },
-			{ what: 'saved scenario “From the future”', reason: 'it was saved by a newer version of Heartlands (format 99; this version reads up to 1)' }
+			{ what: 'saved scenario “From the future”', reason: 'it was saved by a newer version of Heartlands (format 99; this version reads up to 2)' }
 		]);
 		expect(store.quarantine.map((q) => q.key)).toEqual(['broken', '(record 2)', 'cyclic', 'future']);
 		expect(store.quarantine[3].record).toEqual(future);
@@ -171,9 +174,10 @@ describe('openScenarioStore', () => {
 		const old = scenario('Before versions', '2025-01-01T00:00:00.000Z');
 		await seed(SCENARIO_DB_NAME, SCENARIO_STORE_NAME, old.id, old);
 		const { store: s } = await openScenarioStore(() => catalogue, { indexedDB: factory });
-		expect(await s.list()).toEqual([{ ...old, revision: 1 }]);
+		const migrated = { ...old, revision: 1, state: { ...old.state, risk: PINNED } };
+		expect(await s.list()).toEqual([migrated]);
 		expect(await s.sweep()).toEqual({ migrated: 1, moved: [] });
-		expect((await records(SCENARIO_DB_NAME, SCENARIO_STORE_NAME)).get(old.id)).toEqual({ ...old, schemaVersion: SCENARIO_SCHEMA_VERSION, revision: 1 });
+		expect((await records(SCENARIO_DB_NAME, SCENARIO_STORE_NAME)).get(old.id)).toEqual({ ...migrated, schemaVersion: SCENARIO_SCHEMA_VERSION });
 		expect((await records(SCENARIO_DB_NAME, 'quarantine')).size).toBe(0);
 	});
 

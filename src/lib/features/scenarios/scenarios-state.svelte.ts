@@ -22,7 +22,12 @@ import { openScenarioStore } from './scenario-idb';
 import { StorageError, type SavedScenario, type ScenarioStore } from './scenario-store';
 import { STATE_PARAM, tryDecodeState, urlWithState } from './url-state';
 import type { RiskState } from '$lib/features/risk/risk-state.svelte';
-import { isDefaultSetting } from '$lib/features/risk/risk-setting';
+import { DEFAULT_SPEC, isDefaultSetting } from '$lib/features/risk/risk-setting';
+import { rankByPLoss } from '$lib/features/risk/risk-priority';
+import type { ScoredRow } from '$lib/features/scores/scores-state.svelte';
+import { LENS_BOUNDARY_SET } from '$lib/model/definition';
+import { lensById } from '$lib/model/lenses';
+import type { RiskYear } from '$lib/model/risk/history';
 import type { Catalogue } from '$lib/data/catalogue.svelte';
 
 const CHANNEL = 'heartlands:scenarios';
@@ -274,8 +279,15 @@ export class ScenariosState {
 	}
 
 	async #lines(scenario: Scenario): Promise<AllocationLine[]> {
-		const q = scoreQuery(scenario.state.definition);
-		const rows = (await this.#db.query(q.sql, q.params)).rows as unknown as SeatFacts[];
+		const { definition, risk } = scenario.state;
+		const q = scoreQuery(definition);
+		let rows = (await this.#db.query(q.sql, q.params)).rows as unknown as SeatFacts[];
+		// Ranked as the scenario ranks: by P(loss) under its own scenario unless it pinned the scores.
+		if (this.#risk && risk?.priority !== 'scores') {
+			const setting = risk ?? { base: lensById(definition.lens).year as RiskYear, spec: DEFAULT_SPEC };
+			const pLoss = await this.#risk.pLossFor(LENS_BOUNDARY_SET[definition.lens], setting);
+			rows = rankByPLoss(rows as unknown as ScoredRow[], (code) => pLoss.get(code) ?? null) as unknown as SeatFacts[];
+		}
 		const allocation = allocateSeats(rows, scenario.state.budget);
 		if (!allocation.ok) throw new Error(`“${scenario.name}” cannot be allocated: ${allocation.error}`);
 		return allocation.seats.map((s) => ({ code: s.code, name: s.name, rank: s.rank, amount: s.amount }));

@@ -113,19 +113,40 @@ describe('encodeState / decodeState', () => {
 		expect(decodeState(encodeState(state), catalogue).definition.priority.eligibility.cityClasses ?? []).toEqual([]);
 	});
 
-	it('carries the seat-risk scenario as an optional key: old links still read, new ones round-trip', () => {
+	it('carries the seat-risk scenario as an optional key, left out at its defaults; new ones round-trip', () => {
 		const state = defaultScenarioState('2015-ukip');
-		// A link made before the risk scenario existed: exactly the format-1 JSON of that time.
-		const old = encodeState(state);
-		expect(JSON.parse(Buffer.from(old, 'base64url').toString('utf8'))).not.toHaveProperty('risk');
-		expect(decodeState(old, catalogue)).toEqual(state);
-		expect(decodeState(old, catalogue)).not.toHaveProperty('risk');
+		const plain = encodeState(state);
+		expect(JSON.parse(Buffer.from(plain, 'base64url').toString('utf8'))).toMatchObject({ v: 2 });
+		expect(JSON.parse(Buffer.from(plain, 'base64url').toString('utf8'))).not.toHaveProperty('risk');
+		expect(decodeState(plain, catalogue)).toEqual(state);
+		expect(decodeState(plain, catalogue)).not.toHaveProperty('risk');
 		const withRisk: ScenarioState = { ...state, risk: { base: 2015, spec: 'con=30,lab=25,ruk=25' } };
 		expect(decodeState(encodeState(withRisk), catalogue)).toEqual(withRisk);
 		const url = urlWithState(new URL('https://example.org/?tab=risk'), withRisk);
 		expect(stateFromSearchParams(url.searchParams, catalogue)?.risk).toEqual({ base: 2015, spec: 'con=30,lab=25,ruk=25' });
-		const ranked: ScenarioState = { ...state, risk: { base: 2010, spec: 'result:2015', priority: 'p_loss' } };
-		expect(decodeState(encodeState(ranked), catalogue)).toEqual(ranked);
+		const byScores: ScenarioState = { ...state, risk: { base: 2010, spec: 'result:2015', priority: 'scores' } };
+		expect(decodeState(encodeState(byScores), catalogue)).toEqual(byScores);
+		expect(JSON.parse(Buffer.from(encodeState(byScores), 'base64url').toString('utf8')).risk).toEqual({ base: 2010, spec: 'result:2015', priority: 'scores' });
+	});
+
+	it('reads a format-1 link (P(loss) not yet the default) with the ranking it had', () => {
+		const state = defaultScenarioState('2015-ukip');
+		// Exactly what format 1 wrote for this state (the compact definition and budget are unchanged in format 2).
+		const { definition, budget } = JSON.parse(Buffer.from(encodeState(state), 'base64url').toString('utf8'));
+		const v1 = (risk?: unknown) => toBase64Url(JSON.stringify({ v: 1, definition, budget, ...(risk === undefined ? {} : { risk }) }));
+		// No risk key: the defaults of that time, which ranked by the two scores.
+		expect(decodeState(v1(), catalogue).risk).toEqual({ base: 2015, spec: 'no-change', priority: 'scores' });
+		// A scenario without the opt-in also ranked by the scores.
+		expect(decodeState(v1({ base: 2015, spec: 'result:2019' }), catalogue).risk).toEqual({ base: 2015, spec: 'result:2019', priority: 'scores' });
+		// The old opt-in is the new default, so it is left out.
+		expect(decodeState(v1({ base: 2010, spec: 'result:2015', priority: 'p_loss' }), catalogue).risk).toEqual({ base: 2010, spec: 'result:2015' });
+		expect(tryDecodeState(v1({ base: 2015, spec: 'no-change', priority: 'max' }), catalogue)).toMatchObject({ ok: false, error: { errors: [{ path: 'risk.priority' }] } });
+		// Everything else reads as before, and re-encoding keeps the pinned ranking in format 2.
+		const read = decodeState(v1(), catalogue);
+		expect(read.definition).toEqual(state.definition);
+		expect(decodeState(encodeState(read), catalogue)).toEqual(read);
+		// A format-2 link without a risk key means the new default.
+		expect(decodeState(toBase64Url(JSON.stringify({ v: 2, definition, budget })), catalogue)).not.toHaveProperty('risk');
 	});
 
 	it('round-trips the marginal method; a link made before it existed still reads as before', () => {

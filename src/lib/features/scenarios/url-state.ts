@@ -1,21 +1,29 @@
 /**
  * The current scenario in a URL, so a copied link reproduces the view.
  *
- * Format 1: JSON → UTF-8 → base64url (no padding). The JSON is `{ v: 1, definition, budget }`,
- * plus `risk` (`{ base, spec, priority? }`) only when the seat-risk view differs from its defaults; it was added
- * within format 1 as an optional key, so links without it still mean what they meant.
- * with values equal to their defaults left out (an indicator at weight 1, direction 1, z-score,
+ * JSON → UTF-8 → base64url (no padding). The JSON is `{ v, definition, budget }`, plus `risk`
+ * (`{ base, spec, priority? }`) only when the seat-risk view differs from its defaults, with
+ * values equal to their defaults left out (an indicator at weight 1, direction 1, z-score,
  * nation-median imputation is just `{"id":…}`), which roughly thirds the link. Keys are written
  * in a fixed order, so the same state always gives the same text (links can be compared).
+ *
+ * - Format 1: the priority's default was the combined score percentile (`risk.priority: 'p_loss'`
+ *   opted in to P(loss); `risk` itself was added within format 1 as an optional key).
+ * - Format 2: the priority's default is P(loss) under the risk scenario; ranking by the scores is
+ *   written as `risk.priority: 'scores'`. A format-1 link is read by pinning the ranking it had
+ *   (`pinScoreRanking`), so it still means what it meant.
  *
  * Decoding treats the text as hostile: anything wrong is a `UrlStateError` with a message a
  * committee member can act on, never another exception.
  */
 import type { Indicator } from '$lib/model/catalogue';
 import type { FieldError, IndicatorSetting, ScoreDefinition } from '$lib/model/definition';
+import { pinScoreRanking } from '$lib/features/risk/risk-setting';
 import { validateScenarioState, type BudgetRule, type ScenarioState } from './scenario';
 
-export const URL_STATE_VERSION = 1;
+export const URL_STATE_VERSION = 2;
+/** Older formats still read (see above). */
+const READABLE_VERSIONS: readonly unknown[] = [1, URL_STATE_VERSION];
 export const MAX_URL_STATE_LENGTH = 20_000;
 /** The query parameter that carries the state. */
 export const STATE_PARAM = 's';
@@ -26,7 +34,7 @@ export function hasLinkState(search: string): boolean {
 }
 
 /**
- * Defaults left out of format-1 links. They are part of the format: changing them would change
+ * Defaults left out of links (formats 1 and 2). They are part of the format: changing them would change
  * what old links mean, so a change needs a new format version.
  */
 const SETTING_DEFAULTS: Omit<IndicatorSetting, 'id'> = { weight: 1, direction: 1, normalisation: 'zscore', nullPolicy: 'impute-nation-median' };
@@ -137,13 +145,15 @@ function decode(text: unknown, catalogue: Indicator[]): ScenarioState {
 		throw new UrlStateError('malformed', DAMAGED);
 	}
 	if (!isObject(raw)) throw new UrlStateError('malformed', DAMAGED);
-	if (raw.v !== URL_STATE_VERSION) {
+	if (!READABLE_VERSIONS.includes(raw.v)) {
 		const newer = typeof raw.v === 'number' && raw.v > URL_STATE_VERSION;
 		throw new UrlStateError('unsupported-version', newer ? `This link was made by a newer version of Heartlands (link format ${raw.v}); this version reads format ${URL_STATE_VERSION}. Reload the page to update.` : DAMAGED);
 	}
 	const d = raw.definition;
 	const definition = isObject(d) ? { ...d, version: 1, scores: isObject(d.scores) ? { ...d.scores, postIndustrial: expandSettings(d.scores.postIndustrial), threat: expandSettings(d.scores.threat) } : d.scores } : d;
-	const checked = validateScenarioState({ definition, budget: raw.budget, risk: raw.risk }, catalogue);
+	// A format-1 link ranked by the scores unless it said otherwise: pin that before validating.
+	const risk = raw.v === 1 ? pinScoreRanking(raw.risk, isObject(d) ? d.lens : undefined) : raw.risk;
+	const checked = validateScenarioState({ definition, budget: raw.budget, risk }, catalogue);
 	if (!checked.ok) {
 		// Messages can quote hostile values; keep each short enough to show.
 		const errors = checked.errors.map((e) => ({ path: e.path.slice(0, 120), message: e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message }));

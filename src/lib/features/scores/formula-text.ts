@@ -30,7 +30,16 @@ export function describeScore(settings: IndicatorSetting[], lookup: (id: string)
 	return `The weighted average of ${parts.join(', ')}, each normalised first.`;
 }
 
-export function describePriority(definition: ScoreDefinition, holderLabel: (key: string) => string): string {
+/** What ranks the eligible seats when it is P(loss): the risk run's base election and scenario. */
+export interface PLossRanking {
+	baseYear: number;
+	/** The scenario spec (`no-change`, `result:2019`, `lab=30,…`). */
+	spec: string;
+	notional?: boolean;
+}
+
+/** The priority in words; `byPLoss` when the eligible seats are ranked by P(loss) (the default). */
+export function describePriority(definition: ScoreDefinition, holderLabel: (key: string) => string, byPLoss: PLossRanking | null = null): string {
 	const how = { geometric: 'the geometric mean', mean: 'the average', min: 'the lower' }[definition.priority.method];
 	const e = definition.priority.eligibility;
 	const filters = [
@@ -41,5 +50,9 @@ export function describePriority(definition: ScoreDefinition, holderLabel: (key:
 		e.minPostIndustrialPercentile > 0 ? `post-industrial at or above the ${e.minPostIndustrialPercentile}th percentile` : '',
 		e.minThreatPercentile > 0 ? `threat at or above the ${e.minThreatPercentile}th percentile` : ''
 	].filter(Boolean);
+	if (byPLoss) {
+		const scenario = byPLoss.spec === 'no-change' ? 'no change' : byPLoss.spec.startsWith('result:') ? `the real result of ${byPLoss.spec.slice(7)}` : `the national shares ${byPLoss.spec}`;
+		return `Priority is P(loss), the chance (0–1) that the holder loses the seat, from the ${byPLoss.baseYear}${byPLoss.notional ? ' (notional)' : ''} election under ${scenario}, for seats ${filters.join(', ')}. Other seats get no priority.`;
+	}
 	return `Priority is ${how} of the two scores' percentile ranks (0–1), for seats ${filters.join(', ')}. Other seats get no priority.`;
 }

@@ -46,6 +46,10 @@ export class ScoresState {
 	/** Replaces the priority and its ranks (the "rank by P(loss)" option), or null for the SQL's own. */
 	#rerank = $state.raw<((rows: ScoredRow[]) => ScoredRow[]) | null>(null);
 	readonly results = $derived.by(() => (this.#rerank ? this.#rerank(this.#scored) : this.#scored));
+	/** The rows with the SQL's own priority (the two scores), whatever ranks `results`. */
+	get scored(): ScoredRow[] {
+		return this.#scored;
+	}
 	/** The definition the shown results were computed from (the breakdown must match the table). */
 	scoredDefinition = $state.raw<ScoreDefinition | null>(null);
 	errors = $state.raw<FieldError[]>([]);

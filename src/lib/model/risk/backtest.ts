@@ -3,6 +3,10 @@
  * predictor, using only what was known at the base election, foresaw which seats the holder lost.
  * The model is given the target election's real per-nation shares (the question is "had you known
  * the national result, which seats?"); every parameter is still fitted before the base year.
+ *
+ * `no_change` is the same model told nothing about the target: P(loss) under "no change" from the
+ * base election, which is what the app's default priority ranks the eligible seats by. It is the
+ * honest test of that default, since a committee choosing seats does not know the next result.
  */
 import { auc } from '../backtest';
 import { nationalShares, sharesOf, type ElectionHistory, type RiskYear, type SeatResult } from './history';
@@ -27,11 +31,12 @@ export const BACKTEST_PAIRS: BacktestPair[] = [
 ];
 export const BACKTEST_HOLDERS: RiskParty[] = ['lab', 'con'];
 
-export const PREDICTORS = ['model', 'majority', 'leave', 'challenger', 'threat', 'priority'] as const;
+export const PREDICTORS = ['model', 'no_change', 'majority', 'leave', 'challenger', 'threat', 'priority'] as const;
 export type Predictor = (typeof PREDICTORS)[number];
 
 export const PREDICTOR_LABEL: Record<Predictor, string> = {
 	model: 'Seat-risk model (real national shares)',
+	no_change: 'P(loss), no change (default priority)',
 	majority: 'Majority alone (logistic)',
 	leave: 'Leave 2016 alone',
 	challenger: 'Challenger share alone',
@@ -49,7 +54,7 @@ export interface BacktestRow {
 	seats: number;
 	lost: number;
 	auc: number | null;
-	/** Probability predictors only (the model and the majority logistic). */
+	/** Probability predictors only (the model, P(loss) under no change and the majority logistic). */
 	brier: number | null;
 	log_loss: number | null;
 	expected_lost: number | null;
@@ -114,6 +119,9 @@ export function runRiskBacktest(histories: Record<'2010' | '2024', ElectionHisto
 		const real = nationalShares(target);
 		const projections = projectElection(base, nationalShares(base), { kind: 'result', year: pair.target }, fit.swing, fit.demographic, real);
 		const risk = new Map(simulate(projections, fit.errors, options).seats.map((s) => [s.code, s]));
+		// The default priority: nothing known about the target election.
+		const unchanged = projectElection(base, nationalShares(base), { kind: 'no-change' }, fit.swing, fit.demographic);
+		const noChange = new Map(simulate(unchanged, fit.errors, options).seats.map((s) => [s.code, s.pLoss]));
 		const majority = fitMajorityBaseline(fitHistories, pair.base);
 		const lens = options.lensScores?.(pair) ?? null;
 		for (const holder of BACKTEST_HOLDERS) {
@@ -121,6 +129,14 @@ export function runRiskBacktest(histories: Record<'2010' | '2024', ElectionHisto
 			const lead = (o: Outcome) => leadOf(sharesOf(o.seat.votes), PARTY_INDEX[o.holder]);
 			const model = seats.map((o) => ({ score: risk.get(o.seat.code)!.pLoss, p: risk.get(o.seat.code)!.pLoss, lost: o.lost }));
 			rows.push(backtestRow(pair, holder, 'model', model));
+			rows.push(
+				backtestRow(
+					pair,
+					holder,
+					'no_change',
+					seats.map((o) => ({ score: noChange.get(o.seat.code)!, p: noChange.get(o.seat.code)!, lost: o.lost }))
+				)
+			);
 			rows.push(
 				backtestRow(
 					pair,
