@@ -4,6 +4,7 @@
  * a change made while it was starting is applied, not lost. A stale file is ignored.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { rankByScores } from './app';
 
 const MAP_TIMEOUT = { timeout: 90_000 };
 const rows = (page: Page) => page.locator('section.table tbody tr[data-code]');
@@ -45,16 +46,19 @@ test('with the engine held back, the Map is coloured and Scores lists 650 seats 
 	await page.getByRole('tab', { name: 'Map' }).click();
 	await expect(page.getByTestId('bivariate-legend')).toHaveText(legend!);
 
-	// A weight change now re-scores live.
-	await page.getByRole('tab', { name: 'Scores' }).click();
+	// A weight change now re-scores live (ranked by the two scores, which the weights order).
+	await rankByScores(page);
+	const byScores = await topSeats(page);
 	await page.getByRole('spinbutton', { name: WEIGHT }).fill('5');
-	await expect.poll(() => topSeats(page)).not.toEqual(before.slice(0, 10));
+	await expect.poll(() => topSeats(page)).not.toEqual(byScores);
 });
 
 test('a weight moved while the engine is starting is applied once it is ready', async ({ page, browser }) => {
 	const release = await holdEngine(page);
 	await page.goto('/?tab=scores');
 	await expect(rows(page)).toHaveCount(650, MAP_TIMEOUT);
+	// Ranked by the two scores (the weights order them; the default P(loss) ranking they do not).
+	await rankByScores(page);
 	const before = await topSeats(page);
 	await page.getByRole('spinbutton', { name: WEIGHT }).fill('5');
 	await expect(page.getByTestId('engine-starting')).toContainText('Your change is kept');
@@ -69,6 +73,7 @@ test('a weight moved while the engine is starting is applied once it is ready', 
 	const other = await browser.newPage();
 	await other.goto('/?tab=scores');
 	await expect(other.locator('main')).toHaveAttribute('data-scored', 'true', MAP_TIMEOUT);
+	await rankByScores(other);
 	await other.getByRole('spinbutton', { name: WEIGHT }).fill('5');
 	await expect.poll(() => topSeats(other)).toEqual(applied);
 	await other.close();

@@ -129,6 +129,8 @@ test('the priority ranks the eligible seats by P(loss) by default; ranking by th
 });
 
 test('until the first P(loss) arrives, no view shows a ranking: each says it is waiting for the risk model', async ({ page }) => {
+	// Computed live: the build-time first view carries the default P(loss), so it never waits.
+	await page.route('**/data/first-view.json', (route) => route.abort());
 	// Hold the risk worker's script, so the model cannot start until released.
 	let release: () => void = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
