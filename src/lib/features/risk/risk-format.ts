@@ -3,7 +3,7 @@ import type { HolderLosses } from '$lib/model/risk/simulate';
 import type { RiskModelFit } from '$lib/model/risk/fit';
 import { RISK_PARTY_LABEL, type RiskParty } from '$lib/model/risk/parties';
 import { SWING_MODEL_LABEL, SWING_MODELS } from '$lib/model/risk/swing';
-import type { RiskSeat, RiskSummary } from '../../model/risk/transfer';
+import type { RiskSeat, RiskSummary } from '$lib/model/risk/transfer';
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const signed = (v: number, digits = 1) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(digits)}`;

@@ -14,7 +14,7 @@ import type { BoundarySet } from '$lib/model/catalogue';
 import type { RiskYear } from '$lib/model/risk/history';
 import type { RiskHistories } from '$lib/model/risk/run';
 import type { PlanJob, PlanOutcome } from '$lib/model/allocation/plan-job';
-import { unpackRun, type RiskSummary } from '../../model/risk/transfer';
+import { unpackRun, type RiskSummary } from '$lib/model/risk/transfer';
 import type { RiskMessage, RiskRequest } from './risk.worker';
 
 export interface RiskJob {

@@ -24,7 +24,7 @@ import { parseScenario } from '$lib/model/risk/scenario';
 import { headlineHolder } from './risk-format';
 import { RiskRunner } from './risk-runner';
 import { DEFAULT_SPEC, resultYears, type RiskSetting } from './risk-setting';
-import type { RiskSummary } from '../../model/risk/transfer';
+import type { RiskSummary } from '$lib/model/risk/transfer';
 import { formFromSpec, specFromForm, type ScenarioForm } from './scenario-form';
 
 export type RiskStatus = 'idle' | 'loading' | 'computing' | 'ready' | 'error';
@@ -72,6 +72,8 @@ export class RiskState {
 	});
 
 	#runner: RiskRunner | null = null;
+	/** The seeded run, until the first job is asked for (see `#activate`). */
+	#seeded: RiskSummary | null = null;
 	#activated = false;
 	#activation: Promise<void> | null = null;
 
@@ -96,6 +98,7 @@ export class RiskState {
 	/** A run computed at build time for the default setting (the first view), shown until the worker's own. */
 	seed(summary: RiskSummary) {
 		this.summary = summary;
+		this.#seeded = summary;
 		this.status = 'ready';
 	}
 
@@ -154,6 +157,10 @@ export class RiskState {
 		$effect.root(() => {
 			$effect(() => {
 				const job = { set: this.set, baseYear: this.baseYear, spec: this.#validSpec() };
+				// The first view's run is this job's, made by the same seeded code: running it again would only repeat it.
+				const seeded = this.#seeded;
+				this.#seeded = null;
+				if (seeded && seeded.set === job.set && seeded.baseYear === job.baseYear && seeded.spec === job.spec) return;
 				this.status = 'computing';
 				clearTimeout(timer);
 				timer = setTimeout(() => this.#runner?.request(job), DEBOUNCE_MS);

@@ -14,7 +14,7 @@ import type { BoundarySet } from '$lib/model/catalogue';
 import type { RiskYear } from '$lib/model/risk/history';
 import { runRisk, type RiskHistories } from '$lib/model/risk/run';
 import { parseScenario } from '$lib/model/risk/scenario';
-import { packRun, type PackedRun } from '../../model/risk/transfer';
+import { packRun, type PackedRun } from '$lib/model/risk/transfer';
 import { computePlan, type PlanJob, type PlanOutcome } from '$lib/model/allocation/plan-job';
 import { computeBacktest } from '$lib/features/risk-backtest/compute';
 import type { BacktestMessage, BacktestRequest } from '$lib/features/risk-backtest/run-in-worker';
