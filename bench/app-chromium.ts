@@ -76,15 +76,42 @@ async function gotoWhenUp(page: Page, url: string) {
  * scored frame, and when DuckDB-wasm had re-scored (edits apply live from then). `live`: the
  * previous design, with the build-time first view withheld so the page computes everything.
  */
-async function firstScoredMap(page: Page, url: string, live = false): Promise<{ map: number; engine: number }> {
+async function firstScoredMap(page: Page, url: string, live = false): Promise<{ map: number; maplibre: number; engine: number }> {
 	const withhold = (route: Route) => route.abort();
 	if (live) await page.route('**/data/first-view.json', withhold);
 	try {
 		await page.goto(url);
 		await page.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
-		const map = Number(await page.getAttribute(GEO, 'data-recoloured-at'));
+		const maplibre = Number(await page.getAttribute(GEO, 'data-recoloured-at'));
+		// The SVG first paint (MapPreview), if it came before MapLibre's frame.
+		const preview = Number((await page.getAttribute('[data-testid="map-view"]', 'data-preview-at')) || Infinity);
 		await page.waitForSelector('main[data-scored="true"]', { timeout: 120_000 });
-		return { map, engine: await page.evaluate(() => performance.now()) };
+		return { map: Math.min(preview, maplibre), maplibre, engine: await page.evaluate(() => performance.now()) };
+	} finally {
+		if (live) await page.unroute('**/data/first-view.json', withhold);
+	}
+}
+
+/**
+ * The landing view (the briefing, no tab in the link): the page's clock at the first animation
+ * frame where the headline allocation, the top ten seats and the funded-seat map are all there.
+ */
+async function briefingShown(page: Page, url: string, live = false): Promise<number> {
+	const withhold = (route: Route) => route.abort();
+	if (live) await page.route('**/data/first-view.json', withhold);
+	try {
+		await page.goto(url);
+		const at = await page.waitForFunction(
+			() => {
+				const top = document.querySelectorAll('[data-testid="briefing-top"] li').length >= 10;
+				const map = document.querySelector('[data-testid="briefing"] svg path.funded') !== null;
+				const allocated = /£/.test(document.querySelector('[data-testid="figure-allocated"]')?.textContent ?? '');
+				return top && map && allocated ? performance.now() : null;
+			},
+			undefined,
+			{ polling: 'raf', timeout: 120_000 }
+		);
+		return Number(await at.jsonValue());
 	} finally {
 		if (live) await page.unroute('**/data/first-view.json', withhold);
 	}
@@ -166,39 +193,29 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 	// First scored map: a fresh context (nothing cached, no service worker) against the warm one,
 	// this design (the build-time first view) against the previous one (everything computed live),
 	// interleaved so all four see the same machine load.
-	for (const key of ['map-first-paint', 'engine-live']) for (const mode of ['cold', 'warm', 'cold-live', 'warm-live']) samples[`${key}-${mode}`] = [];
+	for (const key of ['map-first-paint', 'maplibre-first-frame', 'engine-live']) for (const mode of ['cold', 'warm', 'cold-live', 'warm-live']) samples[`${key}-${mode}`] = [];
+	for (const mode of ['cold', 'warm', 'cold-live', 'warm-live']) samples[`briefing-${mode}`] = [];
 	for (let i = 0; i < 1 + o.slowReps; i++) {
 		for (const live of [false, true]) {
 			const fresh = await browser.newContext();
 			const cold = await firstScoredMap(await fresh.newPage(), `${base}/?tab=map`, live);
 			await fresh.close();
 			const warmVisit = await firstScoredMap(page, `${base}/?tab=map`, live);
+			const freshLanding = await browser.newContext();
+			const coldLanding = await briefingShown(await freshLanding.newPage(), `${base}/`, live);
+			await freshLanding.close();
+			const warmLanding = await briefingShown(page, `${base}/`, live);
 			if (i < 1) continue;
 			const suffix = live ? '-live' : '';
 			samples[`map-first-paint-cold${suffix}`].push(cold.map);
 			samples[`map-first-paint-warm${suffix}`].push(warmVisit.map);
+			samples[`maplibre-first-frame-cold${suffix}`].push(cold.maplibre);
+			samples[`maplibre-first-frame-warm${suffix}`].push(warmVisit.maplibre);
 			samples[`engine-live-cold${suffix}`].push(cold.engine);
 			samples[`engine-live-warm${suffix}`].push(warmVisit.engine);
+			samples[`briefing-cold${suffix}`].push(coldLanding);
+			samples[`briefing-warm${suffix}`].push(warmLanding);
 		}
-	}
-	// Whether starting DuckDB-wasm at once slows the first paint: the same cold visit with the
-	// engine's wasm held back until the map is coloured (the most that deferring the engine to idle
-	// time could gain), interleaved with visits that start it at once.
-	samples['map-first-paint-cold-engine-held'] = [];
-	for (let i = 0; i < o.slowReps; i++) {
-		const fresh = await browser.newContext();
-		const held = await fresh.newPage();
-		let release!: () => void;
-		const gate = new Promise<void>((resolve) => (release = resolve));
-		await held.route('**/*.wasm', async (route) => {
-			await gate;
-			await route.continue().catch(() => {});
-		});
-		await held.goto(`${base}/?tab=map`);
-		await held.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
-		samples['map-first-paint-cold-engine-held'].push(Number(await held.getAttribute(GEO, 'data-recoloured-at')));
-		release();
-		await fresh.close();
 	}
 	const transfer = await firstViewTransfer(browser, `${base}/?tab=map`);
 	samples['first-view-transfer-bytes'] = [transfer.bytes];

@@ -90,3 +90,57 @@ test('a first-view file that does not match the manifest is ignored and the view
 	await expect(main(page)).toHaveAttribute('data-scored', 'true', MAP_TIMEOUT);
 	await expect(rows(page)).toHaveCount(650);
 });
+
+/** Hold the MapLibre chunk (the one large script that names it) until `release` is called. */
+async function holdMapLibre(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.length > 500_000 && body.includes('maplibre')) await held;
+		await route.fulfill({ response, body });
+	});
+	return release;
+}
+
+test('the first paint of the Map is an SVG preview with the same colours and framing as MapLibre, which then replaces it', async ({ page }) => {
+	const HARTLEPOOL = 'E14000733';
+	const release = await holdMapLibre(page);
+	await page.goto('/?tab=map');
+	const preview = page.getByTestId('map-preview');
+	await expect(preview.locator('path[data-code]')).toHaveCount(650, MAP_TIMEOUT);
+	await expect(page.getByTestId('map-view')).not.toHaveAttribute('data-preview-at', '');
+	const seat = preview.locator(`path[data-code="${HARTLEPOOL}"]`);
+	const fill = await seat.getAttribute('fill');
+	const box = await seat.evaluate((el) => {
+		const b = (el as SVGGraphicsElement).getBBox();
+		return { left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height };
+	});
+	// Not drawn by MapLibre yet: the preview is the map on screen.
+	await expect(geoMap(page)).toHaveAttribute('data-recolours', '0');
+
+	release();
+	await expect.poll(() => geoMap(page).getAttribute('data-recolours').then(Number), MAP_TIMEOUT).toBeGreaterThan(0);
+	await expect(preview).toHaveCount(0);
+	// MapLibre's seat: the same fill, and its projected extent where the preview drew it.
+	const drawn = await geoMap(page).evaluate((el, code) => {
+		type Hook = { instance: import('maplibre-gl').Map; seatSource(): { id: string; seats: import('geojson').FeatureCollection } };
+		const hook = (el as unknown as { heartlandsMap: Hook }).heartlandsMap;
+		const source = hook.seatSource()!;
+		const feature = source.seats.features.find((f) => f.properties?.code === code)!;
+		const points = JSON.stringify(feature.geometry)
+			.match(/-?\d+\.?\d*,-?\d+\.?\d*/g)!
+			.map((p) => p.split(',').map(Number) as [number, number]);
+		const xy = points.map((p) => hook.instance.project(p));
+		return {
+			fill: hook.instance.getFeatureState({ source: source.id, id: code }).fill as string,
+			left: Math.min(...xy.map((p) => p.x)),
+			right: Math.max(...xy.map((p) => p.x)),
+			top: Math.min(...xy.map((p) => p.y)),
+			bottom: Math.max(...xy.map((p) => p.y))
+		};
+	}, HARTLEPOOL);
+	expect(drawn.fill).toBe(fill);
+	for (const edge of ['left', 'right', 'top', 'bottom'] as const) expect(Math.abs(drawn[edge] - box[edge])).toBeLessThan(1.5);
+});

@@ -22,6 +22,9 @@ import { FIRST_VIEW_FILE, fromColumnar, readFirstView, type FirstViewCore } from
 import type { PreparedIndicators } from '$lib/data/prepare-indicators';
 import { hasLinkState } from '$lib/features/scenarios/url-state';
 
+/** The longest the engine waits for the first view to be on screen before it starts anyway. */
+const ENGINE_DEFER_MAX_MS = 2500;
+
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed' | 'stopped';
 export type EngineStatus = 'waiting' | 'starting' | 'ready' | 'failed';
 
@@ -85,6 +88,26 @@ export class App {
 		return loading;
 	}
 
+	/** The current start's signal that the first view is on screen (see `#whenPainted`). */
+	#onPainted: (() => void) | null = null;
+
+	/** The first view is on screen (said by the view shown: the map after its first coloured frame). */
+	painted() {
+		this.#onPainted?.();
+	}
+
+	/** Until `painted()`, or ENGINE_DEFER_MAX_MS at most, so a view that never says so cannot hold the engine back. */
+	#whenPainted(): Promise<void> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => this.painted(), ENGINE_DEFER_MAX_MS);
+			this.#onPainted = () => {
+				clearTimeout(timer);
+				this.#onPainted = null;
+				resolve();
+			};
+		});
+	}
+
 	async start(): Promise<void> {
 		if (this.phase === 'loading' || this.phase === 'ready') return;
 		this.phase = 'loading';
@@ -95,21 +118,25 @@ export class App {
 		const fetchBytes = (file: string, onBytes?: (n: number) => void) => fetchDataBytes(file, onBytes, loading.signal);
 		const gate = new EngineGate(this.#engine);
 		try {
-			// Start the engine and the downloads together: the wasm is the biggest download.
 			this.engine = 'starting';
-			const dbReady = this.#engine.ready().then(
-				(db) => {
-					this.engine = 'ready';
-					return db;
-				},
-				(error: Error) => {
-					this.engine = 'failed';
-					throw new Error(`The DuckDB engine did not start: ${error.message}`);
-				}
-			);
-			dbReady.catch(() => {});
-			// The default view (no settings in the link) can be painted from the build-time results.
+			// The default view (no settings in the link) can be painted from the build-time results. The
+			// engine then starts once that view is on screen: its compile and table loads would otherwise
+			// take the CPU from the first paint. With nothing to paint first, it starts at once.
 			const firstViewBytes = hasLinkState(location.search) ? null : fetchBytes(FIRST_VIEW_FILE).catch(() => null);
+			const mayStart = firstViewBytes ? this.#whenPainted() : Promise.resolve();
+			const dbReady = mayStart
+				.then(() => this.#engine.ready())
+				.then(
+					(db) => {
+						this.engine = 'ready';
+						return db;
+					},
+					(error: Error) => {
+						this.engine = 'failed';
+						throw new Error(`The DuckDB engine did not start: ${error.message}`);
+					}
+				);
+			dbReady.catch(() => {});
 			const manifest = parseManifest(await fetchDataText('manifest.json', loading.signal));
 			this.manifest = manifest;
 			this.datasets = initialProgress(manifest);
@@ -118,6 +145,7 @@ export class App {
 			this.firstView = checked?.ok ? 'shown' : checked ? `ignored: ${checked.reason}` : 'not used';
 			this.db = gate;
 			const first = checked?.ok ? checked.view : null;
+			if (!first) this.painted(); // nothing to paint first: start the engine now
 			if (first) {
 				this.overview = fromColumnar<OverviewRow>(first.overview);
 				this.#compose(gate, manifest, first.prepared, first);

@@ -14,6 +14,8 @@ export const OUTLINE_SOURCE = 'uk-outline';
 export const SEAT_FILL = 'seat-fill';
 export const SEAT_LINE = 'seat-line';
 export const SEAT_FOCUS = 'seat-focus';
+/** fitBounds padding in px; MapPreview frames its first paint with the same. */
+export const MAP_PADDING = 16;
 
 /** One source id per boundary set, so swapping sets never reuses another set's feature-state. */
 export function seatSourceId(set: string): string {
