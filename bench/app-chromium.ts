@@ -2,7 +2,7 @@
  * The built app in headless Chromium (served by `vite preview`): engine work through the `?bench`
  * hooks, and the user-visible moments read from GeoMap's `data-recolours`/`data-recoloured-at`.
  */
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -73,48 +73,35 @@ async function gotoWhenUp(page: Page, url: string) {
 
 /**
  * Navigate to the Map tab and return the page's own clock (ms since navigation) at the first
- * scored frame, and when DuckDB-wasm had re-scored (edits apply live from then). `live`: the
- * previous design, with the build-time first view withheld so the page computes everything.
+ * coloured map on screen (the SVG first paint, or MapLibre's frame if that came first), at
+ * MapLibre's first coloured frame, and when DuckDB-wasm had re-scored (edits apply live from then).
  */
-async function firstScoredMap(page: Page, url: string, live = false): Promise<{ map: number; maplibre: number; engine: number }> {
-	const withhold = (route: Route) => route.abort();
-	if (live) await page.route('**/data/first-view.json', withhold);
-	try {
-		await page.goto(url);
-		await page.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
-		const maplibre = Number(await page.getAttribute(GEO, 'data-recoloured-at'));
-		// The SVG first paint (MapPreview), if it came before MapLibre's frame.
-		const preview = Number((await page.getAttribute('[data-testid="map-view"]', 'data-preview-at')) || Infinity);
-		await page.waitForSelector('main[data-scored="true"]', { timeout: 120_000 });
-		return { map: Math.min(preview, maplibre), maplibre, engine: await page.evaluate(() => performance.now()) };
-	} finally {
-		if (live) await page.unroute('**/data/first-view.json', withhold);
-	}
+async function firstScoredMap(page: Page, url: string): Promise<{ map: number; maplibre: number; engine: number }> {
+	await page.goto(url);
+	await page.waitForSelector(`${GEO}:not([data-recolours="0"])`, { timeout: 120_000 });
+	const maplibre = Number(await page.getAttribute(GEO, 'data-recoloured-at'));
+	const preview = Number((await page.getAttribute('[data-testid="map-view"]', 'data-preview-at')) || Infinity);
+	await page.waitForSelector('main[data-scored="true"]', { timeout: 120_000 });
+	return { map: Math.min(preview, maplibre), maplibre, engine: await page.evaluate(() => performance.now()) };
 }
 
 /**
  * The landing view (the briefing, no tab in the link): the page's clock at the first animation
  * frame where the headline allocation, the top ten seats and the funded-seat map are all there.
  */
-async function briefingShown(page: Page, url: string, live = false): Promise<number> {
-	const withhold = (route: Route) => route.abort();
-	if (live) await page.route('**/data/first-view.json', withhold);
-	try {
-		await page.goto(url);
-		const at = await page.waitForFunction(
-			() => {
-				const top = document.querySelectorAll('[data-testid="briefing-top"] li').length >= 10;
-				const map = document.querySelector('[data-testid="briefing"] svg path.funded') !== null;
-				const allocated = /£/.test(document.querySelector('[data-testid="figure-allocated"]')?.textContent ?? '');
-				return top && map && allocated ? performance.now() : null;
-			},
-			undefined,
-			{ polling: 'raf', timeout: 120_000 }
-		);
-		return Number(await at.jsonValue());
-	} finally {
-		if (live) await page.unroute('**/data/first-view.json', withhold);
-	}
+async function briefingShown(page: Page, url: string): Promise<number> {
+	await page.goto(url);
+	const at = await page.waitForFunction(
+		() => {
+			const top = document.querySelectorAll('[data-testid="briefing-top"] li').length >= 10;
+			const map = document.querySelector('[data-testid="briefing"] svg path.funded') !== null;
+			const allocated = /£/.test(document.querySelector('[data-testid="figure-allocated"]')?.textContent ?? '');
+			return top && map && allocated ? performance.now() : null;
+		},
+		undefined,
+		{ polling: 'raf', timeout: 120_000 }
+	);
+	return Number(await at.jsonValue());
 }
 
 /** Brotli bytes of what a fresh visit fetches until the coloured map, DuckDB's engine files apart. */
@@ -195,16 +182,23 @@ async function measureAll(browser: Browser, base: string, o: ChromiumOptions): P
 	// interleaved so all four see the same machine load.
 	for (const key of ['map-first-paint', 'maplibre-first-frame', 'engine-live']) for (const mode of ['cold', 'warm', 'cold-live', 'warm-live']) samples[`${key}-${mode}`] = [];
 	for (const mode of ['cold', 'warm', 'cold-live', 'warm-live']) samples[`briefing-${mode}`] = [];
+	// "Live": the same default view named in the link (`?s=`, as the page writes it into the address),
+	// which the page computes in DuckDB-wasm instead of painting the first view. (Withholding the file
+	// with page.route would not do: the warm visits' service worker answers before any route.)
+	await page.waitForURL(/[?&]s=/, { timeout: 10_000 });
+	const link = new URLSearchParams({ s: new URL(page.url()).searchParams.get('s')! }).toString();
 	for (let i = 0; i < 1 + o.slowReps; i++) {
 		for (const live of [false, true]) {
+			const mapUrl = live ? `${base}/?tab=map&${link}` : `${base}/?tab=map`;
+			const landingUrl = live ? `${base}/?${link}` : `${base}/`;
 			const fresh = await browser.newContext();
-			const cold = await firstScoredMap(await fresh.newPage(), `${base}/?tab=map`, live);
+			const cold = await firstScoredMap(await fresh.newPage(), mapUrl);
 			await fresh.close();
-			const warmVisit = await firstScoredMap(page, `${base}/?tab=map`, live);
+			const warmVisit = await firstScoredMap(page, mapUrl);
 			const freshLanding = await browser.newContext();
-			const coldLanding = await briefingShown(await freshLanding.newPage(), `${base}/`, live);
+			const coldLanding = await briefingShown(await freshLanding.newPage(), landingUrl);
 			await freshLanding.close();
-			const warmLanding = await briefingShown(page, `${base}/`, live);
+			const warmLanding = await briefingShown(page, landingUrl);
 			if (i < 1) continue;
 			const suffix = live ? '-live' : '';
 			samples[`map-first-paint-cold${suffix}`].push(cold.map);
