@@ -7,11 +7,12 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 90_000,
 	expect: { timeout: 30_000 },
-	// Two spec files at a time (tests within a file in order): on the 2-core CI machine the suite is
-	// CPU-bound, and two workers still overlap enough waiting to take about a sixth off its time
-	// (measured side by side: 17.0 min against 20.5 min, all passing). E2E_WORKERS=1 runs one.
+	// One spec file at a time by default. E2E_WORKERS=2 runs two: on the 2-core CI machine that took
+	// 17.0 min against 20.5, but one run under two workers lost a reloaded upload-reload test (its
+	// saved scenario never listed), which one worker has not shown; until that is understood, CI
+	// runs one.
 	fullyParallel: false,
-	workers: Number(process.env.E2E_WORKERS ?? 2),
+	workers: Number(process.env.E2E_WORKERS ?? 1),
 	retries: 0,
 	reporter: [['list']],
 	use: {
